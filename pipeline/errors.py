@@ -24,6 +24,8 @@ class Errors:
     E017 = "[E017] {path}: unsupported file type '{suffix}'; use .md, .txt or .jsonl."
     E018 = "[E018] {path}:{line}: 'published' = {value!r} is not an ISO date (YYYY-MM-DD); article left undated."
     E019 = "[E019] {path}: no input files found; put .md, .txt or .jsonl files there."
+    E020 = "[E020] {path}: article '{article}' failed: {reason!r}. This is a bug: please report it with the article."
+    E021 = "[E021] --published {value!r} is not an ISO date (YYYY-MM-DD)."
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."
