@@ -1,0 +1,41 @@
+"""A bad config fails before any work, with a message naming the key."""
+import pytest
+
+from pipeline.config import load_config
+from pipeline.errors import PipelineError
+
+BAD = [
+    ("unknown key", "[model]\nnmae = 'x'\n", "model.nmae"),
+    ("unknown table", "[modle]\nname = 'x'\n", "modle"),
+    ("wrong type", "[model]\nbatch_size = 'big'\n", "model.batch_size"),
+    ("negative batch", "[model]\nbatch_size = -1\n", "model.batch_size"),
+    ("unknown model", "[model]\nname = 'en_core_web_nope'\n", "en_core_web_nope"),
+    ("bad date", "[published]\ndefault = '24/10/2023'\n", "published.default"),
+    ("bad source date", "[published.sources]\nx = '2023-13-01'\n", "published.sources.x"),
+    ("bad currency code", "[money.currencies]\nbitcoin = 'bitcoin'\n", "money.currencies.bitcoin"),
+    ("bad area factor", "[area.units]\nrai = 0\n", "area.units.rai"),
+    ("bad codec", "[input]\nencoding_fallback = 'klingon'\n", "input.encoding_fallback"),
+    ("not toml", "[model\n", "cannot read config"),
+]
+
+
+@pytest.mark.parametrize("text,needle", [c[1:] for c in BAD], ids=[c[0] for c in BAD])
+def test_config_errors_name_the_key(tmp_path, text, needle):
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(PipelineError) as err:
+        load_config(path)
+    assert needle in str(err.value)
+
+
+def test_config_layers_user_tables_over_defaults(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[money.currencies]\nbaht = 'THB'\n[paths]\noutput = 'out'\n")
+    cfg = load_config(path)
+    assert cfg.currencies["baht"] == "THB" and cfg.currencies["yuan"] == "CNY"
+    assert cfg.output == tmp_path / "out"
+
+
+def test_config_missing_file(tmp_path):
+    with pytest.raises(PipelineError, match="no such file"):
+        load_config(tmp_path / "nope.toml")
