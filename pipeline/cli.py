@@ -75,10 +75,10 @@ def evaluate(
         result = ev.evaluate(outputs, gold or cfg.gold)
         typer.echo(ev.render(result))
         if baselines:
-            from .baselines import baseline_predictions
+            from .baselines import evaluate_baselines
 
-            systems = {"pipeline": result, "library alone": ev.score(*_baseline_inputs(outputs, gold or cfg.gold, cfg))}
-            typer.echo(ev.render_comparison(systems))
+            alone = evaluate_baselines(outputs, gold or cfg.gold, cfg)
+            typer.echo(ev.render_comparison({"pipeline": result, "library alone": alone}))
         ev.write_report(result, outputs / "evaluation.json")
     except PipelineError as err:
         _fail(str(err))

@@ -29,3 +29,4 @@ class Errors:
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."
+    E032 = "[E032] {path}: no output for gold article '{article}'; run `pipeline run` first."
