@@ -22,5 +22,8 @@ class Context:
 def mention(doc: Doc, start: int, end: int) -> Mention:
     """A Mention for characters ``start:end`` of ``doc.text``, with the sentence around it."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    sentence = span.sent.text if span is not None and doc.has_annotation("SENT_START") else doc.text
+    try:
+        sentence = span.sent.text if span is not None else doc.text
+    except ValueError:  # a pipeline without a parser or sentencizer sets no sentences
+        sentence = doc.text
     return Mention(text=doc.text[start:end], start=start, end=end, sentence=sentence.strip())

@@ -1,0 +1,208 @@
+"""Amounts as news writes them, shared by the money and area extractors.
+
+An amount is a number (digits or words) with an optional scale word, and a unit
+written before it (``US$13.7 billion``) or after it (``2.2 square kilometers``). Around
+single amounts sit qualifiers (``around``) and ranges (``2 to 3 billion yuan``). Each
+extractor brings its unit table; the grammar lives here, once.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterable
+
+# Scale word -> power of ten. Written spaced, glued or hyphenated: "5 billion", "5bn", "100-billion".
+SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mln": 6}
+# Only glued straight after a symbol amount ("$5m", "€20k"); anywhere else they are metres and kilos.
+GLUED_SCALES = {"m": 6, "k": 3}
+# Words before an amount that make it approximate; kept lower-cased as written.
+QUALIFIERS = ("around", "about", "nearly", "almost", "approximately", "roughly", "some", "over",
+              "more than", "less than", "under", "up to", "at least", "at most", "as much as", "close to")
+# Number words a spelled-out amount is made of; quantulum3 turns them into digits.
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)"
+_WORD = rf"(?:{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})(?!\w)"
+_BIG = r"(?:hundred|thousand)(?!\w)"
+# "a" counts only before a big number ("a billion"); "and" only after one ("two hundred and fifty").
+_SPELLED = (rf"(?<!\w)(?:{_WORD}|a(?=\s+(?:hundred|{'|'.join(SCALES)})(?!\w)))"
+            rf"(?:[\s-]+(?:{_WORD}|{_BIG})|(?:(?<=hundred)|(?<=thousand))\s+and\s+{_WORD})*")
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|—)\s*", re.I)
+_BETWEEN_GAP = re.compile(r"\s+and\s+", re.I)
+_OPENER = re.compile(r"(?<!\w)(between|from)\s+\Z", re.I)
+_QUALIFIER = re.compile(r"(?<!\w)(" + "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+\Z", re.I)
+_PARENS_GAP = re.compile(r"\s*\(\s*")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One amount or range as written: ``start:end`` is the amount, ``outer_start`` includes the qualifier.
+
+    ``low``/``high`` are in the written unit, scale applied; ``high`` is None unless a range,
+    ``low`` None for a vague amount ("billions of yuan").
+    """
+
+    start: int
+    end: int
+    outer_start: int
+    low: Decimal | None
+    high: Decimal | None
+    unit: str
+    qualifier: str | None
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    number: str
+    scale: str | None
+    unit: str | None
+    unit_before: bool
+
+
+def canonical(written: str) -> str:
+    """A unit as written -> its table key: lower case, one space between words.
+
+    >>> canonical("Square-Kilometres"), canonical("U.S.  dollars")
+    ('square kilometres', 'u.s. dollars')
+    """
+    return " ".join(re.split(r"[\s-]+", written.lower()))
+
+
+def alternation(keys: Iterable[str], before: bool) -> str:
+    """A regex matching any table key, longest first, as a whole word on its number's side.
+
+    Words may be spaced or hyphenated ("square-kilometer"). A key ``before`` the number must
+    not follow a letter ("A$5" is not "$5"); any key must not run on into a longer word.
+
+    >>> import re
+    >>> units = re.compile(alternation(["ha", "sq km", "mu"], before=False), re.I)
+    >>> [m.group() for m in units.finditer("5ha, 3 sq-km, hats, 2 mu, music")]
+    ['ha', 'sq-km', 'mu']
+    """
+    out = []
+    for key in sorted(keys, key=len, reverse=True):
+        body = r"[\s-]+".join(re.escape(word) for word in key.split())
+        left = r"(?<![^\W\d_])" if before else ""
+        right = (r"(?![^\W\d_])" if before else r"(?!\w)") if key[-1].isalnum() else ""
+        out.append(left + body + right)
+    return "|".join(out)
+
+
+@lru_cache(maxsize=8)
+def atom_pattern(before: str | None, after: str) -> re.Pattern:
+    """Every number in a text, with its scale and the unit just before or after it."""
+    if before:
+        lead = rf"(?:(?P<before>{before})\s*)?(?(before)|(?<![\w.,]))"
+        glued = rf"|(?(before)(?P<glued>{'|'.join(GLUED_SCALES)})(?!\w))"
+    else:
+        lead, glued = r"(?<![\w.,])", ""
+    return re.compile(
+        rf"{lead}(?P<number>{_DIGITS}|{_SPELLED})"
+        rf"(?:(?:-|\s*)(?P<scale>{'|'.join(SCALES)})(?!\w){glued})?"
+        rf"(?:(?:-|\s*)(?P<after>{after}))?",
+        re.I,
+    )
+
+
+def phrases(text: str, pattern: re.Pattern) -> list[Phrase]:
+    """The amounts in ``text`` that carry a unit, joining ``2 to 3 billion yuan`` into one range."""
+    atoms = [_atom(m) for m in pattern.finditer(text)]
+    out: list[Phrase] = []
+    i = 0
+    while i < len(atoms):
+        first, second = atoms[i], atoms[i + 1] if i + 1 < len(atoms) else None
+        opener = _OPENER.search(text, max(0, first.start - 10), first.start)
+        pair = _range(text, first, second, opener) if second else None
+        if pair is None:
+            single = value(first.number, first.scale) if first.unit else None
+            if single is not None:
+                out.append(_phrase(text, first.start, first.end, single, None, first.unit))
+            i += 1
+            continue
+        low, high, unit = pair
+        if opener and opener.group(1).lower() == "from":  # "rose from 2 to 3 billion yuan": two amounts
+            out.append(_phrase(text, first.start, first.end, low, None, unit))
+            out.append(_phrase(text, second.start, second.end, high, None, unit))
+        else:
+            out.append(_phrase(text, opener.start() if opener else first.start, second.end, low, high, unit))
+        i += 2
+    return out
+
+
+def parenthetical(text: str, first: Phrase, second: Phrase) -> bool:
+    """Whether ``second`` is written in brackets straight after ``first``: ``200 mu (133,333 sqm)``."""
+    return second.outer_start > first.end and _PARENS_GAP.fullmatch(text, first.end, second.outer_start) is not None
+
+
+def value(number: str, scale: str | None = None) -> Decimal | None:
+    """A written number with its scale word, exactly; None if the words are not a number.
+
+    >>> value("23.58", "billion"), value("133,333"), value("5", "m"), value("100", "BN")
+    (Decimal('2.358E+10'), Decimal('133333'), Decimal('5E+6'), Decimal('1E+11'))
+    """
+    base = Decimal(number.replace(",", "")) if number[0].isdigit() else _spelled(number.lower())
+    if base is None or scale is None:
+        return base
+    exponent = SCALES.get(scale.lower()) or GLUED_SCALES[scale.lower()]
+    return base.scaleb(exponent).normalize()
+
+
+@lru_cache(maxsize=256)
+def _spelled(words: str) -> Decimal | None:
+    """Spelled-out numbers via quantulum3, on the number words alone.
+
+    Only quantulum3's spell-out step is used: its ``parse()`` calls ``logging.basicConfig``,
+    which a library must not do, and reads units we match ourselves.
+
+    >>> _spelled("twenty-five"), _spelled("two hundred and fifty"), _spelled("a")
+    (Decimal('25'), Decimal('250'), Decimal('1'))
+    """
+    with warnings.catch_warnings():  # it warns on import that an optional classifier is missing
+        warnings.simplefilter("ignore")
+        from quantulum3.parser import extract_spellout_values
+    found = extract_spellout_values(words)
+    if len(found) != 1 or found[0]["old_span"] != (0, len(words)):
+        return None
+    return Decimal(found[0]["new_surface"]).to_integral_value()  # number words are whole numbers
+
+
+def _atom(m: re.Match) -> _Atom:
+    groups = m.groupdict()
+    unit = groups.get("before") or groups["after"]
+    return _Atom(m.start(), m.end(), groups["number"], groups["scale"] or groups.get("glued"),
+                 canonical(unit) if unit else None, unit_before=bool(groups.get("before")))
+
+
+def _range(text: str, first: _Atom, second: _Atom, opener: re.Match | None) -> tuple[Decimal, Decimal, str] | None:
+    """``(low, high, unit)`` if the two atoms are one range, e.g. ``$2-3 billion``, ``2 to 3 billion yuan``."""
+    gap = _BETWEEN_GAP if opener and opener.group(1).lower() == "between" else _RANGE_GAP
+    if not gap.fullmatch(text, first.end, second.start):
+        return None
+    if first.unit and second.unit and first.unit != second.unit:
+        return None
+    if not second.unit and not (first.unit_before and second.scale):  # "$2 billion to 30 firms" is no range
+        return None
+    low = value(first.number, first.scale or second.scale)
+    high = value(second.number, second.scale)
+    if low is None or high is None or low > high:
+        return None
+    return low, high, second.unit or first.unit
+
+
+def _phrase(text: str, start: int, end: int, low: Decimal, high: Decimal | None, unit: str) -> Phrase:
+    qualifier = _QUALIFIER.search(text, max(0, start - 20), start)
+    return Phrase(
+        start=start,
+        end=end,
+        outer_start=qualifier.start() if qualifier else start,
+        low=low,
+        high=high,
+        unit=unit,
+        qualifier=" ".join(qualifier.group(1).lower().split()) if qualifier else None,
+    )

@@ -1,0 +1,75 @@
+"""Area records: ``2.2 square kilometers``, ``200 mu (133,333 sqm)`` -> square metres.
+
+Values are Decimals in m², rounded to the hundredth like money is exact to the cent;
+``original`` keeps the number and unit as written. A bracketed area straight after
+another is the same quantity restated: one record, two mentions.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Mapping
+
+from spacy.tokens import Doc
+
+from ..records import Record
+from . import Context, mention
+from ._numbers import Phrase, alternation, atom_pattern, parenthetical, phrases
+
+_CENT = Decimal("0.01")
+# A restatement further off than this from the first figure is flagged "conversion_mismatch".
+_TOLERANCE = Decimal("0.01")
+
+
+def extract(doc: Doc, context: Context) -> list[Record]:
+    """One area record per quantity, in text order; ``200 mu (133,333 sqm)`` is one quantity."""
+    text, units = doc.text, context.config.area_units
+    found = phrases(text, _atoms(tuple(sorted(units))))
+    out: list[Record] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        restated = found[i + 1] if i + 1 < len(found) and parenthetical(text, first, found[i + 1]) else None
+        out.append(_record(doc, first, restated, units))
+        i += 2 if restated else 1
+    return out
+
+
+def _record(doc: Doc, phrase: Phrase, restated: Phrase | None, units: Mapping[str, float]) -> Record:
+    low = _m2(phrase.low, units[phrase.unit])
+    high = _m2(phrase.high, units[phrase.unit]) if phrase.high is not None else None
+    original = {"value": phrase.low, "unit": phrase.unit} | ({"max": phrase.high} if high is not None else {})
+    mentions = (mention(doc, phrase.start, phrase.end),)
+    flags: tuple[str, ...] = ()
+    if restated:
+        mentions += (mention(doc, restated.start, restated.end),)
+        if abs(_m2(restated.low, units[restated.unit]) - low) > low * _TOLERANCE:
+            flags = ("conversion_mismatch",)
+    return Record(
+        type="area",
+        value=low,
+        mentions=mentions,
+        unit="m2",
+        original=original,
+        approximate=phrase.qualifier is not None,
+        qualifier=phrase.qualifier,
+        min=low if high is not None else None,
+        max=high,
+        flags=flags,
+    )
+
+
+def _m2(number: Decimal, factor: float) -> Decimal:
+    """``number`` of a unit worth ``factor`` m², to the hundredth of a m².
+
+    >>> _m2(Decimal("200"), 666.67), _m2(Decimal("2.2"), 1000000.0), _m2(Decimal("3"), 4046.8564224)
+    (Decimal('133334.00'), Decimal('2200000.00'), Decimal('12140.57'))
+    """
+    return (number * Decimal(repr(factor))).quantize(_CENT)
+
+
+@lru_cache(maxsize=8)
+def _atoms(units: tuple[str, ...]) -> re.Pattern:
+    """Area units only ever follow their number: ``5 ha``, never ``ha 5``."""
+    return atom_pattern(None, alternation(units, before=False))
