@@ -39,6 +39,7 @@ class Config:
     place_modifiers: tuple[str, ...]
     org_stop_words: tuple[str, ...]
     org_aliases: Mapping[str, str]
+    root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
 
 
@@ -162,6 +163,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         place_modifiers=tuple(orgs["place_modifiers"]),
         org_stop_words=tuple(orgs["stop_words"]),
         org_aliases=MappingProxyType(aliases),
+        root=base,
         digest=digest,
     )
 

@@ -60,7 +60,7 @@ def run(paths: Sequence[Path], config: Config, out: Path | None = None, publishe
         tick = time.perf_counter()
         try:
             records = extract(doc, article, config)
-            files.write_json(out / f"{article.id}.json", article_json(article, records))
+            files.write_json(out / f"{article.id}.json", article_json(article, records, config.root))
         except Exception as err:  # one article's failure must not end the batch
             problem = Problem(article.path, article.line, Errors.E020.format(path=article.path, article=article.id, reason=err), "error")
             report(problem)
@@ -87,9 +87,12 @@ def extract(doc, article: Article, config: Config) -> list[dict]:
     return [to_dict(r) for r in merge(found, article.id)]
 
 
-def article_json(article: Article, records: list[dict]) -> dict:
+def article_json(article: Article, records: list[dict], root: Path) -> dict:
+    """The per-article output; its path is relative to the project, so outputs match across clones."""
     meta = asdict(article)
     text = meta.pop("text")
+    path = Path(article.path).resolve()
+    meta["path"] = path.relative_to(root).as_posix() if path.is_relative_to(root) else article.path
     meta["published"] = article.published.isoformat() if article.published else None
     return {"article": meta, "text": text, "records": records}
 
