@@ -35,6 +35,7 @@ class Config:
     cny_context: tuple[str, ...]
     area_units: Mapping[str, float]
     org_suffixes: tuple[str, ...]
+    org_of_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     place_modifiers: tuple[str, ...]
     org_stop_words: tuple[str, ...]
@@ -159,6 +160,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         cny_context=tuple(w.lower() for w in c["money"]["yen_sign"]["cny_context"]),
         area_units=MappingProxyType(units),
         org_suffixes=tuple(orgs["suffixes"]),
+        org_of_suffixes=tuple(orgs["of_suffixes"]),
         place_suffixes=tuple(orgs["place_suffixes"]),
         place_modifiers=tuple(orgs["place_modifiers"]),
         org_stop_words=tuple(orgs["stop_words"]),

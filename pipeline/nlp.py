@@ -23,23 +23,24 @@ _NOT_NAME = ["the", "a", "an", "in", "at", "on", "of", "for", "by", "from", "wit
 
 def load_nlp(config: Config) -> Language:
     """Load the model once per process (cached per model and rule set)."""
-    return _load(config.model, config.org_suffixes)
+    return _load(config.model, config.org_suffixes, config.org_of_suffixes)
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, suffixes: tuple[str, ...]) -> Language:
+def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...]) -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
     nlp = spacy.load(model)
     ruler = nlp.add_pipe("span_ruler", name="org_ruler", last=True,
                          config={"spans_key": ORG_RULES, "annotate_ents": False, "overwrite": False,
                                  "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
-    ruler.add_patterns([{"label": "ORG", "pattern": p} for p in org_patterns(suffixes)])
+    ruler.add_patterns([{"label": "ORG", "pattern": p} for p in org_patterns(suffixes, of_suffixes)])
     return nlp
 
 
-def org_patterns(suffixes: tuple[str, ...]) -> list[list[dict]]:
+def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...]) -> list[list[dict]]:
     """Token patterns for capitalised names ending in an organisation word, with or
-    without a parenthesised part: ``Shanghai (Nanxiang) Precision Medicine Industrial Park``."""
+    without a parenthesised part (``Shanghai (Nanxiang) Precision Medicine Industrial Park``),
+    or going on with ``of`` (``Technical University of Munich``)."""
     import re
 
     ends = "|".join(re.escape(s) for s in suffixes)
@@ -49,6 +50,7 @@ def org_patterns(suffixes: tuple[str, ...]) -> list[list[dict]]:
     return [
         [dict(word, OP="+"), suffix],
         [dict(word, OP="+"), {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP="*"), suffix],
+        [dict(word, OP="*"), {"TEXT": {"IN": list(of_suffixes)}}, {"LOWER": "of"}, dict(word, OP="+")],
         # A single word that carries the suffix inside it: "MedValley".
         [{"TEXT": {"REGEX": rf"^[A-Z][a-z]+(?:{ends})$"}}],
     ]

@@ -36,6 +36,9 @@ YEARLESS = [  # resolved to the year that puts the day nearest publication (2023
     ("Talks resume on January 5.", [("2024-01-05", None, "on")]),
     ("It happened on December 30.", [("2023-12-30", None, "on")]),
     ("It happened on May 1.", [("2023-05-01", None, "on")]),
+    ("Rates have not moved since December.", [("2023-12", None, "since")]),
+    ("Sales fell in June.", [("2023-06", None, "in")]),
+    ("The plant opens in February.", [("2024-02", None, "in")]),
 ]
 NEGATIVES = [
     ("The suburban district is now home to 400 firms.", []),
@@ -46,6 +49,7 @@ NEGATIVES = [
     ("It has 2024 employees.", []),
     ("Nothing happened on February 30.", []),
     ("May I ask a question?", []),
+    ("March on, they said.", []),
 ]
 
 
@@ -64,9 +68,10 @@ def test_dates_year_never_padded_to_a_day(nlp, config):
     assert _values(nlp, config, "By 2025, land parcels will be launched.") == [("2025", None, "by")]
 
 
-def test_dates_yearless_without_publication_date_is_flagged(nlp, config):
-    [rec] = extract(nlp("It opened on October 13."), Context(None, config))
-    assert (rec.value, rec.flags) == ("XXXX-10-13", ("year_unknown",))
+@pytest.mark.parametrize("text,value", [("It opened on October 13.", "XXXX-10-13"), ("It opened in May.", "XXXX-05")])
+def test_dates_yearless_without_publication_date_is_flagged(nlp, config, text, value):
+    [rec] = extract(nlp(text), Context(None, config))
+    assert (rec.value, rec.flags) == (value, ("year_unknown",))
 
 
 def test_dates_mention_points_at_the_words(nlp, config):

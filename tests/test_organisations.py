@@ -24,6 +24,9 @@ GENERAL = [
     ("Alibaba Group Holding Ltd. and the Bank of China met in Beijing.", ["Alibaba Group Holding Ltd.", "Bank of China"]),
     ("The Hong Kong (Asia) Research Institute opened.", ["Hong Kong (Asia) Research Institute"]),
     ("He moved to Pudong New City last year.", []),
+    ("The Technical University of Munich and the Max Planck Institute will run it.",
+     ["Technical University of Munich", "Max Planck Institute"]),
+    ("The Chinese Academy of Sciences opened a lab.", ["Chinese Academy of Sciences"]),
 ]
 
 

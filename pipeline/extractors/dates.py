@@ -29,6 +29,7 @@ _PATTERNS = [
     rf"(?P<m1>{_MONTH})(?:\s+of)?,?\s+(?P<y1>{_YEAR})",
     r"(?P<y1>" + _YEAR + r")-(?P<m1>0[1-9]|1[0-2])(?:-(?P<d1>0[1-9]|[12]\d|3[01]))?",
     rf"(?P<y1>{_YEAR})(?:\s*(?:-|–|to|and|through)\s*(?P<y2>{_YEAR}))?",
+    rf"(?P<m1>{_MONTH})",
 ]
 # Words before a date that say how it relates to the event; kept as the record's qualifier.
 QUALIFIERS = ("as of", "by", "since", "in", "from", "until", "till", "before", "after",
@@ -42,7 +43,7 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         parts = _parts(match)
         before = _QUALIFIER.search(doc.text[max(0, match.start() - 30):match.start()])
         qualifier = before.group(1).lower() if before else None
-        if _is_count(doc, match, parts, qualifier):
+        if _is_count(doc, match, parts, qualifier) or (set(parts) == {"m1"} and qualifier is None):
             continue
         record = _record(parts, context.published, qualifier)
         if record is not None:
@@ -100,7 +101,9 @@ def _iso(year: str | None, month: str | None, day: str | None, published: date |
     """ISO string at the written granularity, or None for an impossible date."""
     if month is None:
         return (year,)
-    if year is None and day is not None:
+    if year is None and day is None:
+        return _nearest_month(month, published)
+    if year is None:
         if published is None:
             parsed = _parse(f"{month} {_digits(day)} 2000")  # a leap year, so Feb 29 passes
             return (f"XXXX-{parsed.month:02d}-{parsed.day:02d}",) if parsed else None
@@ -115,6 +118,19 @@ def _iso(year: str | None, month: str | None, day: str | None, published: date |
         return (f"{parsed.year:04d}-{parsed.month:02d}",) if parsed else None
     parsed = _parse(f"{month} {_digits(day)} {year}")
     return (parsed.isoformat(),) if parsed else None
+
+
+def _nearest_month(month: str, published: date | None) -> tuple[str] | None:
+    """A month named without a year (``since December``): the one nearest publication."""
+    parsed = _parse(f"{month} 1 2000")
+    if parsed is None:
+        return None
+    if published is None:
+        return (f"XXXX-{parsed.month:02d}",)
+    here = published.year * 12 + published.month
+    year = min((published.year - 1, published.year, published.year + 1),
+               key=lambda y: abs(y * 12 + parsed.month - here))
+    return (f"{year:04d}-{parsed.month:02d}",)
 
 
 def _digits(day: str) -> str:
