@@ -79,11 +79,13 @@ def evaluate(
 
             alone = evaluate_baselines(outputs, gold or cfg.gold, cfg)
             typer.echo(ev.render_comparison({"pipeline": result, "library alone": alone}))
-        ev.write_report(result, outputs / "evaluation.json")
+        if outputs.is_dir():
+            ev.write_report(result, outputs / "evaluation.json")
     except PipelineError as err:
         _fail(str(err))
     if min_f1 is not None and result.micro_f1 < min_f1:
         _fail(f"micro-F1 {result.micro_f1:.3f} is below --min-f1 {min_f1}", 1)
+    raise typer.Exit(1 if result.problems else 0)
 
 
 def _date(value: Optional[str]) -> Optional[date]:

@@ -102,3 +102,17 @@ def test_cli_reports_errors_without_traceback(tmp_path):
 def test_python_dash_m_runs(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and "run" in done.stdout and "evaluate" in done.stdout
+
+
+def test_cli_evaluate_gate_and_problems(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(ROOT / "articles"), "--out", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["evaluate", "--outputs", str(out), "--min-f1", "0.95"])
+    assert result.exit_code == 0 and "micro" in result.output
+    assert (out / "evaluation.json").is_file()
+    (out / f"{A1}.json").unlink()
+    result = runner.invoke(app, ["evaluate", "--outputs", str(out)])
+    assert result.exit_code == 1 and "[E032]" in result.output
+    result = runner.invoke(app, ["evaluate", "--outputs", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "[E031]" in result.output and not (tmp_path / "none").exists()
