@@ -27,6 +27,7 @@ GENERAL = [
     ("The Technical University of Munich and the Max Planck Institute will run it.",
      ["Technical University of Munich", "Max Planck Institute"]),
     ("The Chinese Academy of Sciences opened a lab.", ["Chinese Academy of Sciences"]),
+    ("Manchester City Council has approved the plan.", ["Manchester City Council"]),
 ]
 
 
