@@ -5,6 +5,10 @@ defaults do not name, or a value of the wrong type, fails before any work starts
 """
 from __future__ import annotations
 
+import codecs
+import hashlib
+import importlib.util
+import json
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -138,7 +142,6 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         aliases[written] = canonical
     fallback = inp["encoding_fallback"] or None
     if fallback:
-        import codecs
         try:
             codecs.lookup(fallback)
         except LookupError:
@@ -172,14 +175,9 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
 
 def _check_model(name: str) -> None:
     """Fail on a model that is neither an installed package nor a folder, before any work."""
-    import importlib.util
-
     if not (Path(name).is_dir() or importlib.util.find_spec(name) is not None):
         raise PipelineError(Errors.E004.format(model=name))
 
 
 def _digest(merged: dict) -> str:
-    import hashlib
-    import json
-
     return hashlib.sha256(json.dumps(merged, sort_keys=True, default=str).encode()).hexdigest()[:16]

@@ -6,6 +6,7 @@ The ruler writes candidate names to ``doc.spans["org_rules"]`` instead of overwr
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import spacy
@@ -41,8 +42,6 @@ def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...]) -> lis
     """Token patterns for capitalised names ending in an organisation word, with or
     without a parenthesised part (``Shanghai (Nanxiang) Precision Medicine Industrial Park``),
     or going on with ``of`` (``Technical University of Munich``)."""
-    import re
-
     ends = "|".join(re.escape(s) for s in suffixes)
     word = {"TEXT": {"REGEX": r"^[A-Z][\w&'.-]*$"}, "LOWER": {"NOT_IN": _NOT_NAME}}
     suffix = {"TEXT": {"REGEX": rf"^(?:[A-Z]\w*)?(?:{ends})$"}}

@@ -1,7 +1,7 @@
 """The record types every stage shares, and how mentions of one fact merge into one record."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Iterable
 

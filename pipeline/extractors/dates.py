@@ -39,11 +39,11 @@ _QUALIFIER = re.compile(r"\b(" + "|".join(q.replace(" ", r"\s+") for q in QUALIF
 
 def extract(doc: Doc, context: Context) -> list[Record]:
     records = []
-    for match in _iter_matches(doc.text):
+    for match in _compiled().finditer(doc.text):
         parts = _parts(match)
         before = _QUALIFIER.search(doc.text[max(0, match.start() - 30):match.start()])
         qualifier = before.group(1).lower() if before else None
-        if _is_count(doc, match, parts, qualifier) or (set(parts) == {"m1"} and qualifier is None):
+        if _not_a_date(doc, match, parts, qualifier):
             continue
         record = _record(parts, context.published, qualifier)
         if record is not None:
@@ -52,13 +52,9 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     return records
 
 
-def _iter_matches(text: str):
-    """Matches of the first pattern that fits at each place (the table is longest-first)."""
-    return _compiled().finditer(text)
-
-
 @lru_cache(maxsize=1)
 def _compiled() -> re.Pattern:
+    """One regex of all patterns; at each place the first that fits wins (the table is longest-first)."""
     alternatives = []
     for i, p in enumerate(_PATTERNS):
         alternatives.append(re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{i}>", p))
@@ -70,9 +66,12 @@ def _parts(match: re.Match) -> dict:
     return {k.rsplit("_", 1)[0]: v for k, v in match.groupdict().items() if v is not None}
 
 
-def _is_count(doc: Doc, match: re.Match, parts: dict, qualifier: str | None) -> bool:
-    """A bare four-digit number is a year only after a date word or inside a DATE entity,
+def _not_a_date(doc: Doc, match: re.Match, parts: dict, qualifier: str | None) -> bool:
+    """A month alone is a date only after a date word (``since December``, not ``May I``).
+    A bare four-digit number is a year only after a date word or inside a DATE entity,
     and not when it counts something (``2000 workers``)."""
+    if set(parts) == {"m1"}:
+        return qualifier is None
     if set(parts) - {"y1", "y2"}:
         return False
     span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -91,46 +90,45 @@ def _record(parts: dict, published: date | None, qualifier: str | None) -> dict 
     end = None
     if parts.get("d2") or parts.get("y2"):
         end = _iso(parts.get("y2") or parts.get("y1"), parts.get("m2") or parts.get("m1"), parts.get("d2"), published)
-        if end is None or end[0] < start[0]:
+        if end is None or end < start:
             return None
-    flags = ("year_unknown",) if start[0].startswith("XXXX") else ()
-    return {"value": start[0], "end": end[0] if end else None, "qualifier": qualifier, "flags": flags}
+    flags = ("year_unknown",) if start.startswith("XXXX") else ()
+    return {"value": start, "end": end, "qualifier": qualifier, "flags": flags}
 
 
-def _iso(year: str | None, month: str | None, day: str | None, published: date | None) -> tuple[str] | None:
+def _iso(year: str | None, month: str | None, day: str | None, published: date | None) -> str | None:
     """ISO string at the written granularity, or None for an impossible date."""
     if month is None:
-        return (year,)
+        return year
     if year is None and day is None:
         return _nearest_month(month, published)
     if year is None:
         if published is None:
             parsed = _parse(f"{month} {_digits(day)} 2000")  # a leap year, so Feb 29 passes
-            return (f"XXXX-{parsed.month:02d}-{parsed.day:02d}",) if parsed else None
+            return f"XXXX-{parsed.month:02d}-{parsed.day:02d}" if parsed else None
         candidates = [_parse(f"{month} {_digits(day)} {y}") for y in (published.year - 1, published.year, published.year + 1)]
         candidates = [c for c in candidates if c is not None]
         if not candidates:
             return None
-        best = min(candidates, key=lambda d: abs((d - published).days))
-        return (best.isoformat(),)
+        return min(candidates, key=lambda d: abs((d - published).days)).isoformat()
     if day is None:
         parsed = _parse(f"{month} 1 {year}")
-        return (f"{parsed.year:04d}-{parsed.month:02d}",) if parsed else None
+        return f"{parsed.year:04d}-{parsed.month:02d}" if parsed else None
     parsed = _parse(f"{month} {_digits(day)} {year}")
-    return (parsed.isoformat(),) if parsed else None
+    return parsed.isoformat() if parsed else None
 
 
-def _nearest_month(month: str, published: date | None) -> tuple[str] | None:
+def _nearest_month(month: str, published: date | None) -> str | None:
     """A month named without a year (``since December``): the one nearest publication."""
     parsed = _parse(f"{month} 1 2000")
     if parsed is None:
         return None
     if published is None:
-        return (f"XXXX-{parsed.month:02d}",)
+        return f"XXXX-{parsed.month:02d}"
     here = published.year * 12 + published.month
     year = min((published.year - 1, published.year, published.year + 1),
                key=lambda y: abs(y * 12 + parsed.month - here))
-    return (f"{year:04d}-{parsed.month:02d}",)
+    return f"{year:04d}-{parsed.month:02d}"
 
 
 def _digits(day: str) -> str:
