@@ -17,7 +17,7 @@ from .records import TYPES
 
 NOT_ARTICLES = {"run.json", "evaluation.json"}
 TOLERANCE = {"money": 0.005, "area": 0.01}
-_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q[1-4])?")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
 
 Span = tuple[str, str, int, int]  # (article, type, start, end)
@@ -177,7 +177,7 @@ def _is_number(value: Any) -> bool:
 _VALUES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "money": ("a number in currency units, or null for a vague amount", lambda v: v is None or _is_number(v)),
     "area": ("a number of square metres", _is_number),
-    "date": ("an ISO date such as 2025, 2023-10 or 2023-10-13 (null for a vague period)",
+    "date": ("an ISO date such as 2025, 2023-10, 2023-10-13, 2023-W42 or 2023-Q4 (null for a vague period)",
              lambda v: v is None or (isinstance(v, str) and _ISO.fullmatch(v) is not None)),
     "organisation": ("a non-empty canonical name", lambda v: isinstance(v, str) and v.strip() != ""),
 }
