@@ -35,24 +35,50 @@ def run(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: paths.output)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date for every article, YYYY-MM-DD."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    set_name: Optional[str] = typer.Option(None, "--set", help="Run one configured set (sample, dev, test) into its own outputs."),
 ):
     """Extract records from articles into OUT/<article-id>.json, records.jsonl and run.json.
 
-    Example: pipeline run articles/ --out outputs/
+    With no PATHS and no --set, every set in config.toml runs into its own outputs folder.
+
+    Example: pipeline run articles/ --out outputs/    or    pipeline run --set dev
     """
     from .run import run as run_pipeline
 
+    failed = False
     try:
         cfg = _config(config)
         when = _date(published)
-        result = run_pipeline(paths or [], cfg, out, when, report=lambda p: typer.echo(p.message, err=True),
-                              progress=not quiet and sys.stderr.isatty())
+        for inputs, target in _jobs(cfg, paths or [], out, set_name):
+            result = run_pipeline(inputs, cfg, target, when, report=lambda p: typer.echo(p.message, err=True),
+                                  progress=not quiet and sys.stderr.isatty())
+            failed = failed or result.failed
+            if not quiet:
+                counts = ", ".join(f"{n} {t}" for t, n in result.records.items())
+                typer.echo(f"{result.articles} articles -> {target or cfg.output}: {counts}", err=True)
     except PipelineError as err:
         _fail(str(err))
-    if not quiet:
-        counts = ", ".join(f"{n} {t}" for t, n in result.records.items())
-        typer.echo(f"{result.articles} articles -> {out or cfg.output}: {counts}", err=True)
-    raise typer.Exit(1 if result.failed else 0)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _jobs(cfg: Config, paths: list[Path], out: Optional[Path], set_name: Optional[str]) -> list[tuple[list[Path], Optional[Path]]]:
+    """(inputs, output folder) pairs: the paths given, one set, or every set (each into its own folder)."""
+    if paths:
+        if set_name:
+            raise PipelineError(Errors.E022.format(what="PATHS and --set"))
+        return [(paths, out)]
+    if set_name:
+        ds = _data_set(cfg, set_name)
+        return [([ds.input], out or ds.output)]
+    if out is not None or not cfg.sets:
+        return [([], out)]
+    return [([ds.input], ds.output) for ds in cfg.sets.values()]
+
+
+def _data_set(cfg: Config, name: str):
+    if name not in cfg.sets:
+        raise PipelineError(Errors.E023.format(name=name, known=", ".join(cfg.sets) or "(none)"))
+    return cfg.sets[name]
 
 
 @app.command()
@@ -62,30 +88,48 @@ def evaluate(
     min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when micro-F1 is below this."),
     baselines: bool = typer.Option(False, "--baselines", help="Also score quantulum3, dateparser and spaCy alone."),
     config: Optional[Path] = CONFIG,
+    set_name: Optional[str] = typer.Option(None, "--set", help="Score one configured set (sample, dev, test)."),
 ):
     """Score outputs against hand-labelled gold, per type; list every miss and false positive.
 
-    Example: pipeline evaluate --baselines --min-f1 0.95
+    With no --set, --outputs or --gold, every set in config.toml is scored: a table per set
+    and a combined row.
+
+    Example: pipeline evaluate --set dev --baselines    or    pipeline evaluate --min-f1 0.95
     """
     from . import evaluate as ev
 
     try:
         cfg = _config(config)
-        outputs = outputs or cfg.output
-        result = ev.evaluate(outputs, gold or cfg.gold)
-        typer.echo(ev.render(result))
-        if baselines:
-            from .baselines import evaluate_baselines
+        if set_name and (outputs or gold):
+            raise PipelineError(Errors.E022.format(what="--set and --outputs/--gold"))
+        if set_name:
+            pairs = {set_name: (_data_set(cfg, set_name).output, _data_set(cfg, set_name).gold)}
+        elif outputs or gold or not cfg.sets:
+            pairs = {"": (outputs or cfg.output, gold or cfg.gold)}
+        else:
+            pairs = {name: (ds.output, ds.gold) for name, ds in cfg.sets.items()}
+        results = {}
+        for name, (out_dir, gold_dir) in pairs.items():
+            result = results[name] = ev.evaluate(out_dir, gold_dir)
+            if name:
+                typer.echo(f"=== set {name}: {out_dir} against {gold_dir} ===\n")
+            typer.echo(ev.render(result))
+            if baselines:
+                from .baselines import evaluate_baselines
 
-            alone = evaluate_baselines(outputs, gold or cfg.gold, cfg)
-            typer.echo(ev.render_comparison({"pipeline": result, "library alone": alone}))
-        if outputs.is_dir():
-            ev.write_report(result, outputs / "evaluation.json")
+                alone = evaluate_baselines(out_dir, gold_dir, cfg)
+                typer.echo(ev.render_comparison({"pipeline": result, "library alone": alone}))
+            if out_dir.is_dir():
+                ev.write_report(result, out_dir / "evaluation.json")
+        if len(results) > 1:
+            typer.echo("=== all sets ===\n" + ev.render_sets(results))
     except PipelineError as err:
         _fail(str(err))
-    if min_f1 is not None and result.micro_f1 < min_f1:
-        _fail(f"micro-F1 {result.micro_f1:.3f} is below --min-f1 {min_f1}", 1)
-    raise typer.Exit(1 if result.problems else 0)
+    combined = ev.combine(list(results.values()))
+    if min_f1 is not None and combined.micro_f1 < min_f1:
+        _fail(f"micro-F1 {combined.micro_f1:.3f} is below --min-f1 {min_f1}", 1)
+    raise typer.Exit(1 if combined.problems else 0)
 
 
 def _date(value: Optional[str]) -> Optional[date]:

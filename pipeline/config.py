@@ -10,7 +10,7 @@ import hashlib
 import importlib.util
 import json
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -20,7 +20,18 @@ from typing import Any, Mapping
 from .errors import Errors, PipelineError
 
 # Tables whose entries are the user's to add; everything else is a fixed schema.
-OPEN_TABLES = {"published.sources", "money.currencies", "area.units", "organisations.aliases"}
+OPEN_TABLES = {"published.sources", "money.currencies", "area.units", "organisations.aliases", "sets"}
+SET_KEYS = ("input", "output", "gold")
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """A named input folder with its own outputs and gold, scored on its own (sample, dev, test)."""
+
+    name: str
+    input: Path
+    output: Path
+    gold: Path
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,7 @@ class Config:
     place_modifiers: tuple[str, ...]
     org_stop_words: tuple[str, ...]
     org_aliases: Mapping[str, str]
+    sets: Mapping[str, DataSet] = field(default_factory=lambda: MappingProxyType({}))
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
 
@@ -148,6 +160,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
             raise PipelineError(Errors.E002.format(path=path, key="input.encoding_fallback", expected="a Python codec name or \"\"", got=fallback)) from None
     _check_model(model["name"])
     paths = c["paths"]
+    sets = {name: _data_set(name, value, base, path) for name, value in c["sets"].items()}
     return Config(
         model=model["name"],
         batch_size=model["batch_size"],
@@ -168,9 +181,21 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         place_modifiers=tuple(orgs["place_modifiers"]),
         org_stop_words=tuple(orgs["stop_words"]),
         org_aliases=MappingProxyType(aliases),
+        sets=MappingProxyType(sets),
         root=base,
         digest=digest,
     )
+
+
+def _data_set(name: str, value: Any, base: Path, path: str) -> DataSet:
+    key = f"sets.{name}"
+    if not name.strip() or not isinstance(value, dict) or set(value) != set(SET_KEYS):
+        raise PipelineError(Errors.E002.format(path=path, key=key, got=value,
+                                               expected="a table with exactly input, output and gold (folders)"))
+    for part in SET_KEYS:
+        if not (isinstance(value[part], str) and value[part].strip()):
+            raise PipelineError(Errors.E002.format(path=path, key=f"{key}.{part}", expected="a folder path", got=value[part]))
+    return DataSet(name, *(base / value[part] for part in SET_KEYS))
 
 
 def _check_model(name: str) -> None:

@@ -26,6 +26,8 @@ class Errors:
     E019 = "[E019] {path}: no input files found; put .md, .txt or .jsonl files there."
     E020 = "[E020] {path}: article '{article}' failed: {reason!r}. This is a bug: please report it with the article."
     E021 = "[E021] --published {value!r} is not an ISO date (YYYY-MM-DD)."
+    E022 = "[E022] give either {what}, not both."
+    E023 = "[E023] no set named '{name}' in config.toml (sets: {known}); add a [sets.{name}] table with input, output and gold."
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."

@@ -461,6 +461,25 @@ def _shown(row: dict) -> str:
     return value + {"money": f" {row.get('currency')}", "area": " m²"}.get(row["type"], "")
 
 
+def combine(evaluations: list[Evaluation]) -> Evaluation:
+    """Several sets' evaluations as one: counts summed per type, lists joined."""
+    return Evaluation(
+        articles=tuple(a for ev in evaluations for a in ev.articles),
+        counts={kind: sum((ev.counts[kind] for ev in evaluations), Counts()) for kind in TYPES},
+        mentions={},
+        misses=[m for ev in evaluations for m in ev.misses],
+        false_positives=[f for ev in evaluations for f in ev.false_positives],
+        problems=[p for ev in evaluations for p in ev.problems],
+        unscored=[u for ev in evaluations for u in ev.unscored],
+    )
+
+
+def render_sets(evaluations: dict[str, Evaluation]) -> str:
+    """Per-type F1 of each set and of all sets together, as a markdown table."""
+    columns = {**evaluations, "combined": combine(list(evaluations.values()))}
+    return render_comparison(columns)
+
+
 def render_comparison(evaluations: dict[str, Evaluation]) -> str:
     """Per-type F1 of several systems side by side, as a markdown table."""
     names = list(evaluations)

@@ -101,11 +101,18 @@ class _Run:
         def unreadable(err: OSError) -> None:
             self.problem(err.filename, None, Errors.E011.format(path=err.filename, reason=err.strerror))
 
+        fenced = self._fenced(folder)
         for root, dirs, names in os.walk(folder, onerror=unreadable):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in fenced)
             for name in sorted(names):
                 if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
                     yield Path(root, name)
+
+    def _fenced(self, folder: Path) -> set[str]:
+        """Folders a walk must not enter: other sets' inputs (dev/ inside articles/) and output folders."""
+        sets = self.config.sets.values()
+        folders = [s.input for s in sets] + [s.output for s in sets] + [self.config.output]
+        return {os.path.realpath(f) for f in folders} - {os.path.realpath(folder)}
 
     def read(self, path: Path) -> None:
         text = self._text(path)

@@ -18,3 +18,16 @@ def nlp(config):
     from pipeline.nlp import load_nlp
 
     return load_nlp(config)
+
+
+@pytest.fixture(scope="session")
+def set_outputs(config, tmp_path_factory):
+    """Every configured set (sample, dev, test) run once into a fresh folder: {name: (set, folder)}."""
+    from pipeline.run import run
+
+    done = {}
+    for name, ds in config.sets.items():
+        out = tmp_path_factory.mktemp(f"out-{name}")
+        run([ds.input], config, out=out, progress=False)
+        done[name] = (ds, out)
+    return done

@@ -16,6 +16,9 @@ BAD = [
     ("bad area factor", "[area.units]\nrai = 0\n", "area.units.rai"),
     ("bad codec", "[input]\nencoding_fallback = 'klingon'\n", "input.encoding_fallback"),
     ("not toml", "[model\n", "cannot read config"),
+    ("set not a table", "[sets]\ndev = 'articles/dev'\n", "sets.dev"),
+    ("set missing gold", "[sets.dev]\ninput = 'a'\noutput = 'b'\n", "sets.dev"),
+    ("set empty folder", "[sets.dev]\ninput = ''\noutput = 'b'\ngold = 'c'\n", "sets.dev.input"),
 ]
 
 
@@ -39,3 +42,11 @@ def test_config_layers_user_tables_over_defaults(tmp_path):
 def test_config_missing_file(tmp_path):
     with pytest.raises(PipelineError, match="no such file"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_config_sets_are_folders_relative_to_the_config(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[sets.dev]\ninput = 'a/dev'\noutput = 'out/dev'\ngold = 'a/dev/gold'\n")
+    dev = load_config(path).sets["dev"]
+    assert (dev.name, dev.input, dev.output, dev.gold) == (
+        "dev", tmp_path / "a/dev", tmp_path / "out/dev", tmp_path / "a/dev/gold")

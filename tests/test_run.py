@@ -58,15 +58,35 @@ def test_run_mentions_point_into_cleaned_text(sample_out):
                 assert m["text"] in m["sentence"]
 
 
-def test_run_committed_outputs_are_current(sample_out):
-    """Every change in extraction shows as a diff of outputs/: regenerate and compare."""
-    out, _ = sample_out
-    committed = ROOT / "outputs"
-    for path in sorted(out.iterdir()):
-        if path.name == "run.json":
-            continue
-        assert (committed / path.name).read_text() == path.read_text(), (
-            f"outputs/{path.name} is stale: run `pipeline run` and commit the diff")
+def test_run_committed_outputs_are_current(set_outputs):
+    """Every change in extraction shows as a diff of outputs/ (every set): regenerate and compare."""
+    for name, (ds, out) in set_outputs.items():
+        for path in sorted(out.iterdir()):
+            if path.name == "run.json":
+                continue
+            committed = ds.output / path.name
+            assert committed.is_file() and committed.read_text() == path.read_text(), (
+                f"{committed.relative_to(ROOT)} is stale: run `pipeline run` and commit the diff")
+
+
+def test_run_walk_skips_other_sets_and_outputs(config, tmp_path):
+    """articles/ holds dev/ and test/ sets and may hold an output folder: the sample run reads neither."""
+    from dataclasses import replace
+
+    from pipeline.config import DataSet
+    from pipeline.ingest import read_articles
+
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "own.md").write_text("# Own article\n\nText.\n")
+    (tmp_path / "dev" / "held.md").write_text("# Dev article\n\nText.\n")
+    (tmp_path / "out" / "old.md").write_text("# Output\n\nText.\n")
+    cfg = replace(config, sets={"dev": DataSet("dev", tmp_path / "dev", tmp_path / "o", tmp_path / "g")},
+                  output=tmp_path / "out")
+    articles, _ = read_articles([tmp_path], cfg)
+    assert [a.title for a in articles] == ["Own article"]
+    articles, _ = read_articles([tmp_path / "dev"], cfg)
+    assert [a.title for a in articles] == ["Dev article"]
 
 
 def test_run_bad_inputs_are_reported_and_the_rest_goes_on(config, tmp_path):
