@@ -36,6 +36,9 @@ def run(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date for every article, YYYY-MM-DD."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     set_name: Optional[str] = typer.Option(None, "--set", help="Run one configured set (sample, dev, test) into its own outputs."),
+    force: bool = typer.Option(False, "--force", help="Process every article, even those whose output is up to date."),
+    prune: bool = typer.Option(False, "--prune", help="Remove outputs of articles no longer in the inputs."),
+    fmt: str = typer.Option("both", "--format", help="Index files to write: jsonl, parquet or both."),
 ):
     """Extract records from articles into OUT/<article-id>.json, records.jsonl and run.json.
 
@@ -49,16 +52,28 @@ def run(
     try:
         cfg = _config(config)
         when = _date(published)
+        formats = _formats(fmt)
         for inputs, target in _jobs(cfg, paths or [], out, set_name):
             result = run_pipeline(inputs, cfg, target, when, report=lambda p: typer.echo(p.message, err=True),
-                                  progress=not quiet and sys.stderr.isatty())
+                                  progress=not quiet and sys.stderr.isatty(), force=force, prune=prune, formats=formats)
             failed = failed or result.failed
             if not quiet:
                 counts = ", ".join(f"{n} {t}" for t, n in result.records.items())
-                typer.echo(f"{result.articles} articles -> {target or cfg.output}: {counts}", err=True)
+                typer.echo(f"{result.articles} articles processed, {result.skipped} up to date -> "
+                           f"{target or cfg.output}: {counts}", err=True)
+            if result.interrupted:
+                typer.echo(f"stopped by signal {result.interrupted}; run again to finish the rest", err=True)
+                raise typer.Exit(128 + result.interrupted)
     except PipelineError as err:
         _fail(str(err))
     raise typer.Exit(1 if failed else 0)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    choices = {"jsonl": ("jsonl",), "parquet": ("parquet",), "both": ("jsonl", "parquet")}
+    if value not in choices:
+        raise PipelineError(Errors.E026.format(value=value))
+    return choices[value]
 
 
 def _jobs(cfg: Config, paths: list[Path], out: Optional[Path], set_name: Optional[str]) -> list[tuple[list[Path], Optional[Path]]]:

@@ -10,7 +10,7 @@ import hashlib
 import importlib.util
 import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -58,6 +58,15 @@ class Config:
     sets: Mapping[str, DataSet] = field(default_factory=lambda: MappingProxyType({}))
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
+
+    def __reduce__(self):
+        """Picklable, for worker processes: the read-only mappings travel as plain dicts."""
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        return _config_from_state, ({k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in state.items()},)
+
+
+def _config_from_state(state: dict) -> Config:
+    return Config(**{k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in state.items()})
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -28,6 +28,11 @@ class Errors:
     E021 = "[E021] --published {value!r} is not an ISO date (YYYY-MM-DD)."
     E022 = "[E022] give either {what}, not both."
     E023 = "[E023] no set named '{name}' in config.toml (sets: {known}); add a [sets.{name}] table with input, output and gold."
+    E024 = ("[E024] {folder}: another `pipeline run` (process {pid}) is writing there; "
+            "wait for it to finish, or give this run another --out folder.")
+    E025 = "[E025] {path}: cannot write outputs there: {reason}; choose another --out folder."
+    E026 = "[E026] --format {value!r} is not one of jsonl, parquet, both."
+    W002 = "[W002] {folder}: removed {count} article file(s) whose article is no longer in the inputs (--prune)."
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."

@@ -53,29 +53,43 @@ def read_articles(paths: Sequence[Path], config: Config, published: date | None 
 
     ``published`` overrides every other publication date.
     """
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in iter_articles(paths, config, published):
+        (problems if isinstance(item, Problem) else articles).append(item)
+    return articles, problems
+
+
+def iter_articles(paths: Sequence[Path], config: Config, published: date | None = None) -> Iterator[Article | Problem]:
+    """Articles and problems in input order, lazily: one file, or one JSONL line, at a time."""
     run = _Run(config, published)
     seen: set[str] = set()
     for path in paths or [config.input]:
         for file in run.files(Path(path)):
+            yield from run.drain()
             real = os.path.realpath(file)  # unlike Path.resolve, never raises on a symlink loop
             if real not in seen:  # a file named twice is read once
                 seen.add(real)
-                run.read(file)
-    return run.articles, run.problems
+                for _ in run.read(file):
+                    yield from run.drain()
+        yield from run.drain()
 
 
 @dataclass
 class _Run:
-    """One call's state: the options, what was found, and the ids handed out so far."""
+    """One call's state: the options, what was found and not yet handed out, and the ids given so far."""
 
     config: Config
     published: date | None
-    articles: list[Article] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    found: list[Article | Problem] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
 
+    def drain(self) -> Iterator[Article | Problem]:
+        found, self.found = self.found, []
+        yield from found
+
     def problem(self, path: Path | str, line: int | None, message: str, level: str = "error") -> None:
-        self.problems.append(Problem(str(path), line, message, level))
+        self.found.append(Problem(str(path), line, message, level))
 
     def files(self, path: Path) -> list[Path]:
         try:
@@ -114,14 +128,15 @@ class _Run:
         folders = [s.input for s in sets] + [s.output for s in sets] + [self.config.output]
         return {os.path.realpath(f) for f in folders} - {os.path.realpath(folder)}
 
-    def read(self, path: Path) -> None:
-        text = self._text(path)
-        if text is None:
-            return
+    def read(self, path: Path) -> Iterator[None]:
+        """Read one file, pausing after each JSONL line so the caller can hand out what was found."""
         if path.suffix.lower() == ".jsonl":
-            self._jsonl(path, text)
-        else:
+            yield from self._jsonl(path)
+            return
+        text = self._text(path)
+        if text is not None:
             self._markdown(path, text)
+        yield
 
     def _text(self, path: Path) -> str | None:
         """The file's text with "\\n" line ends, or None after recording why not."""
@@ -169,18 +184,41 @@ class _Run:
             self._add(path, title or fields.get("title") or _stem_title(path), body, published=published,
                       source=fields.get("source"), url=fields.get("url"))
 
-    def _jsonl(self, path: Path, text: str) -> None:
-        for number, raw in enumerate(text.split("\n"), start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = _row(raw)
-            except ValueError as err:
-                self.problem(path, number, Errors.E016.format(path=path, line=number, reason=err))
-                continue
-            self._add(path, row["title"], row["text"], line=number, given_id=row.get("id"),
-                      published=self._date(row.get("published"), path, number),
-                      source=row.get("source"), url=row.get("url"))
+    def _jsonl(self, path: Path) -> Iterator[None]:
+        """One line at a time, so a dump of any size streams; input.max_file_mb bounds each line."""
+        try:
+            with open(path, "rb") as lines:
+                number = 0
+                for number, data in enumerate(lines, start=1):
+                    if len(data) > self.config.max_file_bytes:
+                        self.problem(path, number, Errors.E016.format(path=path, line=number, reason=(
+                            f"line of {len(data) / 2**20:.1f} MB is over input.max_file_mb")))
+                    elif data.strip():
+                        self._jsonl_line(path, number, data)
+                    yield
+        except OSError as err:
+            self.problem(path, None, Errors.E011.format(path=path, reason=err.strerror or err))
+            return
+        if number == 0:
+            self.problem(path, None, Errors.E012.format(path=path))
+
+    def _jsonl_line(self, path: Path, number: int, data: bytes) -> None:
+        try:
+            raw = data.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            if self.config.encoding_fallback is None:
+                self.problem(path, number, Errors.E016.format(path=path, line=number, reason="not UTF-8"))
+                return
+            raw = data.decode(self.config.encoding_fallback, errors="replace")
+            self.problem(path, number, Errors.W001.format(path=f"{path}:{number}", encoding=self.config.encoding_fallback), "warning")
+        try:
+            row = _row(raw)
+        except ValueError as err:
+            self.problem(path, number, Errors.E016.format(path=path, line=number, reason=err))
+            return
+        self._add(path, row["title"], row["text"], line=number, given_id=row.get("id"),
+                  published=self._date(row.get("published"), path, number),
+                  source=row.get("source"), url=row.get("url"))
 
     def _date(self, value: str | None, path: Path, line: int | None) -> date | None:
         if not value:
@@ -200,7 +238,7 @@ class _Run:
         published = (self.published or published or by_source.get(source) or by_source.get(path.stem)
                      or self.config.published_default)
         base = _safe_id(given_id or "") or _slug(title) or _safe_id(path.stem) or "article"
-        self.articles.append(Article(self._unique(base), title, cleaned.byline, published, source,
+        self.found.append(Article(self._unique(base), title, cleaned.byline, published, source,
                                      str(path), line, url or None, cleaned.text))
 
     def _unique(self, base: str) -> str:
@@ -283,6 +321,8 @@ def _row(raw: str) -> dict:
         row = json.loads(raw)
     except json.JSONDecodeError as err:
         raise ValueError(f"bad JSON ({err})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
     if not isinstance(row, dict):
         raise ValueError(f"expected a JSON object, got {type(row).__name__}")
     for key in ("title", "text"):

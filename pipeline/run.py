@@ -1,37 +1,47 @@
-"""The main job: read articles, run spaCy and the extractors, write records atomically.
+"""The main job: read articles lazily, skip the up-to-date ones, process the rest, rebuild the index.
 
-A bad file or article is recorded and skipped; the run goes on with the rest.
+A bad file or article is recorded and skipped; the run goes on with the rest. Per-article
+files are written as each article finishes; records.jsonl, records.parquet and run.json are
+rebuilt at the end from the per-article files of this run's inputs, so a run that is killed
+and started again finishes the rest and ends with the same folder as an uninterrupted one.
 """
 from __future__ import annotations
 
+import json
 import platform
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from . import files
 from .config import Config
-from .errors import Errors
-from .extractors import Context, area, dates, money, organisations
-from .ingest import Article, Problem, read_articles
-from .nlp import load_nlp
-from .records import TYPES, merge, to_dict
+from .engines.local import run_local
+from .errors import Errors, PipelineError
+from .index import FORMATS, article_files, write_index
+from .ingest import Article, Problem, iter_articles
+from .process import Outcome, article_key
+from .records import TYPES
 
-EXTRACTORS = (money.extract, area.extract, dates.extract, organisations.extract)
 # Runs with at least this many articles show a progress bar.
 PROGRESS_MIN = 20
+Engine = Callable[[Iterable[Article], Config, Path], Iterator[Outcome]]
 
 
 @dataclass
 class RunResult:
     articles: int = 0
+    skipped: int = 0
     records: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TYPES, 0))
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    interrupted: int = 0  # the signal that stopped the run, 0 if none
 
     @property
     def failed(self) -> bool:
@@ -39,69 +49,108 @@ class RunResult:
 
 
 def run(paths: Sequence[Path], config: Config, out: Path | None = None, published: date | None = None,
-        report: Callable[[Problem], None] = lambda p: None, progress: bool = True) -> RunResult:
-    """Process ``paths`` (files or folders; default the configured input folder) into ``out``."""
+        report: Callable[[Problem], None] = lambda p: None, progress: bool = True, *, force: bool = False,
+        prune: bool = False, formats: Iterable[str] = FORMATS, engine: Engine = run_local) -> RunResult:
+    """Process ``paths`` (files or folders; default the configured input folder) into ``out``.
+
+    Articles whose output is up to date are skipped unless ``force``; ``prune`` removes the
+    outputs of articles no longer in the inputs.
+    """
     out = Path(out or config.output)
+    _check_writable(out)
     result = RunResult()
     clock = time.perf_counter()
-    articles, problems = read_articles(list(paths) or [config.input], config, published)
-    for problem in problems:
-        report(problem)
-    result.problems.extend(problems)
-    result.timings["read_s"] = time.perf_counter() - clock
+    with files.locked(out), _stop_on_signals() as stopped:
+        files.sweep(out)
+        ids: list[str] = []
 
-    nlp = load_nlp(config)
-    result.timings["load_model_s"] = time.perf_counter() - clock - result.timings["read_s"]
-    started = time.perf_counter()
-    extract_s = 0.0
-    all_records: list[dict] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size, n_process=config.n_process)
-    for article, doc in _progress(zip(articles, docs), len(articles), progress):
-        tick = time.perf_counter()
-        try:
-            records = extract(doc, article, config)
-            files.write_json(out / f"{article.id}.json", article_json(article, records, config.root))
-        except Exception as err:  # one article's failure must not end the batch
-            problem = Problem(article.path, article.line, Errors.E020.format(path=article.path, article=article.id, reason=err), "error")
-            report(problem)
-            result.problems.append(problem)
-            continue
-        finally:
-            extract_s += time.perf_counter() - tick
-        result.articles += 1
-        for rec in records:
-            result.records[rec["type"]] += 1
-        all_records.extend(records)
-    result.timings["nlp_and_extract_s"] = time.perf_counter() - started
-    result.timings["extract_and_write_s"] = extract_s
-    files.write_jsonl(out / "records.jsonl", all_records)
-    result.timings["total_s"] = time.perf_counter() - clock
-    files.write_json(out / "run.json", run_json(result, config))
+        def todo() -> Iterator[Article]:
+            for item in iter_articles(list(paths) or [config.input], config, published):
+                if stopped():
+                    return
+                if isinstance(item, Problem):
+                    report(item)
+                    result.problems.append(item)
+                    continue
+                ids.append(item.id)
+                if not force and _up_to_date(out / f"{item.id}.json", article_key(item, config)):
+                    result.skipped += 1
+                    continue
+                yield item
+
+        extract_s = 0.0
+        for outcome in _progress(engine(todo(), config, out), progress):
+            extract_s += outcome.seconds
+            if outcome.problem:
+                report(outcome.problem)
+                result.problems.append(outcome.problem)
+                continue
+            result.articles += 1
+            for kind, n in outcome.records.items():
+                result.records[kind] += n
+        result.timings["nlp_and_extract_s"] = time.perf_counter() - clock
+        result.timings["extract_and_write_s"] = extract_s
+        if prune:
+            _prune(out, set(ids), report)
+        write_index(out, ids, formats)
+        result.interrupted = stopped()
+        result.timings["total_s"] = time.perf_counter() - clock
+        files.write_json(out / "run.json", run_json(result, config, ids))
     return result
 
 
-def extract(doc, article: Article, config: Config) -> list[dict]:
-    """Every extractor over one parsed article, merged into one record per fact."""
-    context = Context(published=article.published, config=config)
-    found = [rec for extractor in EXTRACTORS for rec in extractor(doc, context)]
-    return [to_dict(r) for r in merge(found, article.id)]
+def _up_to_date(path: Path, key: str) -> bool:
+    try:
+        return json.loads(path.read_text("utf8"))["article"].get("key") == key
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
 
 
-def article_json(article: Article, records: list[dict], root: Path) -> dict:
-    """The per-article output; its path is relative to the project, so outputs match across clones."""
-    meta = asdict(article)
-    text = meta.pop("text")
-    path = Path(article.path).resolve()
-    meta["path"] = path.relative_to(root).as_posix() if path.is_relative_to(root) else article.path
-    meta["published"] = article.published.isoformat() if article.published else None
-    return {"article": meta, "text": text, "records": records}
+def _prune(out: Path, keep: set[str], report: Callable[[Problem], None]) -> None:
+    gone = [p for p in article_files(out) if p.stem not in keep]
+    for path in gone:
+        path.unlink(missing_ok=True)
+    if gone:
+        report(Problem(str(out), None, Errors.W002.format(folder=out, count=len(gone)), "warning"))
 
 
-def run_json(result: RunResult, config: Config) -> dict:
+def _check_writable(out: Path) -> None:
+    """Refuse an output folder that cannot be written before any work, not after the whole batch."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        files.write_text(out / ".pipeline.probe", "")
+        (out / ".pipeline.probe").unlink()
+    except OSError as err:
+        raise PipelineError(Errors.E025.format(path=out, reason=err.strerror or err)) from None
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[Callable[[], int]]:
+    """SIGINT/SIGTERM stop the run after the article in hand; yields a function giving the signal (0: none)."""
+    caught = [0]
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: caught[0]
+        return
+
+    def handle(signum, _frame):
+        caught[0] = signum
+
+    old = {s: signal.signal(s, handle) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield lambda: caught[0]
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+
+
+def run_json(result: RunResult, config: Config, ids: list[str]) -> dict:
     return {
         "articles": result.articles,
+        "skipped": result.skipped,
+        "inputs": len(ids),
         "records": result.records,
         "failed": result.failed,
+        "interrupted": bool(result.interrupted),
         "problems": [asdict(p) for p in result.problems],
         "timings": {k: round(v, 3) for k, v in result.timings.items()},
         "versions": _versions(config.model),
@@ -120,9 +169,9 @@ def _versions(model: str) -> dict:
     return out
 
 
-def _progress(items, total: int, enabled: bool):
-    if not enabled or total < PROGRESS_MIN:
+def _progress(items: Iterator[Outcome], enabled: bool) -> Iterator[Outcome]:
+    if not enabled:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, total=total, unit="article", file=sys.stderr)
+    return tqdm(items, unit="article", file=sys.stderr, delay=2)

@@ -29,10 +29,10 @@ def _records(out, article):
 def test_run_sample_writes_every_file(sample_out):
     out, result = sample_out
     assert result.articles == 3 and not result.failed
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == sorted([f"{A1}.json", "ambitious-plans-unveiled-at-precision-medicine-forum.json",
                             "shanghai-intelligent-mobility-design-valley-commences-in-anting.json",
-                            "records.jsonl", "run.json"])
+                            "records.jsonl", "records.parquet", "run.json"])
     run_json = json.loads((out / "run.json").read_text())
     assert run_json["articles"] == 3 and run_json["records"] == result.records
     assert run_json["versions"]["spacy"] and run_json["config_digest"]
@@ -62,7 +62,7 @@ def test_run_committed_outputs_are_current(set_outputs):
     """Every change in extraction shows as a diff of outputs/ (every set): regenerate and compare."""
     for name, (ds, out) in set_outputs.items():
         for path in sorted(out.iterdir()):
-            if path.name == "run.json":
+            if path.name in ("run.json", "records.parquet") or path.name.startswith("."):
                 continue
             committed = ds.output / path.name
             assert committed.is_file() and committed.read_text() == path.read_text(), (

@@ -1,0 +1,95 @@
+"""The run's index files, rebuilt from the per-article files: records.jsonl and records.parquet.
+
+Rebuilt after every run from the articles of that run's inputs, one file at a time, so
+they always match the folder and never need every record in memory.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import files
+
+FORMATS = ("jsonl", "parquet")
+REPORTS = ("run.json", "evaluation.json")
+ROW_GROUP = 10_000
+
+
+def article_records(out: Path, ids: Iterable[str]) -> Iterator[dict]:
+    """Every record of the given articles' output files, in the given order."""
+    for article in ids:
+        path = out / f"{article}.json"
+        if path.is_file():
+            yield from json.loads(path.read_text("utf8"))["records"]
+
+
+def write_index(out: Path, ids: list[str], formats: Iterable[str] = FORMATS) -> None:
+    """records.jsonl and/or records.parquet for ``ids``, each written atomically."""
+    if "jsonl" in formats:
+        with files.atomic(out / "records.jsonl") as f:
+            for rec in article_records(out, ids):
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if "parquet" in formats:
+        write_parquet(out / "records.parquet", article_records(out, ids))
+
+
+def write_parquet(path: Path, records: Iterable[dict]) -> None:
+    """One row per record, typed columns, in row groups of ROW_GROUP records."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([
+        ("article", pa.string()), ("id", pa.string()), ("type", pa.string()),
+        ("value", pa.float64()), ("value_text", pa.string()), ("currency", pa.string()),
+        ("unit", pa.string()), ("original_value", pa.float64()), ("original_unit", pa.string()),
+        ("qualifier", pa.string()), ("approximate", pa.bool_()), ("min", pa.float64()),
+        ("max", pa.float64()), ("end", pa.string()), ("equivalent_of", pa.string()),
+        ("flags", pa.list_(pa.string())), ("aliases", pa.list_(pa.string())), ("mentions", pa.int32()),
+        ("text", pa.string()), ("start", pa.int64()), ("end_offset", pa.int64()), ("sentence", pa.string()),
+    ])
+    with files.atomic(path, binary=True) as f, pq.ParquetWriter(f, schema) as writer:
+        rows: list[dict] = []
+        for rec in records:
+            rows.append(_row(rec))
+            if len(rows) == ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist(rows, schema))
+                rows = []
+        writer.write_table(pa.Table.from_pylist(rows, schema))
+
+
+def _row(rec: dict) -> dict:
+    """A record as a flat row: numbers in ``value``, ISO dates and names in ``value_text``.
+
+    >>> r = _row({"article": "a", "id": "a:date-1", "type": "date", "value": "2025", "approximate": False,
+    ...           "mentions": [{"text": "2025", "start": 3, "end": 7, "sentence": "By 2025."}]})
+    >>> r["value"], r["value_text"], r["start"], r["mentions"]
+    (None, '2025', 3, 1)
+    """
+    value = rec.get("value")
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    first = rec["mentions"][0] if rec.get("mentions") else {}
+    original = rec.get("original") or {}
+    return {
+        "article": rec["article"], "id": rec["id"], "type": rec["type"],
+        "value": float(value) if numeric else None, "value_text": None if numeric or value is None else str(value),
+        "currency": rec.get("currency"), "unit": rec.get("unit"),
+        "original_value": _float(original.get("value")), "original_unit": original.get("unit"),
+        "qualifier": rec.get("qualifier"), "approximate": rec.get("approximate", False),
+        "min": _float(rec.get("min")), "max": _float(rec.get("max")),
+        "end": None if rec.get("end") is None else str(rec["end"]), "equivalent_of": rec.get("equivalent_of"),
+        "flags": rec.get("flags", []), "aliases": rec.get("aliases", []), "mentions": len(rec.get("mentions", [])),
+        "text": first.get("text"), "start": first.get("start"), "end_offset": first.get("end"),
+        "sentence": first.get("sentence"),
+    }
+
+
+def _float(value) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def article_files(out: Path) -> Iterator[Path]:
+    """The per-article output files in ``out`` (not the reports)."""
+    for path in sorted(out.glob("*.json")):
+        if path.name not in REPORTS:
+            yield path

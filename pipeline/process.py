@@ -1,0 +1,92 @@
+"""One article in, one output file out: the unit of work every engine runs.
+
+Engines (pipeline/engines/) decide where this runs (this process, worker processes, a
+Dask cluster); what runs is always ``process``, so their outputs are identical.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from . import files
+from .config import Config
+from .errors import Errors
+from .extractors import Context, area, dates, money, organisations
+from .ingest import Article, Problem
+from .records import TYPES, merge, to_dict
+
+EXTRACTORS = (money.extract, area.extract, dates.extract, organisations.extract)
+
+
+@dataclass
+class Outcome:
+    """What an engine hands back for one article: never the records, only counts and problems."""
+
+    id: str
+    records: dict[str, int] = field(default_factory=dict)
+    problem: Problem | None = None
+    seconds: float = 0.0
+
+
+def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
+    """Extract one parsed article and write ``out/<id>.json`` atomically; a failure becomes a Problem."""
+    tick = time.perf_counter()
+    try:
+        records = extract(doc, article, config)
+        files.write_json(out / f"{article.id}.json", article_json(article, records, config))
+    except Exception as err:  # one article's failure must not end the batch
+        reason = Errors.E020.format(path=article.path, article=article.id, reason=err)
+        return Outcome(article.id, problem=Problem(article.path, article.line, reason, "error"),
+                       seconds=time.perf_counter() - tick)
+    counts = dict.fromkeys(TYPES, 0)
+    for rec in records:
+        counts[rec["type"]] += 1
+    return Outcome(article.id, counts, seconds=time.perf_counter() - tick)
+
+
+def extract(doc: Doc, article: Article, config: Config) -> list[dict]:
+    """Every extractor over one parsed article, merged into one record per fact."""
+    context = Context(published=article.published, config=config)
+    found = [rec for extractor in EXTRACTORS for rec in extractor(doc, context)]
+    return [to_dict(r) for r in merge(found, article.id)]
+
+
+def article_json(article: Article, records: list[dict], config: Config) -> dict:
+    """The per-article output; its path is relative to the project, so outputs match across clones."""
+    meta = asdict(article)
+    text = meta.pop("text")
+    path = Path(article.path).resolve()
+    meta["path"] = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else article.path
+    meta["published"] = article.published.isoformat() if article.published else None
+    meta["key"] = article_key(article, config)
+    return {"article": meta, "text": text, "records": records}
+
+
+def article_key(article: Article, config: Config) -> str:
+    """What the article's output depends on: text, date, config, model and package versions.
+
+    An output carrying the same key is up to date and is not processed again.
+    """
+    parts = [article.text, article.published.isoformat() if article.published else "",
+             config.digest, config.model, *versions(config.model)]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+
+
+@lru_cache(maxsize=4)
+def versions(model: str) -> tuple[str, str]:
+    """(package version, model version), read once per process."""
+    return _version("pipeline"), _version(model.replace("_", "-"))
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
