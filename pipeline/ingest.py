@@ -16,10 +16,11 @@ from typing import Iterator, Sequence
 
 from .clean import clean
 from .config import Config
+from .currencies import known_code
 from .errors import Errors
 
 SUFFIXES = (".md", ".txt", ".jsonl")
-JSONL_OPTIONAL = ("id", "published", "url", "source")
+JSONL_OPTIONAL = ("id", "published", "url", "source", "currency_default")
 MAX_ID_CHARS = 80  # ids are file names; headlines can be long
 
 _HEADLINE = re.compile(r"^#{1,2}[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -38,6 +39,7 @@ class Article:
     line: int | None
     url: str | None
     text: str  # cleaned: title + "\n\n" + body; every offset downstream points into it
+    currency_default: str | None = None  # ISO code a bare "$" means, when the article or its source says
 
 
 @dataclass(frozen=True)
@@ -180,9 +182,11 @@ class _Run:
         value, line = meta.get("published", ("", None))
         published = self._date(value, path, line)
         fields = {key: value for key, (value, _) in meta.items()}
+        value, line = meta.get("currency_default", ("", None))
+        currency = self._currency(value, path, line)
         for title, body in sections:
             self._add(path, title or fields.get("title") or _stem_title(path), body, published=published,
-                      source=fields.get("source"), url=fields.get("url"))
+                      source=fields.get("source"), url=fields.get("url"), currency=currency)
 
     def _jsonl(self, path: Path) -> Iterator[None]:
         """One line at a time, so a dump of any size streams; input.max_file_mb bounds each line."""
@@ -218,7 +222,8 @@ class _Run:
             return
         self._add(path, row["title"], row["text"], line=number, given_id=row.get("id"),
                   published=self._date(row.get("published"), path, number),
-                  source=row.get("source"), url=row.get("url"))
+                  source=row.get("source"), url=row.get("url"),
+                  currency=self._currency(row.get("currency_default"), path, number))
 
     def _date(self, value: str | None, path: Path, line: int | None) -> date | None:
         if not value:
@@ -229,17 +234,28 @@ class _Run:
             self.problem(path, line, Errors.E018.format(path=path, line=line, value=value), "warning")
             return None
 
+    def _currency(self, value: str | None, path: Path, line: int | None) -> str | None:
+        if not value:
+            return None
+        if not known_code(value):
+            self.problem(path, line, Errors.E027.format(path=path, line=line, value=value))
+            return None
+        return value
+
     def _add(self, path: Path, title: str, body: str, *, line: int | None = None, given_id: str | None = None,
-             published: date | None = None, source: str | None = None, url: str | None = None) -> None:
+             published: date | None = None, source: str | None = None, url: str | None = None,
+             currency: str | None = None) -> None:
         cleaned = clean(title, body)
         title = cleaned.text.partition("\n\n")[0]  # clean collapses whitespace: the title has no blank line
         source = source or path.stem
         by_source = self.config.published_by_source
         published = (self.published or published or by_source.get(source) or by_source.get(path.stem)
                      or self.config.published_default)
+        by_source = self.config.money.sources
+        currency = currency or by_source.get(source) or by_source.get(path.stem)
         base = _safe_id(given_id or "") or _slug(title) or _safe_id(path.stem) or "article"
         self.found.append(Article(self._unique(base), title, cleaned.byline, published, source,
-                                     str(path), line, url or None, cleaned.text))
+                                     str(path), line, url or None, cleaned.text, currency))
 
     def _unique(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3``... if taken; compared ignoring case, as some file systems do."""

@@ -53,7 +53,8 @@ def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
 
 def extract(doc: Doc, article: Article, config: Config) -> list[dict]:
     """Every extractor over one parsed article, merged into one record per fact."""
-    context = Context(published=article.published, config=config)
+    context = Context(published=article.published, config=config, source=article.source,
+                      currency_default=article.currency_default)
     found = [rec for extractor in EXTRACTORS for rec in extractor(doc, context)]
     return [to_dict(r) for r in merge(found, article.id)]
 
@@ -70,12 +71,13 @@ def article_json(article: Article, records: list[dict], config: Config) -> dict:
 
 
 def article_key(article: Article, config: Config) -> str:
-    """What the article's output depends on: text, date, config, model and package versions.
+    """What the article's output depends on: text, date, source and own currency, config, model
+    and package versions.
 
     An output carrying the same key is up to date and is not processed again.
     """
     parts = [article.text, article.published.isoformat() if article.published else "",
-             config.digest, config.model, *versions(config.model)]
+             article.source, article.currency_default or "", config.digest, config.model, *versions(config.model)]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
 
 

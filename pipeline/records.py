@@ -29,6 +29,7 @@ class Record:
     value: Any
     mentions: tuple[Mention, ...]
     currency: str | None = None
+    currency_basis: str | None = None  # money: "written" | "article" | "source" | "default"
     unit: str | None = None
     original: dict | None = None
     approximate: bool = False
@@ -80,7 +81,7 @@ def merge(records: Iterable[Record], article: str) -> list[Record]:
 def to_dict(rec: Record) -> dict:
     """The JSON form: fixed field names, empty optional fields left out."""
     out: dict[str, Any] = {"article": rec.article, "id": rec.id, "type": rec.type, "value": _number(rec.value)}
-    for name in ("currency", "unit", "original", "qualifier", "min", "max", "end", "equivalent_of"):
+    for name in ("currency", "currency_basis", "unit", "original", "qualifier", "min", "max", "end", "equivalent_of"):
         value = getattr(rec, name)
         if value is not None:
             out[name] = {k: _number(v) for k, v in value.items()} if isinstance(value, dict) else _number(value)

@@ -12,7 +12,10 @@ BAD = [
     ("unknown model", "[model]\nname = 'en_core_web_nope'\n", "en_core_web_nope"),
     ("bad date", "[published]\ndefault = '24/10/2023'\n", "published.default"),
     ("bad source date", "[published.sources]\nx = '2023-13-01'\n", "published.sources.x"),
-    ("bad currency code", "[money.currencies]\nbitcoin = 'bitcoin'\n", "money.currencies.bitcoin"),
+    ("bad currency code", "[money.words]\nbitcoin = 'bitcoin'\n", "money.words.bitcoin"),
+    ("unknown currency code", "[money.signs]\n'Ƀ' = 'XBT'\n", "money.signs.Ƀ"),
+    ("unknown source currency", "[money.sources]\n'theage.com.au' = 'AUS'\n", "money.sources.theage.com.au"),
+    ("unknown preferred currency", "[money]\npreferred = ['USDX']\n", "money.preferred"),
     ("bad area factor", "[area.units]\nrai = 0\n", "area.units.rai"),
     ("bad codec", "[input]\nencoding_fallback = 'klingon'\n", "input.encoding_fallback"),
     ("not toml", "[model\n", "cannot read config"),
@@ -33,9 +36,9 @@ def test_config_errors_name_the_key(tmp_path, text, needle):
 
 def test_config_layers_user_tables_over_defaults(tmp_path):
     path = tmp_path / "config.toml"
-    path.write_text("[money.currencies]\nbaht = 'THB'\n[paths]\noutput = 'out'\n")
+    path.write_text("[money.words]\nbucks = 'USD'\n[paths]\noutput = 'out'\n")
     cfg = load_config(path)
-    assert cfg.currencies["baht"] == "THB" and cfg.currencies["yuan"] == "CNY"
+    assert cfg.money.words["bucks"] == "USD" and cfg.money.words["rmb"] == "CNY"
     assert cfg.output == tmp_path / "out"
 
 

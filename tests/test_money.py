@@ -94,7 +94,7 @@ NEGATIVES = {
     "percentage": ("Output grew 5% and then 10 percent.", []),
     "One Axis": ('It features "One Axis, One Town, Two Valleys, and Two Zones."', []),
     "area": ("It covers 2.2 square kilometers and 200 mu (133,333 sqm).", []),
-    "unknown dollar sign": ("It cost A$5 million.", []),
+    "pound as weight": ("He weighs 180 pounds.", []),
     "bare scale": ("It has 5 million users and a 3m pole.", []),
 }
 

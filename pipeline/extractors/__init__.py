@@ -13,10 +13,13 @@ from ..records import Mention
 
 @dataclass(frozen=True)
 class Context:
-    """What an extractor may know besides the Doc: the article's date and the config tables."""
+    """What an extractor may know besides the Doc: the article's date, source and own
+    currency (``currency_default``, from front matter, JSONL or ``money.sources``), and the config."""
 
     published: date | None
     config: Config
+    source: str = ""
+    currency_default: str | None = None
 
 
 def mention(doc: Doc, start: int, end: int) -> Mention:

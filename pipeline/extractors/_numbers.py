@@ -14,10 +14,13 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable
 
-# Scale word -> power of ten. Written spaced, glued or hyphenated: "5 billion", "5bn", "100-billion".
-SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mln": 6}
-# Only glued straight after a symbol amount ("$5m", "€20k"); anywhere else they are metres and kilos.
-GLUED_SCALES = {"m": 6, "k": 3}
+# Scale word -> power of ten. Written spaced, glued or hyphenated: "5 billion", "5bn", "100-billion",
+# "Rs 1,250 crore" (Indian: lakh = 10^5, crore = 10^7).
+SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mln": 6, "mn": 6, "mil": 6,
+          "tn": 12, "trn": 12, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12}
+# Only glued to an amount with a currency ("$5m", "€20k", "$7.5b", "$1.38T", "5m AUD"); anywhere
+# else they are metres, kilos, bytes and tonnes.
+GLUED_SCALES = {"m": 6, "k": 3, "b": 9, "t": 12}
 # Words before an amount that make it approximate; kept lower-cased as written.
 QUALIFIERS = ("around", "about", "nearly", "almost", "approximately", "roughly", "some", "over",
               "more than", "less than", "under", "up to", "at least", "at most", "as much as", "close to")
@@ -25,12 +28,24 @@ QUALIFIERS = ("around", "about", "nearly", "almost", "approximately", "roughly",
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)"
+# Thousands grouped by commas, Indian lakhs ("1,00,000") or one (narrow) space ("25 000").
+_DIGITS = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\d)|\d+)"
+           r"(?:\.\d+)?(?![.,]?\d)")
 _WORD = rf"(?:{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})(?!\w)"
 _BIG = r"(?:hundred|thousand)(?!\w)"
 # "a" counts only before a big number ("a billion"); "and" only after one ("two hundred and fifty").
 _SPELLED = (rf"(?<!\w)(?:{_WORD}|a(?=\s+(?:hundred|{'|'.join(SCALES)})(?!\w)))"
             rf"(?:[\s-]+(?:{_WORD}|{_BIG})|(?:(?<=hundred)|(?<=thousand))\s+and\s+{_WORD})*")
+# Verbs of change: "rose by $12.4 billion to $230.1 billion" is a change and a level, not a range.
+CHANGE_VERBS = ("rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling",
+                "grew", "grow", "grows", "grown", "increased", "increase", "increases", "decreased",
+                "decrease", "decreases", "jumped", "jump", "jumps", "climbed", "climb", "dropped", "drop",
+                "declined", "decline", "slipped", "slid", "gained", "gain", "lost", "cut", "cuts",
+                "raised", "raise", "lowered", "lifted", "reduced", "boosted", "surged", "soared",
+                "plunged", "tumbled", "widened", "narrowed", "shrank", "expanded", "up", "down")
+_CHANGE = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_VERBS)})(?P<by>\s+by)?\s+\Z", re.I)
+_LIST_GAP = re.compile(r"\s*,\s*|\s+or\s+|,?\s+and\s+", re.I)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|—)\s*", re.I)
 _BETWEEN_GAP = re.compile(r"\s+and\s+", re.I)
 _OPENER = re.compile(r"(?<!\w)(between|from)\s+\Z", re.I)
@@ -43,7 +58,8 @@ class Phrase:
     """One amount or range as written: ``start:end`` is the amount, ``outer_start`` includes the qualifier.
 
     ``low``/``high`` are in the written unit, scale applied; ``high`` is None unless a range,
-    ``low`` None for a vague amount ("billions of yuan").
+    ``low`` None for a vague amount ("billions of yuan"). ``qualifier`` "by" marks a change
+    (``rose by $12.4 billion``), which is exact; any other qualifier makes it approximate.
     """
 
     start: int
@@ -53,6 +69,10 @@ class Phrase:
     high: Decimal | None
     unit: str
     qualifier: str | None
+
+    @property
+    def approximate(self) -> bool:
+        return self.low is None or self.qualifier not in (None, "by")
 
 
 @dataclass(frozen=True)
@@ -96,33 +116,45 @@ def alternation(keys: Iterable[str], before: bool) -> str:
 
 @lru_cache(maxsize=8)
 def atom_pattern(before: str | None, after: str) -> re.Pattern:
-    """Every number in a text, with its scale and the unit just before or after it."""
+    """Every number in a text, with its scale and the unit just before or after it.
+
+    With ``before`` units (money), a one-letter scale may be glued on (``$5m``, ``5m AUD``).
+    """
+    scales = "|".join(r"\s+".join(s.split()) for s in sorted(SCALES, key=len, reverse=True))
     if before:
         lead = rf"(?:(?P<before>{before})\s*)?(?(before)|(?<![\w.,]))"
-        glued = rf"|(?(before)(?P<glued>{'|'.join(GLUED_SCALES)})(?!\w))"
+        glued = (rf"|(?P<glued>{'|'.join(GLUED_SCALES)})(?!\w)"
+                 rf"(?(before)|(?=(?:-|\s*)(?:{after})))")
     else:
         lead, glued = r"(?<![\w.,])", ""
     return re.compile(
         rf"{lead}(?P<number>{_DIGITS}|{_SPELLED})"
-        rf"(?:(?:-|\s*)(?P<scale>{'|'.join(SCALES)})(?!\w){glued})?"
+        rf"(?:(?:-|\s*)(?P<scale>{scales})(?!\w){glued})?"
         rf"(?:(?:-|\s*)(?P<after>{after}))?",
         re.I,
     )
 
 
 def phrases(text: str, pattern: re.Pattern) -> list[Phrase]:
-    """The amounts in ``text`` that carry a unit, joining ``2 to 3 billion yuan`` into one range."""
+    """The amounts in ``text`` that carry a unit, joining ``2 to 3 billion yuan`` into one range
+    and lending the unit to a list (``six or seven euros``)."""
     atoms = [_atom(m) for m in pattern.finditer(text)]
     out: list[Phrase] = []
     i = 0
     while i < len(atoms):
         first, second = atoms[i], atoms[i + 1] if i + 1 < len(atoms) else None
         opener = _OPENER.search(text, max(0, first.start - 10), first.start)
-        pair = _range(text, first, second, opener) if second else None
+        change = _CHANGE.search(text, max(0, first.start - 40), _before_qualifier(text, first.start))
+        pair = _range(text, first, second, opener) if second and not change else None
         if pair is None:
-            single = value(first.number, first.scale) if first.unit else None
-            if single is not None:
-                out.append(_phrase(text, first.start, first.end, single, None, first.unit))
+            if first.unit:
+                single = value(first.number, first.scale)
+                if single is not None:
+                    out.append(_phrase(text, first.start, first.end, single, None, first.unit))
+            elif second and _listed(text, first, second, opener):  # "six or seven euros": six euros
+                single = value(first.number, first.scale or second.scale)
+                if single is not None:
+                    out.append(_phrase(text, first.start, first.end, single, None, second.unit))
             i += 1
             continue
         low, high, unit = pair
@@ -135,6 +167,19 @@ def phrases(text: str, pattern: re.Pattern) -> list[Phrase]:
     return out
 
 
+def _listed(text: str, first: _Atom, second: _Atom, opener: re.Match | None) -> bool:
+    """Whether a bare number is listed before an amount whose unit follows it: ``2 or 3 billion yuan``."""
+    return (second.unit is not None and not second.unit_before and opener is None
+            and not (first.scale is None and _YEAR.fullmatch(first.number))
+            and _LIST_GAP.fullmatch(text, first.end, second.start) is not None)
+
+
+def _before_qualifier(text: str, start: int) -> int:
+    """Where a qualifier before ``start`` begins, so a change verb may stand before it."""
+    qualifier = _QUALIFIER.search(text, max(0, start - 20), start)
+    return qualifier.start() if qualifier else start
+
+
 def parenthetical(text: str, first: Phrase, second: Phrase) -> bool:
     """Whether ``second`` is written in brackets straight after ``first``: ``200 mu (133,333 sqm)``."""
     return second.outer_start > first.end and _PARENS_GAP.fullmatch(text, first.end, second.outer_start) is not None
@@ -145,11 +190,14 @@ def value(number: str, scale: str | None = None) -> Decimal | None:
 
     >>> value("23.58", "billion"), value("133,333"), value("5", "m"), value("100", "BN")
     (Decimal('2.358E+10'), Decimal('133333'), Decimal('5E+6'), Decimal('1E+11'))
+    >>> value("1,250", "crore"), value("1,00,000"), value("25 000"), value("1.5", "lakh  crore")
+    (Decimal('1.25E+10'), Decimal('100000'), Decimal('25000'), Decimal('1.5E+12'))
     """
-    base = Decimal(number.replace(",", "")) if number[0].isdigit() else _spelled(number.lower())
+    base = Decimal(re.sub(r"[,\s]", "", number)) if number[0].isdigit() else _spelled(number.lower())
     if base is None or scale is None:
         return base
-    exponent = SCALES.get(scale.lower()) or GLUED_SCALES[scale.lower()]
+    scale = " ".join(scale.lower().split())
+    exponent = SCALES.get(scale) or GLUED_SCALES[scale]
     return base.scaleb(exponent).normalize()
 
 
@@ -197,6 +245,9 @@ def _range(text: str, first: _Atom, second: _Atom, opener: re.Match | None) -> t
 
 def _phrase(text: str, start: int, end: int, low: Decimal, high: Decimal | None, unit: str) -> Phrase:
     qualifier = _QUALIFIER.search(text, max(0, start - 20), start)
+    change = None if qualifier else _CHANGE.search(text, max(0, start - 40), start)
+    if change and change.group("by"):
+        return Phrase(start, end, change.start("by") + 1, low, high, unit, "by")
     return Phrase(
         start=start,
         end=end,

@@ -24,8 +24,10 @@ _TOLERANCE = Decimal("0.01")
 
 def extract(doc: Doc, context: Context) -> list[Record]:
     """One area record per quantity, in text order; ``200 mu (133,333 sqm)`` is one quantity."""
-    text, units = doc.text, context.config.area_units
-    found = phrases(text, _atoms(tuple(sorted(units))))
+    text, config = doc.text, context.config
+    units = config.area_units
+    found = [p for p in phrases(text, _atoms(tuple(sorted(units))))
+             if p.unit not in config.area_context_units or _on_land(doc, p, config.area_land_words)]
     out: list[Record] = []
     i = 0
     while i < len(found):
@@ -52,12 +54,18 @@ def _record(doc: Doc, phrase: Phrase, restated: Phrase | None, units: Mapping[st
         mentions=mentions,
         unit="m2",
         original=original,
-        approximate=phrase.qualifier is not None,
+        approximate=phrase.approximate,
         qualifier=phrase.qualifier,
         min=low if high is not None else None,
         max=high,
         flags=flags,
     )
+
+
+def _on_land(doc: Doc, phrase: Phrase, land_words: tuple[str, ...]) -> bool:
+    """Whether the sentence around a context unit (``12 cents``, ``30 ping``) speaks of land."""
+    sentence = mention(doc, phrase.start, phrase.end).sentence.lower()
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", sentence) for word in land_words)
 
 
 def _m2(number: Decimal, factor: float) -> Decimal:

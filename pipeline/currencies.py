@@ -1,0 +1,142 @@
+"""What English-language news writes for money, from Unicode CLDR (via Babel) and ISO 3166 (pycountry).
+
+Built once per process (``functools.lru_cache``) from:
+
+- every ISO 4217 currency that is legal tender somewhere today (CLDR territory data);
+- its English display names, singular and plural (``Australian dollars``, ``Swedish kronor``),
+  and their last word as a short name (``dollars``, ``kronor``);
+- its symbols in every English locale, ``en_AU``, ``en_NZ``, ``en_IN``, ``en_HK``, ``en_SG``,
+  ``en_CA``, ``en_MY``, ``en_SE``... (``A$``, ``NZ$``, ``CA$``, ``HK$``, ``₹``, ``₩``, ``RM``,
+  ``kr``, and ``$`` for each dollar at home); a sign with a country mark is also read
+  reversed and spaced (``A$`` -> ``$A``, ``A $``);
+- country names (pycountry) before a currency's short name: ``Singapore dollars``.
+
+A form may name several currencies (``$``, ``kr``, ``rupees``): its candidates are ordered by
+``money.preferred`` in config, then by how many English locales write it for each, so the
+first is the usual reading and an article's own currency can pick another. Config adds or
+overrides forms (``money.signs``, ``money.words``) and drops forms that are ordinary
+English (``money.not_currency_words``: ``real``, ``sol``; ``money.not_codes``: ``ALL``, ``TOP``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+# A sign written with a country mark before it: "A$", "HK$", "CN¥".
+_MARKED = re.compile(r"([A-Z]{1,3})([$¥£])")
+
+
+@dataclass(frozen=True, eq=False)
+class Currencies:
+    """Forms as written -> ISO codes, best reading first."""
+
+    signs: Mapping[str, tuple[str, ...]]   # written before the number, lower case: "a$", "rs", "€"
+    words: Mapping[str, tuple[str, ...]]   # written after it, lower case: "australian dollars", "won"
+    codes: frozenset[str]                  # ISO codes accepted in capitals on either side
+    dollars: frozenset[str]                # currencies a bare "$" or "dollars" may mean
+    countries: Mapping[str, str]           # ISO 3166 alpha-2 -> the currency used there today
+    written_signs: tuple[str, ...] = ()    # the signs with their case, for the pattern
+
+    def candidates(self, unit: str) -> tuple[str, ...]:
+        """The currencies a unit (as written, any case) may mean, best first; an ISO code means itself.
+
+        >>> table = currencies()
+        >>> table.candidates("A$"), table.candidates("Swiss Francs"), table.candidates("aud"), table.candidates("xyz")
+        (('AUD',), ('CHF',), ('AUD',), ())
+        """
+        key = " ".join(unit.lower().split())
+        found = self.signs.get(key) or self.words.get(key)
+        if found:
+            return found
+        return (key.upper(),) if key.upper() in self.codes else ()
+
+
+def known_code(code: str) -> bool:
+    """Whether ``code`` is an ISO 4217 code CLDR knows.
+
+    >>> known_code("AUD"), known_code("XYZ"), known_code("aud")
+    (True, False, False)
+    """
+    from babel.numbers import list_currencies
+
+    return code in list_currencies()
+
+
+@lru_cache(maxsize=4)
+def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, str], ...] = (),
+               preferred: tuple[str, ...] = (), not_words: tuple[str, ...] = (),
+               not_codes: tuple[str, ...] = ()) -> Currencies:
+    """The table; config's ``signs`` and ``words`` (form -> code) come first for their forms."""
+    from babel import localedata
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    countries = {}
+    for territory in get_global("territory_currencies"):
+        tender = get_territory_currencies(territory, tender=True)
+        if tender:
+            countries[territory] = tender[0]
+    current = set(countries.values())
+
+    found_signs: dict[str, Counter] = defaultdict(Counter)
+    dollars = set()
+    for locale_id in localedata.locale_identifiers():
+        language, _, territory = locale_id.partition("_")
+        if language != "en" or not territory or "_" in territory:
+            continue
+        for code, sign in localedata.load(locale_id)["currency_symbols"].items():
+            if code not in current or sign == code or (len(sign) == 1 and sign.isalpha()):
+                continue  # a lone letter ("R", "K") is too often a name or a grade
+            found_signs[sign][code] += 1
+            if sign == "$" and code == countries.get(territory):
+                dollars.add(code)
+    for sign, counts in list(found_signs.items()):
+        mark = _MARKED.fullmatch(sign)
+        if mark:
+            for variant in (mark[2] + mark[1], f"{mark[1]} {mark[2]}"):
+                found_signs[variant].update(counts)
+
+    english = localedata.load("en")
+    found_words: dict[str, Counter] = defaultdict(Counter)
+    nouns: dict[str, set[str]] = defaultdict(set)
+    for code in current:
+        name = english["currency_names"].get(code, code)
+        for written in {name, *dict(english["currency_names_plural"].get(code, {})).values()}:
+            found_words[written.lower()][code] += 2  # a full name beats a short one
+            nouns[code].add(written.lower().split()[-1])
+        if name.endswith("Dollar"):
+            dollars.add(code)
+    for code, short in nouns.items():
+        for noun in short:
+            found_words[noun][code] += 1
+    import pycountry
+
+    for country in pycountry.countries:
+        code = countries.get(country.alpha_2)
+        for name in {country.name, getattr(country, "common_name", country.name)} if code else ():
+            for noun in nouns[code]:
+                found_words[f"{name.lower()} {noun}"][code] += 2
+
+    rank = {code: i for i, code in enumerate(preferred)}
+    drop = {w.lower() for w in not_words}
+    table_signs = {_key(s): _ranked(c, rank) for s, c in found_signs.items()}
+    table_words = {w: _ranked(c, rank) for w, c in found_words.items() if w not in drop}
+    for table, given in ((table_signs, signs), (table_words, words)):
+        for form, code in given:
+            table[_key(form)] = (code,) + tuple(c for c in table.get(_key(form), ()) if c != code)
+    return Currencies(signs=MappingProxyType(table_signs), words=MappingProxyType(table_words),
+                      codes=frozenset(current - set(not_codes)), dollars=frozenset(dollars),
+                      countries=MappingProxyType(countries), written_signs=tuple(sorted(found_signs.keys() | {s for s, _ in signs})))
+
+
+def _key(form: str) -> str:
+    return " ".join(form.lower().split())
+
+
+def _ranked(counts: Counter, rank: Mapping[str, int]) -> tuple[str, ...]:
+    """Preferred codes first, then the most written, then alphabetical."""
+    return tuple(sorted(counts, key=lambda code: (rank.get(code, len(rank)), -counts[code], code)))
