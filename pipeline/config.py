@@ -22,7 +22,10 @@ from .currencies import known_code
 
 # Tables whose entries are the user's to add; everything else is a fixed schema.
 OPEN_TABLES = {"published.sources", "money.signs", "money.words", "money.subunits", "money.sources",
-               "money.domains.labels", "area.units", "organisations.aliases", "sets"}
+               "money.domains.labels", "area.units", "organisations.aliases", "sets",
+               "dates.order_by_source"}
+# How a numeric date like 3/7/2019 is read: month first or day first.
+DATE_ORDERS = ("MDY", "DMY")
 SET_KEYS = ("input", "output", "gold")
 
 
@@ -78,6 +81,8 @@ class Config:
     area_units: Mapping[str, float]
     area_context_units: tuple[str, ...]
     area_land_words: tuple[str, ...]
+    date_order: str
+    date_order_by_source: Mapping[str, str]
     org_suffixes: tuple[str, ...]
     org_of_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
@@ -180,6 +185,9 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         if isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor <= 0:
             raise PipelineError(Errors.E002.format(path=path, key=f"area.units.{unit}", expected="square metres per unit (a positive number)", got=factor))
         units[unit.lower()] = float(factor)
+    date_order = _date_order(c["dates"]["order"], path, "dates.order")
+    orders = {name.lower(): _date_order(value, path, f"dates.order_by_source.{name}")
+              for name, value in c["dates"]["order_by_source"].items()}
     orgs = c["organisations"]
     aliases = {}
     for written, canonical in orgs["aliases"].items():
@@ -210,6 +218,8 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         area_units=MappingProxyType(units),
         area_context_units=tuple(u.lower() for u in c["area"]["context"]["units"]),
         area_land_words=tuple(w.lower() for w in c["area"]["context"]["land_words"]),
+        date_order=date_order,
+        date_order_by_source=MappingProxyType(orders),
         org_suffixes=tuple(orgs["suffixes"]),
         org_of_suffixes=tuple(orgs["of_suffixes"]),
         place_suffixes=tuple(orgs["place_suffixes"]),
@@ -260,6 +270,13 @@ def _money(m: dict, path: str) -> MoneyOptions:
                                         for k, v in m["domains"]["labels"].items()}),
         cny_context=tuple(w.lower() for w in m["yen_sign"]["cny_context"]),
     )
+
+
+def _date_order(value: Any, path: str, key: str) -> str:
+    if not (isinstance(value, str) and value.upper() in DATE_ORDERS):
+        raise PipelineError(Errors.E002.format(path=path, key=key, expected=" or ".join(f'"{o}"' for o in DATE_ORDERS)
+                                               + " (month or day first in 3/7/2019)", got=value))
+    return value.upper()
 
 
 def _check_model(name: str) -> None:

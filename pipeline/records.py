@@ -38,6 +38,7 @@ class Record:
     max: Any = None
     end: Any = None
     equivalent_of: Any = None
+    relative: bool = False  # a date resolved against the publication date (``yesterday``)
     flags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     article: str = ""
@@ -65,6 +66,7 @@ def merge(records: Iterable[Record], article: str) -> list[Record]:
             approximate=old.approximate or rec.approximate,
             qualifier=old.qualifier or rec.qualifier,
             equivalent_of=old.equivalent_of or rec.equivalent_of,
+            relative=old.relative and rec.relative,  # also written out in full: not only relative
             flags=tuple(dict.fromkeys(old.flags + rec.flags)),
             aliases=tuple(dict.fromkeys(old.aliases + rec.aliases)),
         )
@@ -86,6 +88,8 @@ def to_dict(rec: Record) -> dict:
         if value is not None:
             out[name] = {k: _number(v) for k, v in value.items()} if isinstance(value, dict) else _number(value)
     out["approximate"] = rec.approximate
+    if rec.relative:
+        out["relative"] = True
     if rec.flags:
         out["flags"] = list(rec.flags)
     if rec.aliases:

@@ -1,4 +1,5 @@
 """Date extractor: case tables by origin, one parametrized test each."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -30,13 +31,11 @@ GENERAL = [
     ("The plan covers 2021-2025.", [("2021", "2025", None)]),
     ("The rules apply until 2030.", [("2030", None, "until")]),
     ("As of 2024, it employs 300 people.", [("2024", None, "as of")]),
-    ("It will open by the end of 2026.", [("2026", None, "by")]),
-]
-YEARLESS = [  # resolved to the year that puts the day nearest publication (2023-10-24)
+    ]
+YEARLESS = [  # no tense in the verb: the year that puts the day nearest publication (2023-10-24)
     ("Talks resume on January 5.", [("2024-01-05", None, "on")]),
-    ("It happened on December 30.", [("2023-12-30", None, "on")]),
-    ("It happened on May 1.", [("2023-05-01", None, "on")]),
-    ("Rates have not moved since December.", [("2023-12", None, "since")]),
+    ("Talks resume on December 30.", [("2023-12-30", None, "on")]),
+    ("Talks resume on May 1.", [("2023-05-01", None, "on")]),
     ("Sales fell in June.", [("2023-06", None, "in")]),
     ("The plant opens in February.", [("2024-02", None, "in")]),
 ]
@@ -51,6 +50,109 @@ NEGATIVES = [
     ("May I ask a question?", []),
     ("March on, they said.", []),
 ]
+NUMERIC = [  # default order MDY, no source: both parts <= 12 is flagged
+    ("The order was signed 3/7/2019 in Austin.", [("2019-03-07", None, None, ("order_ambiguous",))]),
+    ("The filing is dated 17/05/2018.", [("2018-05-17", None, None, ())]),
+    ("The filing is dated 05/17/2018.", [("2018-05-17", None, None, ())]),
+    ("Listing date: 2019/03/14.", [("2019-03-14", None, None, ())]),
+    ("The period ended 2021-06-30.", [("2021-06-30", None, None, ())]),
+    ("Published 24.9.2017 in Berlin.", [("2017-09-24", None, None, ())]),
+    ("Sales data for 09/2020 showed a fall.", [("2020-09", None, None, ())]),
+    ("Trading halted 12-Mar-2019.", [("2019-03-12", None, None, ())]),
+    ("The notice of 18/Jun/2021 was withdrawn.", [("2021-06-18", None, None, ())]),
+    ("Figures for Nov/2019 were revised.", [("2019-11", None, None, ())]),
+    ("Held 7/7/2019 and again later.", [("2019-07-07", None, None, ())]),  # same either way
+    ("Issued 13/7/2019, then 3/7/2019.", [("2019-07-13", None, None, ()), ("2019-07-03", None, None, ())]),  # article says day first
+]
+NUMERIC_NEGATIVES = [
+    ("The score was 3/7 in the second half.", []),
+    ("Version 2.4.1 shipped.", []),
+    ("It fell 31/32 of a point.", []),
+    ("Invalid 31/31/2019 stays out.", []),
+    ("No 30 February: 2019-02-30.", []),
+]
+FORMS = [  # (sentence, [(value, end, qualifier)])
+    ("Output peaked in june 2018.", [("2018-06", None, "in")]),
+    ("Output peaked in June 2018.", [("2018-06", None, "in")]),
+    ("It ran from April to Sept 2021.", [("2021-04", "2021-09", "from")]),
+    ("It ran from April 2020 to March 2021.", [("2020-04", "2021-03", "from")]),
+    ("The festival runs from 3 to 9 August 2023.", [("2023-08-03", "2023-08-09", "from")]),
+    ("It runs 30 December 2023 to 2 January 2024.", [("2023-12-30", "2024-01-02", None)]),
+    ("It happened in 2011 and 2014.", [("2011", None, "in"), ("2014", None, "in")]),
+    ("It happened in 2011, 2012 and 2014.", [("2011", None, "in"), ("2012", None, "in"), ("2014", None, "in")]),
+    ("It happened between 2011 and 2014.", [("2011", "2014", "between")]),
+    ("It closed in March and April 2021.", [("2021-03", None, "in"), ("2021-04", None, "in")]),
+    ("Votes fell on May 3 and 5, 2022.", [("2022-05-03", None, "on"), ("2022-05-05", None, "on")]),
+    ("It met between May 3 and 5, 2022.", [("2022-05-03", "2022-05-05", "between")]),
+    ("It opened on the 12th of June 2022.", [("2022-06-12", None, "on")]),
+    ("It opened on 21st of March, 2020.", [("2020-03-21", None, "on")]),
+    ("It opened on November 3rd, 2020.", [("2020-11-03", None, "on")]),
+    ("It opened on 3rd November 2020.", [("2020-11-03", None, "on")]),
+    ("Shares peaked in mid-November 2022.", [("2022-11", None, "mid")]),
+    ("Shares peaked in early February 2022.", [("2022-02", None, "early")]),
+    ("Rates will rise in late 2024.", [("2024", None, "late")]),
+    ("The deal closes around June 2024.", [("2024-06", None, "around")]),
+    ("The deal closes at the end of March 2024.", [("2024-03", None, "end")]),
+    ("It will open by the end of 2026.", [("2026", None, "end")]),
+    ("The plant opened in mid-2019.", [("2019", None, "mid")]),
+    ("The log reads Thu Mar 14 09:12:44 2019.", [("2019-03-14", None, None)]),
+    ("It was released on Tuesday, March 3, 2020.", [("2020-03-03", None, "on")]),
+    ("It was released on 17 january 2020.", [("2020-01-17", None, "on")]),
+]
+FORM_NEGATIVES = [
+    ("Prices may 2 percent higher.", []),
+    ("We will march 5 miles.", []),
+    ("The 2000 Olympics were held in Sydney.", []),
+    ("Saudi Vision 2030 sets goals.", []),
+    ("She was in the Class of 2019.", []),
+    ("It signed a 99-year lease for three years.", []),
+    ("Shops opened for Black Friday.", []),
+    ("The meeting starts at 09:12:44 sharp.", []),
+]
+TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future -> on/after
+    ("The deal was announced in December.", [("2022-12", None, "in")]),
+    ("The plant will open in September.", [("2024-09", None, "in")]),
+    ("The report is due in June.", [("2024-06", None, "in")]),
+    ("The firm expects to finish by November.", [("2023-11", None, "by")]),
+    ("Shares had fallen by March.", [("2023-03", None, "by")]),
+    ("Profits rose in April.", [("2023-04", None, "in")]),
+    ("The plant opens in March.", [("2024-03", None, "in")]),  # no tense: nearest
+    ("The accord was signed on November 3.", [("2022-11-03", None, "on")]),
+    ("The vote is set for March 3.", [("2024-03-03", None, None)]),
+    ("Sales have risen since October.", [("2023-10", None, "since")]),
+    ("It will open in October.", [("2023-10", None, "in")]),  # this month is on/after
+]
+NOW = date(2026, 11, 25)  # a Wednesday in ISO week 48
+RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
+    ("Shares fell yesterday.", [("2026-11-24", None)]),
+    ("Shares fell today.", [("2026-11-25", None)]),
+    ("Results come out tomorrow.", [("2026-11-26", None)]),
+    ("Shares fell on Tuesday.", [("2026-11-24", "on")]),
+    ("Shares fell on Thursday.", [("2026-11-19", "on")]),
+    ("Results will come out on Tuesday.", [("2026-12-01", "on")]),
+    ("The board meets on Friday.", [("2026-11-27", "on")]),
+    ("Sales rose last year.", [("2025", None)]),
+    ("Sales will rise next year.", [("2027", None)]),
+    ("Sales rose this year.", [("2026", None)]),
+    ("Talks resume next month.", [("2026-12", None)]),
+    ("Talks ended last month.", [("2026-10", None)]),
+    ("Talks began this week.", [("2026-W48", None)]),
+    ("Talks begin next week.", [("2026-W49", None)]),
+    ("It happened two days ago.", [("2026-11-23", None)]),
+    ("It happened 3 weeks ago.", [("2026-W45", None)]),
+    ("It happened a year ago.", [("2025", None)]),
+    ("The bid came last Tuesday.", [("2026-11-24", None)]),
+    ("The bid came last Wednesday.", [("2026-11-18", None)]),
+    ("The bid comes next Wednesday.", [("2026-12-02", None)]),
+    ("Sales fell last November.", [("2025-11", None)]),
+    ("Sales fell last quarter.", [("2026-Q3", None)]),
+]
+RELATIVE_NEGATIVES = [
+    ("Voters went to the polls on Super Tuesday.", []),
+    ("It lasted two days.", []),
+    ("The past year was hard.", []),
+]
+
 
 
 def _values(nlp, config, text, published=PUBLISHED):
@@ -79,3 +181,67 @@ def test_dates_mention_points_at_the_words(nlp, config):
     [rec] = extract(nlp(text), Context(PUBLISHED, config))
     m = rec.mentions[0]
     assert (m.text, text[m.start:m.end], m.sentence) == ("October 13", "October 13", text)
+
+
+@pytest.mark.parametrize("text,expected", FORMS + FORM_NEGATIVES + TENSE, ids=[c[0][:40] for c in FORMS + FORM_NEGATIVES + TENSE])
+def test_dates_forms(nlp, config, text, expected):
+    assert _values(nlp, config, text) == expected
+
+
+def _full(nlp, config, text, published=PUBLISHED, source=None):
+    return [(r.value, r.end, r.qualifier, r.flags) for r in extract(nlp(text), Context(published, config, source))]
+
+
+@pytest.mark.parametrize("text,expected", NUMERIC + NUMERIC_NEGATIVES, ids=[c[0][:40] for c in NUMERIC + NUMERIC_NEGATIVES])
+def test_dates_numeric(nlp, config, text, expected):
+    assert _full(nlp, config, text) == expected
+
+
+@pytest.mark.parametrize("source,value,flags", [
+    ("theguardian.co.uk", "2019-07-03", ()),
+    ("https://www.smh.com.au/business/x", "2019-07-03", ()),
+    ("nytimes.com", "2019-03-07", ("order_ambiguous",)),
+    ("Reuters", "2019-03-07", ("order_ambiguous",)),
+    (None, "2019-03-07", ("order_ambiguous",)),
+])
+def test_dates_numeric_order_from_source(nlp, config, source, value, flags):
+    assert _full(nlp, config, "It was signed 3/7/2019.", source=source) == [(value, None, None, flags)]
+
+
+def test_dates_numeric_order_by_source_config(nlp, config):
+    cfg = replace(config, date_order="DMY", date_order_by_source={"wire one": "MDY"})
+    assert _full(nlp, cfg, "Signed 3/7/2019.", source="Wire One") == [("2019-03-07", None, None, ())]
+    assert _full(nlp, cfg, "Signed 3/7/2019.", source="Wire Two") == [("2019-07-03", None, None, ("order_ambiguous",))]
+
+
+@pytest.mark.parametrize("text,expected", RELATIVE + RELATIVE_NEGATIVES, ids=[c[0][:40] for c in RELATIVE + RELATIVE_NEGATIVES])
+def test_dates_relative(nlp, config, text, expected):
+    found = extract(nlp(text), Context(NOW, config))
+    assert [(r.value, r.qualifier) for r in found] == expected
+    assert all(r.relative and r.end is None for r in found)
+
+
+def test_dates_relative_needs_a_publication_date(nlp, config):
+    assert extract(nlp("Shares fell yesterday and will rise next week."), Context(None, config)) == []
+
+
+def test_dates_relative_text_is_the_time_words(nlp, config):
+    [rec] = extract(nlp("Shares fell on Tuesday."), Context(NOW, config))
+    assert rec.mentions[0].text == "Tuesday"
+
+
+def test_dates_part_of_period_text_leaves_out_the_qualifier(nlp, config):
+    [rec] = extract(nlp("Shares peaked in mid-November 2022."), Context(PUBLISHED, config))
+    assert (rec.mentions[0].text, rec.qualifier) == ("November 2022", "mid")
+
+
+def test_dates_list_gives_each_date_its_own_words(nlp, config):
+    recs = extract(nlp("It happened in 2011 and 2014."), Context(PUBLISHED, config))
+    assert [r.mentions[0].text for r in recs] == ["2011", "2014"]
+
+
+def test_dates_relative_merges_with_the_same_day_written_out(nlp, config):
+    from pipeline.records import merge, to_dict
+
+    recs = merge(extract(nlp("Shares fell yesterday. On November 24 they fell."), Context(NOW, config)), "a")
+    assert [(r["value"], "relative" in r) for r in map(to_dict, recs)] == [("2026-11-24", False)]

@@ -1,151 +1,266 @@
-"""Dates at the granularity written: ``2025``, ``2023-10``, ``2023-10-13``, never padded.
+"""Dates at the granularity written: ``2025``, ``2023-10``, ``2023-10-13``, ``2026-W48``, never padded.
 
-dateparser reads the day-month-year parts we find (it knows month spellings and rejects
-impossible days), but we find the spans ourselves: its ``search_dates`` turns ``By 2025``
-into a full day and ``now`` into a date. A year-less day takes the year nearest to the
-article's publication date; with no publication date it stays ``XXXX-MM-DD``, flagged.
+We find the spans with one regex and read the parts ourselves (``_calendar``): dateparser's
+``search_dates`` turns ``By 2025`` into a full day and ``now`` into a date, and calling it per
+part cost a tenth of the run. Year-less dates take their year from the verb's tense,
+relative dates (``yesterday``, ``last year``) are resolved against the publication date,
+and a numeric date's day/month order comes from the article, its source, or config.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from dateparser.date import DateDataParser
 from spacy.tokens import Doc
 
 from ..records import Record
 from . import Context, mention
+from . import _calendar as cal
 
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-          r"Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
-_DASH = r"\s*(?:-|–|—|to|through|until|till)\s*"
-# Named groups: m1 d1 y1 = start, m2 d2 y2 = end of a range.
-_PATTERNS = [
-    rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:{_DASH}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY}))?(?:,?\s+(?P<y1>{_YEAR}))?",
-    rf"(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?",
-    rf"(?P<m1>{_MONTH})(?:\s+of)?,?\s+(?P<y1>{_YEAR})",
-    r"(?P<y1>" + _YEAR + r")-(?P<m1>0[1-9]|1[0-2])(?:-(?P<d1>0[1-9]|[12]\d|3[01]))?",
-    rf"(?P<y1>{_YEAR})(?:\s*(?:-|–|to|and|through)\s*(?P<y2>{_YEAR}))?",
-    rf"(?P<m1>{_MONTH})",
-]
+_DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])"
+_DAY = rf"{_DAYNUM}(?:st|nd|rd|th)?"
+_MM = r"(?:1[0-2]|0?[1-9])"
+_TIME = r"\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:UTC|GMT|[A-Z]{2,4}T))?"
+# A range (`to`, a dash) or, unless after `between`, a list (`and`, `or`).
+_SEP = r"(?P<sep>\s*[-–—]\s*|\s+(?:to|through|thru|until|till|and|or|&)\s+)"
+_NUMBER = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+
 # Words before a date that say how it relates to the event; kept as the record's qualifier.
 QUALIFIERS = ("as of", "by", "since", "in", "from", "until", "till", "before", "after",
               "through", "during", "between", "starting", "on")
-_QUALIFIER = re.compile(r"\b(" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$", re.I)
+# Words that narrow the period to part of it: `mid-November`, `end of March`.
+PARTS = {"mid": "mid", "middle of": "mid", "early": "early", "late": "late", "around": "around",
+         "end of": "end", "start of": "start", "beginning of": "start"}
+_BEFORE = re.compile(
+    r"(?:\b(?P<prep>" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?(?:the\s+)?"
+    r"(?:\b(?P<part>" + "|".join(p.replace(" ", r"\s+") for p in PARTS) + r")(?:\s+|-)(?:the\s+)?)?$", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
-def extract(doc: Doc, context: Context) -> list[Record]:
-    records = []
-    for match in _compiled().finditer(doc.text):
-        parts = _parts(match)
-        before = _QUALIFIER.search(doc.text[max(0, match.start() - 30):match.start()])
-        qualifier = before.group(1).lower() if before else None
-        if _not_a_date(doc, match, parts, qualifier):
-            continue
-        record = _record(parts, context.published, qualifier)
-        if record is not None:
-            m = mention(doc, match.start(), match.end())
-            records.append(Record(type="date", mentions=(m,), **record))
-    return records
+def _names(table: dict[str, int], lower: bool) -> str:
+    """An alternation of names, longest first: full names in any case when ``lower``,
+    else capitalised; abbreviations capitalised, with an optional dot."""
+    full = sorted({n for n in table if len(n) > 4 or n in ("may", "june", "july")}, key=len, reverse=True)
+    short = sorted(set(table) - set(full), key=len, reverse=True)
+    caps = [v for n in full for v in (n.title(), n.upper())]
+    words = rf"(?i:{'|'.join(full)})" if lower else "|".join(caps)
+    return rf"(?:{words}|(?:{'|'.join(v for n in short for v in (n.title(), n.upper()))})\.?)"
+
+
+def _patterns() -> list[str]:
+    month, cap_month = _names(cal.months(), True), _names(cal.months(), False)
+    any_abbr = rf"(?i:{'|'.join(sorted(cal.months(), key=len, reverse=True))})"
+    wd = _names(cal.weekdays(), False)
+    full_wd = "|".join(n.title() for n in cal.weekdays() if len(n) > 5)
+    return [  # at each place the first that fits wins, so longer forms come first
+        rf"(?P<y1>{_YEAR})(?P<s>[-/.])(?P<m1>{_MM})(?P=s)(?P<d1>{_DAYNUM})",
+        rf"(?P<a>{_DAYNUM})(?P<s>[-/.])(?P<b>{_DAYNUM})(?P=s)(?P<y1>{_YEAR})",
+        rf"(?P<d1>{_DAYNUM})(?P<s>[-/])(?P<m1>{any_abbr})(?P=s)(?P<y1>{_YEAR})",
+        rf"(?P<m1>{any_abbr})[/-](?P<y1>{_YEAR})",
+        rf"(?P<m1>{_MM})/(?P<y1>{_YEAR})",
+        rf"(?:(?P<wd>{wd}),?\s+)?(?P<m1>{month})\s+(?P<d1>{_DAY})(?:\s+(?P<t>{_TIME}))?(?:,?\s+(?P<y1>{_YEAR}))?"
+        rf"(?:{_SEP}(?:(?P<m2>{month})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?)?",
+        rf"(?P<d1>{_DAY})(?:\s+of)?(?:\s+(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?)?{_SEP}"
+        rf"(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{month})(?:,?\s+(?P<y2>{_YEAR}))?",
+        rf"(?:(?P<wd>{wd}),?\s+)?(?P<d1>{_DAYNUM}(?:(?:st|nd|rd|th)(?:\s+of)?)?)\s+(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?",
+        rf"(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?{_SEP}(?P<m2>{month})(?:\s+of)?,?\s+(?P<y2>{_YEAR})",
+        rf"(?P<m1>{month})(?:\s+of)?,?\s+(?P<y1>{_YEAR})",
+        rf"(?P<y1>{_YEAR})-(?P<m1>0[1-9]|1[0-2])",
+        rf"(?P<y1>{_YEAR}){_SEP}(?P<y2>{_YEAR})",
+        rf"(?P<y1>{_YEAR})",
+        rf"(?P<m1>{cap_month}){_SEP}(?P<m2>{cap_month})",
+        rf"(?P<m1>{cap_month})",
+        r"(?P<rel>(?i:yesterday|today|tomorrow))",
+        rf"(?P<dir>(?i:last|next|this))\s+(?:(?P<unit>(?i:year|month|week|quarter))|(?P<wd>{full_wd})|(?P<m1>{cap_month}))",
+        rf"(?P<n>{_NUMBER})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)",
+        rf"(?P<wd>{full_wd})",
+    ]
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> re.Pattern:
-    """One regex of all patterns; at each place the first that fits wins (the table is longest-first)."""
-    alternatives = []
-    for i, p in enumerate(_PATTERNS):
-        alternatives.append(re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{i}>", p))
-    return re.compile(r"(?<![\w$.,-])(?:" + "|".join(alternatives) + r")(?![\w%]|[.,]\d|-\w)")
+    """One regex of all patterns, each group suffixed with its pattern's number."""
+    alternatives = [re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{m.group(2)}_{i}", p)
+                    for i, p in enumerate(_patterns())]
+    # Every form starts with a digit or one of these word beginnings: a cheap test first.
+    words = {*cal.months(), *cal.weekdays(), *cal.NUMBER_WORDS, "yesterday", "today", "tomorrow", "last", "next", "this"}
+    first = r"(?=\d|(?i:" + "|".join(sorted({w[:3] for w in words})) + "))"
+    return re.compile(r"(?:(?<![\w$.,/-])|(?<=[Mm]id-))" + first + "(?:" + "|".join(alternatives) + r")(?![\w%/]|[.,]\d|-\w)")
 
 
-def _parts(match: re.Match) -> dict:
-    """The named groups of whichever pattern matched, without their pattern suffix."""
-    return {k.rsplit("_", 1)[0]: v for k, v in match.groupdict().items() if v is not None}
+@dataclass(frozen=True)
+class _Found:
+    """One match: its parts (group name -> text), where it is, and the words before it."""
+
+    parts: dict
+    start: int
+    end: int
+    qualifier: str | None
+    prep: str | None
 
 
-def _not_a_date(doc: Doc, match: re.Match, parts: dict, qualifier: str | None) -> bool:
-    """A month alone is a date only after a date word (``since December``, not ``May I``).
-    A bare four-digit number is a year only after a date word or inside a DATE entity,
-    and not when it counts something (``2000 workers``)."""
-    if set(parts) == {"m1"}:
-        return qualifier is None
-    if set(parts) - {"y1", "y2"}:
-        return False
-    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+def extract(doc: Doc, context: Context) -> list[Record]:
+    found = [_found(doc.text, m) for m in _compiled().finditer(doc.text)]
+    order, told = _order(found, context)
+    records: list[Record] = []
+    last_end = -1
+    for f in found:
+        listed = last_end >= 0 and _LIST_GAP.fullmatch(doc.text, last_end, f.start) is not None
+        if listed and f.qualifier is None:  # `in 2011, 2012 and 2014`: all three are `in`
+            f = replace(f, qualifier=records[-1].qualifier, prep=records[-1].qualifier)
+        elif _not_a_date(doc, f):
+            continue
+        made = _records(doc, f, context.published, order, told)
+        if made:
+            last_end = f.end
+        records.extend(made)
+    return records
+
+
+def _found(text: str, match: re.Match) -> _Found:
+    parts = {k.rsplit("_", 1)[0]: v for k, v in match.groupdict().items() if v is not None}
+    before = _BEFORE.search(text, max(0, match.start() - 40), match.start())
+    prep = before.group("prep").lower() if before and before.group("prep") else None
+    part = PARTS[" ".join(before.group("part").lower().split())] if before and before.group("part") else None
+    return _Found(parts, match.start(), match.end(), part or prep, prep)
+
+
+def _order(found: list[_Found], context: Context) -> tuple[str, bool]:
+    """How to read 3/7/2019 in this article, and whether that is known rather than assumed:
+    from a date in the same article that only one order allows (17/05/2018), else the
+    source's rule, else ``dates.order``."""
+    seen = {("DMY" if int(f.parts["a"]) > 12 else "MDY") for f in found
+            if "a" in f.parts and (int(f.parts["a"]) > 12) != (int(f.parts["b"]) > 12)}
+    if len(seen) == 1:
+        return seen.pop(), True
+    by_source = cal.source_order(context.source, context.config.date_order_by_source)
+    return (by_source, True) if by_source else (context.config.date_order, False)
+
+
+def _not_a_date(doc: Doc, f: _Found) -> bool:
+    """Forms that are dates only with a date word before them, and years used as names or counts."""
+    keys = set(f.parts) - {"sep", "s"}
+    if keys <= {"m1", "m2"}:  # a month alone: `since December`, not `May I`
+        return f.qualifier is None
+    if keys == {"wd"}:  # a weekday alone, unless part of a name (`Super Tuesday`, `Black Friday`)
+        prev = doc.text[max(0, f.start - 20):f.start].split()
+        return bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":"))
+    if keys <= {"y1", "y2"}:
+        return _year_not_a_date(doc, f)
+    return _lower_modal(f)
+
+
+def _lower_modal(f: _Found) -> bool:
+    """`may`/`march` in lower case name a month only before a year (`may 2018`)."""
+    return f.parts.get("m1") in ("may", "march") and "y1" not in f.parts and "y2" not in f.parts
+
+
+def _year_not_a_date(doc: Doc, f: _Found) -> bool:
+    """A bare year is a date after a date word or inside a DATE entity, and not when it
+    counts something (`2000 workers`) or names something (`Vision 2030`, `the 2000 Olympics`,
+    `Class of 2019`)."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None:
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
     if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.head.i != span.start:
         return True
-    return qualifier is None and not all(t.ent_type_ == "DATE" for t in span)
+    if f.qualifier is None and prev is not None and prev.lower_ == "the" and nxt is not None and nxt.is_title:
+        return True
+    if prev is not None and prev.is_title and not prev.is_sent_start and prev.lower_ not in cal.months() \
+            and f.qualifier is None:
+        return True
+    if prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].is_title \
+            and f.qualifier is None:
+        return True
+    return f.qualifier is None and not all(t.ent_type_ == "DATE" for t in span)
 
 
-def _record(parts: dict, published: date | None, qualifier: str | None) -> dict | None:
-    start = _iso(parts.get("y1"), parts.get("m1"), parts.get("d1"), published)
-    if start is None:
-        return None
-    end = None
-    if parts.get("d2") or parts.get("y2"):
-        end = _iso(parts.get("y2") or parts.get("y1"), parts.get("m2") or parts.get("m1"), parts.get("d2"), published)
-        if end is None or end < start:
-            return None
-    flags = ("year_unknown",) if start.startswith("XXXX") else ()
-    return {"value": start, "end": end, "qualifier": qualifier, "flags": flags}
+def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool) -> list[Record]:
+    p = dict(f.parts)
+    if "rel" in p or "dir" in p or "n" in p or set(p) == {"wd"}:
+        value = _relative(doc, f, published)
+        return [_record(doc, f.start, f.end, value, None, f, (), True)] if value else []
+    flags: tuple[str, ...] = ()
+    if "a" in p:
+        a, b = int(p.pop("a")), int(p.pop("b"))
+        day_first = a > 12 or (b <= 12 and order == "DMY")
+        p["d1"], p["m1"] = (str(a), str(b)) if day_first else (str(b), str(a))
+        if a <= 12 and b <= 12 and a != b and not told:
+            flags = ("order_ambiguous",)
+    sep = (p.get("sep") or "").strip().lower()
+    is_list = sep in ("and", "or", "&") and f.prep != "between"
+    # The end's month and year carry back to the start: `from 3 to 9 August 2023`.
+    start = (p.get("y1") or p.get("y2"), p.get("m1") or p.get("m2"), p.get("d1"))
+    end = (p.get("y2") or p.get("y1"), p.get("m2") or p.get("m1"), p.get("d2")) if "sep" in p else None
+    when = cal.tense(doc, f.start, f.end, f.prep) if published and not start[0] else None
+    first = _iso(*start, published, when)
+    if first is None:
+        return []
+    last = _iso(*end, published, when) if end else None
+    if end and (last is None or (not is_list and last[0] <= first[0])):
+        return []
+    if is_list:  # one record per date, each with its own words
+        cut = f.start + re.search(re.escape(p["sep"]), doc.text[f.start:f.end]).start()
+        return [_record(doc, f.start, cut, first[0], None, f, first[1] + flags),
+                _record(doc, cut + len(p["sep"]), f.end, last[0], None, f, last[1] + flags)]
+    return [_record(doc, f.start, f.end, first[0], last[0] if last else None, f, first[1] + flags)]
 
 
-def _iso(year: str | None, month: str | None, day: str | None, published: date | None) -> str | None:
-    """ISO string at the written granularity, or None for an impossible date."""
+def _record(doc: Doc, start: int, end: int, value: str, until: str | None, f: _Found,
+            flags: tuple[str, ...], relative: bool = False) -> Record:
+    return Record(type="date", value=value, end=until, qualifier=f.qualifier, flags=flags,
+                  relative=relative, mentions=(mention(doc, start, end),))
+
+
+def _iso(year: str | None, month: str | None, day: str | None, published: date | None,
+         when: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """(ISO string at the written granularity, flags), or None for an impossible date."""
     if month is None:
-        return year
-    if year is None and day is None:
-        return _nearest_month(month, published)
-    if year is None:
-        if published is None:
-            parsed = _parse(f"{month} {_digits(day)} 2000")  # a leap year, so Feb 29 passes
-            return f"XXXX-{parsed.month:02d}-{parsed.day:02d}" if parsed else None
-        candidates = [_parse(f"{month} {_digits(day)} {y}") for y in (published.year - 1, published.year, published.year + 1)]
-        candidates = [c for c in candidates if c is not None]
-        if not candidates:
+        return (year, ()) if year else None
+    m = int(month) if month.isdigit() else cal.months()[month.lower().rstrip(".")]
+    d = int(re.sub(r"\D", "", day)) if day else None
+    if year is None and published is None:
+        if d is not None and not _valid(2000, m, d):  # a leap year, so Feb 29 passes
             return None
-        return min(candidates, key=lambda d: abs((d - published).days)).isoformat()
-    if day is None:
-        parsed = _parse(f"{month} 1 {year}")
-        return f"{parsed.year:04d}-{parsed.month:02d}" if parsed else None
-    parsed = _parse(f"{month} {_digits(day)} {year}")
-    return parsed.isoformat() if parsed else None
+        return (f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), ("year_unknown",))
+    if year is None and d is None:
+        return cal.yearless_month(m, published, when), ()
+    if year is None:
+        found = cal.yearless_day(m, d, published, when)
+        return (found.isoformat(), ()) if found else None
+    if d is None:
+        return f"{int(year):04d}-{m:02d}", ()
+    return (f"{int(year):04d}-{m:02d}-{d:02d}", ()) if _valid(int(year), m, d) else None
 
 
-def _nearest_month(month: str, published: date | None) -> str | None:
-    """A month named without a year (``since December``): the one nearest publication."""
-    parsed = _parse(f"{month} 1 2000")
-    if parsed is None:
-        return None
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _relative(doc: Doc, f: _Found, published: date | None) -> str | None:
+    """A date named against the publication day; None for an undated article."""
     if published is None:
-        return f"XXXX-{parsed.month:02d}"
-    here = published.year * 12 + published.month
-    year = min((published.year - 1, published.year, published.year + 1),
-               key=lambda y: abs(y * 12 + parsed.month - here))
-    return f"{year:04d}-{parsed.month:02d}"
-
-
-def _digits(day: str) -> str:
-    return re.sub(r"\D", "", day)
-
-
-@lru_cache(maxsize=4096)
-def _parse(text: str) -> date | None:
-    """dateparser on one explicit month-day-year string; None when no such day exists.
-
-    >>> _parse("Oct. 13 2023"), _parse("February 30 2023"), _parse("10 13 2023")
-    (datetime.date(2023, 10, 13), None, datetime.date(2023, 10, 13))
-    """
-    data = _parser().get_date_data(text.replace(".", ""))
-    return data.date_obj.date() if data and data.date_obj else None
-
-
-@lru_cache(maxsize=1)
-def _parser() -> DateDataParser:
-    return DateDataParser(languages=["en"], settings={"DATE_ORDER": "MDY", "STRICT_PARSING": True})
+        return None
+    p = f.parts
+    if "rel" in p:
+        return cal.shift(published, "day", {"yesterday": -1, "today": 0, "tomorrow": 1}[p["rel"].lower()])
+    if "n" in p:
+        n = int(p["n"]) if p["n"].isdigit() else cal.NUMBER_WORDS[p["n"].lower()]
+        return cal.shift(published, p["unit"].lower(), -n)
+    direction = p.get("dir", "").lower()
+    when = {"last": "past", "next": "future"}.get(direction) or cal.tense(doc, f.start, f.end, f.prep)
+    if "unit" in p:
+        return cal.shift(published, p["unit"].lower(), {"last": -1, "this": 0, "next": 1}[direction])
+    if "m1" in p:
+        m = cal.months()[p["m1"].lower().rstrip(".")]
+        return cal.yearless_month(m, published, when, strict=direction in ("last", "next"))
+    return cal.weekday(cal.weekdays()[p["wd"].lower()], published, when, strict=direction in ("last", "next")).isoformat()

@@ -1,0 +1,161 @@
+"""What a written date means: month and weekday names, the year of a year-less date
+from the verb's tense, relative dates against the publication day, day/month order.
+
+Names come from the CLDR data Babel ships, so they are the ones the locale writes;
+our own arithmetic on the parts replaces dateparser (one call per part cost ~10%).
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Mapping
+
+from babel.dates import get_day_names, get_month_names
+from spacy.tokens import Doc
+
+# News abbreviations that CLDR's English lacks (AP style).
+_EXTRA_MONTHS = {"sept": 9}
+_EXTRA_WEEKDAYS = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+# Words that make the verb of a sentence point forward in time (`will open`, `is due to`).
+_FUTURE = {"will", "shall", "'ll", "wo", "going", "due", "expect", "schedule", "slate", "plan", "aim", "intend"}
+# Qualifiers that point forward or back by themselves (`by November`, `since March`).
+_FORWARD, _BACKWARD = {"by", "until", "till"}, {"since"}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+@lru_cache(maxsize=1)
+def months() -> dict[str, int]:
+    """Lower-case month name or abbreviation -> 1..12.
+
+    >>> months()["september"], months()["sep"], months()["sept"]
+    (9, 9, 9)
+    """
+    out = dict(_EXTRA_MONTHS)
+    for width in ("wide", "abbreviated"):
+        out.update({name.lower(): n for n, name in get_month_names(width, locale="en").items()})
+    return out
+
+
+@lru_cache(maxsize=1)
+def weekdays() -> dict[str, int]:
+    """Lower-case weekday name or abbreviation -> 0 (Monday) .. 6."""
+    out = dict(_EXTRA_WEEKDAYS)
+    for width in ("wide", "abbreviated"):
+        out.update({name.lower(): n for n, name in get_day_names(width, locale="en").items()})
+    return out
+
+
+def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
+    """``"past"``, ``"future"`` or None for the clause that holds ``doc.text[start:end]``.
+
+    Read from the tagger: the verb the date hangs on, its auxiliaries and the verbs it
+    complements (`is expected to open`). A past verb wins over `by`: `had fallen by May`.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    words = []
+    while verb.pos_ in ("VERB", "AUX"):
+        words += [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp"))]
+        if verb.dep_ not in ("xcomp", "ccomp", "acomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if any(w.lower_ in _FUTURE or (w.lemma_.lower() in _FUTURE and w.tag_ != "VBD")
+           or (w.lower_ == "set" and w.tag_ == "VBN") for w in words):
+        return "future"
+    if any(w.tag_ == "VBD" or (w.tag_ == "VBN" and w.lemma_ == "have") for w in words) or \
+            any(w.tag_ == "VBN" and any(a.lemma_ == "have" for a in w.children) for w in words):
+        return "past"
+    if qualifier in _FORWARD:
+        return "future"
+    if qualifier in _BACKWARD:
+        return "past"
+    return None
+
+
+def pick(candidates: list, published, when: str | None, strict: bool = False):
+    """The candidate on/before ``published`` for the past, on/after for the future, else the
+    nearest; ``strict`` leaves out ``published`` itself (`last Tuesday` on a Tuesday).
+
+    Candidates are comparable with ``published`` (dates, or month numbers ``year*12+month``).
+
+    >>> pick([1, 5, 9], 6, "past"), pick([1, 5, 9], 6, "future"), pick([1, 5, 9], 6, None)
+    (5, 9, 5)
+    """
+    if strict:
+        candidates = [c for c in candidates if c != published]
+    if when == "past" and any(c <= published for c in candidates):
+        return max(c for c in candidates if c <= published)
+    if when == "future" and any(c >= published for c in candidates):
+        return min(c for c in candidates if c >= published)
+    return min(candidates, key=lambda c: abs(_distance(c, published)))
+
+
+def _distance(a, b) -> int:
+    diff = a - b
+    return diff.days if isinstance(diff, timedelta) else diff
+
+
+def yearless_day(month: int, day: int, published: date, when: str | None) -> date | None:
+    """The year of `March 3` written without one, following the tense."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            pass
+    return pick(candidates, published, when) if candidates else None
+
+
+def yearless_month(month: int, published: date, when: str | None, strict: bool = False) -> str:
+    """``YYYY-MM`` for a month named without a year (`in April`), following the tense."""
+    here = published.year * 12 + published.month - 1
+    chosen = pick([(published.year + k) * 12 + month - 1 for k in (-1, 0, 1)], here, when, strict)
+    return f"{chosen // 12:04d}-{chosen % 12 + 1:02d}"
+
+
+def weekday(day: int, published: date, when: str | None, strict: bool = False) -> date:
+    """The date of `on Tuesday`: this week's, before publication in a past sentence, after in a future one."""
+    return pick([published + timedelta(days=k) for k in range(-7, 8) if (published.weekday() + k) % 7 == day],
+                published, when, strict)
+
+
+def shift(published: date, unit: str, steps: int) -> str:
+    """``published`` moved ``steps`` units, at that unit's granularity.
+
+    >>> shift(date(2026, 1, 15), "month", -1), shift(date(2026, 11, 25), "week", 0), shift(date(2026, 11, 25), "day", -2)
+    ('2025-12', '2026-W48', '2026-11-23')
+    """
+    if unit == "day":
+        return (published + timedelta(days=steps)).isoformat()
+    if unit == "week":
+        year, week, _ = (published + timedelta(weeks=steps)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        n = published.year * 12 + published.month - 1 + steps
+        return f"{n // 12:04d}-{n % 12 + 1:02d}"
+    if unit == "quarter":
+        n = published.year * 4 + (published.month - 1) // 3 + steps
+        return f"{n // 4:04d}-Q{n % 4 + 1}"
+    return f"{published.year + steps:04d}"
+
+
+def source_order(source: str | None, by_source: Mapping[str, str]) -> str | None:
+    """The day/month order configured for a source: its exact name, else its longest
+    matching web-domain ending (`.co.uk` before `.uk`).
+
+    >>> source_order("https://www.theage.com.au/business", {".au": "DMY"}), source_order("Reuters", {".au": "DMY"})
+    ('DMY', None)
+    """
+    if not source:
+        return None
+    name = source.strip().lower()
+    if name in by_source:
+        return by_source[name]
+    host = name.split("://", 1)[-1].split("/", 1)[0]
+    endings = [k for k in by_source if k.startswith(".") and host.endswith(k)]
+    return by_source[max(endings, key=len)] if endings else None
