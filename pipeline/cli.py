@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from .config import Config, load_config
 from .errors import Errors, PipelineError
@@ -145,6 +146,74 @@ def evaluate(
     if min_f1 is not None and combined.micro_f1 < min_f1:
         _fail(f"micro-F1 {combined.micro_f1:.3f} is below --min-f1 {min_f1}", 1)
     raise typer.Exit(1 if combined.problems else 0)
+
+
+class _ReviewGroup(TyperGroup):
+    """``pipeline review [OUTPUTS]`` serves; ``pipeline review export`` is a subcommand, not a folder name."""
+
+    def parse_args(self, ctx, args):
+        if not args or args[0] not in self.commands:
+            ctx.allow_interspersed_args = True  # pipeline review OUTPUTS --port 0
+            return super().parse_args(ctx, args)
+        params, self.params = self.params, [p for p in self.params if p.name != "outputs"]
+        try:
+            return super().parse_args(ctx, args)
+        finally:
+            self.params = params
+            ctx.params["outputs"] = None
+
+
+review_app = typer.Typer(cls=_ReviewGroup, invoke_without_command=True, no_args_is_help=False)
+app.add_typer(review_app, name="review")
+
+
+@review_app.callback()
+def review(
+    ctx: typer.Context,
+    outputs: Optional[Path] = typer.Argument(None, help="Outputs folder of `pipeline run` (default: paths.output)."),
+    port: Optional[int] = typer.Option(None, "--port", help="Port on 127.0.0.1 (default: review.port; 0 = any free port)."),
+    open_browser: bool = typer.Option(False, "--open/--no-browser", help="Open the page in the system browser."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Name kept with every decision (default: the OS user)."),
+    config: Optional[Path] = CONFIG,
+):
+    """Review extracted records in a local web page: accept, reject, correct or add, by keyboard.
+
+    Decisions go to review.database (SQLite). Example: pipeline review outputs/ --port 8765 --open
+    """
+    if ctx.invoked_subcommand:
+        return
+    from .review.app import serve
+
+    try:
+        cfg = _config(config)
+        serve(outputs or cfg.output, cfg, port, open_browser, reviewer, echo=lambda m: typer.echo(m, err=True))
+    except PipelineError as err:
+        _fail(str(err))
+
+
+@review_app.command("export")
+def review_export(
+    out: Optional[Path] = typer.Option(None, "--out", help="Gold folder (default: paths.gold), or the file for --format jsonl|csv."),
+    fmt: str = typer.Option("gold", "--format", help="gold (files `pipeline evaluate` reads), or jsonl|csv: one row per decision."),
+    force: bool = typer.Option(False, "--force", help="Let the review win where it conflicts with existing gold."),
+    outputs: Optional[Path] = typer.Option(None, "--outputs", help="Outputs folder reviewed (default: paths.output)."),
+    config: Optional[Path] = CONFIG,
+):
+    """Write review decisions as gold files (merged into existing ones), or as a decision log.
+
+    Example: pipeline review export --out articles/gold/   |   pipeline review export --format csv --out decisions.csv
+    """
+    from .review.export import export
+
+    try:
+        cfg = _config(config)
+        report = export(cfg, outputs or cfg.output, out, fmt, force)
+    except PipelineError as err:
+        _fail(str(err))
+    for line in report.warnings:
+        typer.echo(line, err=True)
+    typer.echo(report.summary, err=True)
+    raise typer.Exit(1 if report.conflicts else 0)
 
 
 def _date(value: Optional[str]) -> Optional[date]:

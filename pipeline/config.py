@@ -92,6 +92,8 @@ class Config:
     sets: Mapping[str, DataSet] = field(default_factory=lambda: MappingProxyType({}))
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
+    review_port: int = 8765
+    review_database: Path = Path("outputs/review.sqlite")
 
     def __reduce__(self):
         """Picklable, for worker processes: the read-only mappings travel as plain dicts."""
@@ -201,8 +203,10 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         except LookupError:
             raise PipelineError(Errors.E002.format(path=path, key="input.encoding_fallback", expected="a Python codec name or \"\"", got=fallback)) from None
     _check_model(model["name"])
-    paths = c["paths"]
+    paths, review = c["paths"], c["review"]
     sets = {name: _data_set(name, value, base, path) for name, value in c["sets"].items()}
+    if not 0 <= review["port"] <= 65535:
+        raise PipelineError(Errors.E002.format(path=path, key="review.port", expected="a TCP port 0-65535 (0: any free port)", got=review["port"]))
     return Config(
         model=model["name"],
         batch_size=model["batch_size"],
@@ -229,6 +233,8 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         sets=MappingProxyType(sets),
         root=base,
         digest=digest,
+        review_port=review["port"],
+        review_database=base / review["database"],
     )
 
 

@@ -41,3 +41,17 @@ class Errors:
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."
     E032 = "[E032] {path}: no output for gold article '{article}'; run `pipeline run` first."
+    E040 = "[E040] {path}: cannot open the review database: {reason}. Check the path (review.database) and its folder's permissions."
+    E041 = ("[E041] {path}: review database error: {reason}. If it is locked, another program holds it: wait and retry; "
+            "if it is read-only, make it writable or set review.database to a writable path. Nothing was saved.")
+    E043 = "[E043] Someone else decided this record since the page was loaded; it now shows their decision. Decide again if you disagree."
+    E044 = "[E044] {path}: no articles to review: {reason}. Run `pipeline run` first, or give the outputs folder: pipeline review OUTPUTS."
+    E045 = "[E045] {field}: {reason}."
+    E046 = ("[E046] {path}: gold record {n} ({fact}) conflicts with the review ({review}). "
+            "Run again with --force to let the review win, or edit the gold file.")
+    W040 = "[W040] {count} record(s) never decided were left out of the gold{where}."
+    W041 = "[W041] {count} decision(s) on article text that changed since (stale) were left out; re-confirm them in `pipeline review`."
+    E047 = "[E047] cannot listen on 127.0.0.1 port {port}: {reason}. Pick another with --port (0: any free port)."
+    E048 = "[E048] {what}: {how}."
+    E049 = "[E049] {path}: existing gold file is malformed, so the review cannot be merged into it; fix it (see `pipeline evaluate`) and export again."
+    W042 = "[W042] {count} decision(s) on records the pipeline no longer produces were left out."

@@ -31,3 +31,16 @@ def set_outputs(config, tmp_path_factory):
         run([ds.input], config, out=out, progress=False)
         done[name] = (ds, out)
     return done
+
+
+@pytest.fixture
+def review_copy(tmp_path, config):
+    """A copy of the committed sample outputs and a config whose review database lives beside it."""
+    import shutil
+    from dataclasses import replace
+
+    out = tmp_path / "outputs"
+    out.mkdir()
+    for path in (ROOT / "outputs").glob("*.json"):
+        shutil.copy(path, out / path.name)
+    return out, replace(config, review_database=out / "review.sqlite")

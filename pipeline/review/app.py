@@ -1,0 +1,392 @@
+"""The review server: a Starlette app over the loaded outputs and the decision store.
+
+Articles are looked up by id in the outputs loaded at start; no request path ever
+reaches the file system. Every page is rendered by Jinja with autoescape, sent with a
+strict Content-Security-Policy, and state-changing requests need the per-process token.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import secrets
+import socket
+import threading
+import webbrowser
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+import uvicorn
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from .. import evaluate as ev
+from ..config import Config
+from ..errors import Errors, PipelineError
+from ..extractors import Context, area, dates, money, organisations
+from ..records import TYPES, merge, to_dict
+from .store import Conflict, Decision, Store, StoreError, record_key, text_hash
+from .values import FIELDS, Invalid, corrected
+
+EXTRACTORS = {"money": money.extract, "area": area.extract, "date": dates.extract, "organisation": organisations.extract}
+STATIC = {"review.js": "text/javascript", "review.css": "text/css"}
+KEYS = [("a", "accept, next"), ("r", "reject, next"), ("e", "correct"), ("s", "add from selection"),
+        ("u", "undo"), ("j / k", "next / previous record"), ("n / p", "next / previous article"),
+        ("Enter / Esc", "save / cancel a form")]
+_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    published: date | None
+    text: str
+    records: tuple[dict, ...]
+
+    @cached_property
+    def hash(self) -> str:
+        return text_hash(self.text)
+
+
+@dataclass
+class Review:
+    """What the server serves: the loaded articles, their gold, the store and who is reviewing."""
+
+    articles: dict[str, Article]
+    gold: dict[str, list[dict]]
+    store: Store
+    config: Config
+    reviewer: str
+    problems: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, outputs: Path, config: Config, reviewer: str | None = None, store: Store | None = None) -> Review:
+        """Read the outputs folder, then open the store; malformed files become problems, the good articles are served."""
+        if not Path(outputs).is_dir():
+            raise PipelineError(Errors.E044.format(path=outputs, reason="no such folder"))
+        loaded, problems = ev.load_outputs(outputs)
+        if not loaded:
+            reason = "no article files (<article-id>.json)" + (" that can be read" if problems else "")
+            raise PipelineError(Errors.E044.format(path=outputs, reason=reason) + "".join(f"\n  {p}" for p in problems))
+        gold, gold_problems = ev.load_gold(config.gold)
+        store = store or Store(config.review_database)
+        articles = {aid: _article(aid, data) for aid, data in sorted(loaded.items())}
+        store.first_sight({aid: [record_key(r) for r in a.records] for aid, a in articles.items()})
+        return cls(articles, {a: g for a, g in gold.items() if a in articles}, store, config,
+                   reviewer or _os_user(), problems + gold_problems)
+
+    # ---- views -------------------------------------------------------------------------
+
+    def index(self, kind: str | None, undecided_only: bool) -> list[dict]:
+        rows = []
+        for aid, article in self.articles.items():
+            view = self.article_view(aid)
+            counts = {t: sum(1 for r in article.records if r.get("type") == t) for t in TYPES}
+            if kind and not counts.get(kind):
+                continue
+            if undecided_only and view["decided"] >= view["total"]:
+                continue
+            rows.append({"id": aid, "title": article.title, "counts": counts,
+                         "decided": view["decided"], "total": view["total"]})
+        return rows
+
+    def article_view(self, aid: str) -> dict:
+        article = self.articles[aid]
+        decisions = self.store.decisions(aid)
+        seen = self.store.seen(aid)
+        marks, gold_only = self._gold_marks(article)
+        items = []
+        for rec in article.records:
+            key = record_key(rec)
+            items.append(_item(rec, key, decisions.get((aid, key)), article, marks.get(rec.get("id")),
+                               new=bool(seen) and key not in seen))
+        for (_, key), d in decisions.items():
+            if d.action == "add" and d.corrected:
+                items.append(_item(d.corrected, key, d, article, None, new=False))
+        decided = sum(1 for i in items if i["status"] in ("accept", "reject", "correct", "add"))
+        return {"article": article, "entries": items, "segments": segments(article.text, [i["record"] for i in items]),
+                "gold_only": gold_only, "has_gold": aid in self.gold, "decided": decided, "total": len(items)}
+
+    def _gold_marks(self, article: Article) -> tuple[dict[str, str], list[dict]]:
+        """Each record against the gold by evaluate's own matcher: matches / not in gold; and gold-only misses."""
+        if article.id not in self.gold:
+            return {}, []
+        result = ev.score({article.id: list(article.records)}, {article.id: self.gold[article.id]},
+                          {article.id: article.text})
+        wrong = {fp["id"] for fp in result.false_positives}
+        return {r.get("id"): ("not in gold" if r.get("id") in wrong else "matches gold") for r in article.records}, result.misses
+
+    def neighbours(self, aid: str) -> tuple[str | None, str | None]:
+        ids = list(self.articles)
+        i = ids.index(aid)
+        return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+
+    def progress(self) -> tuple[int, int]:
+        views = [self.article_view(aid) for aid in self.articles]
+        return sum(v["decided"] for v in views), sum(v["total"] for v in views)
+
+    # ---- actions -----------------------------------------------------------------------
+
+    def decide(self, body: dict) -> Decision:
+        article = self._article(body)
+        key, action = str(body.get("key", "")), body.get("action")
+        item = next((i for i in self.article_view(article.id)["entries"] if i["key"] == key), None)
+        if item is None:
+            raise Invalid(Errors.E045.format(field="key", reason=f"no record {key!r} in article {article.id!r}"))
+        if action not in ("accept", "reject", "correct"):
+            raise Invalid(Errors.E045.format(field="action", reason="must be accept, reject or correct"))
+        if item["added"]:  # an added record is kept or taken back with undo, not re-decided
+            raise Invalid(Errors.E045.format(field="key", reason="an added record can only be undone"))
+        fixed = corrected(item["record"], body.get("fields") or {}) if action == "correct" else None
+        return self.store.decide(article.id, key, action, version=_int(body.get("version")), extracted=item["record"],
+                                 corrected=fixed, note=str(body.get("note") or ""), text_hash=article.hash,
+                                 reviewer=self.reviewer)
+
+    def add(self, body: dict) -> Decision:
+        article = self._article(body)
+        base = self.prefill(body)
+        record = corrected(base, body.get("fields") or {})
+        return self.store.add(article.id, record, note=str(body.get("note") or ""), text_hash=article.hash,
+                              reviewer=self.reviewer)
+
+    def prefill(self, body: dict) -> dict:
+        """The record that type's extractor finds in the selection (value editable), or an empty one."""
+        article = self._article(body)
+        start, end = _int(body.get("start")), _int(body.get("end"))
+        if not 0 <= start < end <= len(article.text) or not article.text[start:end].strip():
+            raise Invalid(Errors.E045.format(field="selection", reason="select some words of the article text first"))
+        selection = article.text[start:end]
+        kinds = [body["type"]] if body.get("type") in EXTRACTORS else list(EXTRACTORS)
+        found = None
+        for kind in kinds:
+            found = self._extract(kind, selection, article)
+            if found:
+                break
+        kind = found["type"] if found else kinds[-1]
+        rec = found or {"type": kind, "value": selection.strip() if kind == "organisation" else None,
+                        "approximate": False, **({"currency": ""} if kind == "money" else {})}
+        rec = {k: v for k, v in rec.items() if k not in ("article", "id", "mentions", "equivalent_of")}
+        rec["mentions"] = [{"text": selection, "start": start, "end": end,
+                            "sentence": ev.sentence_around(article.text, start, end)}]
+        return rec
+
+    def _extract(self, kind: str, selection: str, article: Article) -> dict | None:
+        from ..nlp import load_nlp
+
+        doc = load_nlp(self.config)(selection)
+        found = merge(EXTRACTORS[kind](doc, Context(published=article.published, config=self.config)), article.id)
+        return to_dict(found[0]) if found else None
+
+    def _article(self, body: dict) -> Article:
+        article = self.articles.get(str(body.get("article", "")))
+        if article is None:
+            raise Invalid(Errors.E045.format(field="article", reason=f"no article {body.get('article')!r} is loaded"))
+        return article
+
+
+def _article(aid: str, data: dict) -> Article:
+    meta = data["article"]
+    try:
+        published = date.fromisoformat(meta.get("published") or "")
+    except ValueError:
+        published = None
+    records = tuple(r for r in data["records"] if isinstance(r, dict) and r.get("type") in TYPES)
+    return Article(aid, str(meta.get("title") or aid), published, data["text"], records)
+
+
+def _item(rec: dict, key: str, decision: Decision | None, article: Article, gold: str | None, new: bool) -> dict:
+    live = decision is not None and decision.action is not None
+    stale = live and decision.text_hash != article.hash
+    status = "stale" if stale else (decision.action if live else ("new" if new else "undecided"))
+    return {"record": rec, "key": key, "version": decision.version if decision else 0, "status": status,
+            "decision": decision if live else None, "gold": gold, "added": key.startswith("added:"),
+            "fields": FIELDS[rec["type"]]}
+
+
+def segments(text: str, records: list[dict]) -> list[dict]:
+    """The text cut at every mention boundary; each piece names the shortest record covering it.
+
+    >>> [(s["text"], s["record"]) for s in segments("ab cd", [{"type": "date", "mentions": [{"start": 3, "end": 5}]}])]
+    [('ab ', None), ('cd', 0)]
+    """
+    spans = [(m["start"], m["end"], i) for i, rec in enumerate(records) for m in rec.get("mentions", [])
+             if isinstance(m.get("start"), int) and isinstance(m.get("end"), int) and 0 <= m["start"] < m["end"] <= len(text)]
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [(e - s, i) for s, e, i in spans if s <= a and b <= e]
+        index = min(covering)[1] if covering else None
+        out.append({"text": text[a:b], "record": index, "type": records[index]["type"] if index is not None else None})
+    return out
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Invalid(Errors.E045.format(field="number", reason=f"{value!r} is not a whole number")) from None
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+# ---- the web app -------------------------------------------------------------------------
+
+
+def create_app(review: Review, hosts: set[str], token: str | None = None) -> Starlette:
+    """The ASGI app. ``hosts``: the exact Host header values it answers (DNS-rebinding defence)."""
+    token = token or secrets.token_urlsafe(32)
+    env = Environment(loader=PackageLoader("pipeline.review", "templates"), autoescape=select_autoescape(default=True))
+    env.filters["number"] = _format_number
+    static = {name: resources.files("pipeline.review").joinpath("static", name).read_bytes() for name in STATIC}
+
+    def page(name: str, status: int = 200, **context) -> HTMLResponse:
+        done, total = review.progress()
+        html = env.get_template(name).render(token=token, keys=KEYS, types=TYPES, reviewer=review.reviewer,
+                                             overall=(done, total), problems=review.problems, **context)
+        return HTMLResponse(html, status_code=status)
+
+    async def index(request: Request) -> Response:
+        kind = request.query_params.get("type")
+        kind = kind if kind in TYPES else None
+        undecided = request.query_params.get("undecided") == "1"
+        return page("index.html", rows=review.index(kind, undecided), kind=kind, undecided=undecided,
+                    first=next(iter(review.articles)))
+
+    async def article(request: Request) -> Response:
+        aid = request.path_params["aid"]
+        if aid not in review.articles:
+            return page("error.html", 404, message=f"No article {aid!r} is loaded.")
+        prev, nxt = review.neighbours(aid)
+        return page("article.html", view=review.article_view(aid), prev=prev, next=nxt)
+
+    async def asset(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in static:
+            return PlainTextResponse("Not found", 404)
+        return Response(static[name], media_type=STATIC[name])
+
+    def action(work: Callable[[dict], object]):
+        async def endpoint(request: Request) -> Response:
+            if not secrets.compare_digest(request.headers.get("x-csrf-token", ""), token):
+                return JSONResponse({"error": "Missing or wrong page token: reload the page."}, 403)
+            try:
+                body = json.loads(await request.body() or b"{}")
+                if not isinstance(body, dict):
+                    raise ValueError("not an object")
+            except ValueError:
+                return JSONResponse({"error": "The request body must be a JSON object."}, 400)
+            try:
+                return JSONResponse(await run_in_threadpool(work, body))
+            except Invalid as err:
+                return JSONResponse({"error": str(err)}, 422)
+            except Conflict as err:
+                return JSONResponse({"error": str(err), "current": err.current.to_dict() if err.current else None}, 409)
+            except StoreError as err:
+                return JSONResponse({"error": str(err)}, 503)
+        return endpoint
+
+    def undo(_: dict) -> dict:
+        done = review.store.undo()
+        return {"undone": done.to_dict() if done else None}
+
+    routes = [
+        Route("/", index),
+        Route("/article/{aid}", article),
+        Route("/static/{name}", asset),
+        Route("/api/decide", action(lambda b: review.decide(b).to_dict()), methods=["POST"]),
+        Route("/api/add", action(lambda b: review.add(b).to_dict()), methods=["POST"]),
+        Route("/api/extract", action(review.prefill), methods=["POST"]),
+        Route("/api/undo", action(undo), methods=["POST"]),
+    ]
+    app = Starlette(routes=routes)
+    app.add_middleware(_Guard, hosts=frozenset(hosts))
+    return app
+
+
+class _Guard:
+    """Refuse any Host but the served address; send every answer with a strict CSP."""
+
+    def __init__(self, app, hosts: frozenset[str]):
+        self.app, self.hosts = app, hosts
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if Headers(scope=scope).get("host") not in self.hosts:
+            response = PlainTextResponse("Unknown Host header: this server answers only its own loopback address.", 421)
+            return await response(scope, receive, send)
+
+        async def secured(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"content-security-policy", _CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer"), (b"cache-control", b"no-store")]
+                message = {**message, "headers": headers}
+            await send(message)
+        await self.app(scope, receive, secured)
+
+
+def _format_number(value) -> str:
+    """``13700000000`` -> ``13,700,000,000``; other values as they are.
+
+    >>> _format_number(13700000000), _format_number(2.5), _format_number(None)
+    ('13,700,000,000', '2.5', 'null')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
+
+
+def serve(outputs: Path, config: Config, port: int | None, open_browser: bool, reviewer: str | None,
+          echo: Callable[[str], None]) -> None:
+    """Serve until Ctrl-C on 127.0.0.1 only; ``port`` 0 picks a free port."""
+    review = Review.load(outputs, config, reviewer)
+    store = review.store
+    for problem in review.problems:
+        echo(problem)
+    wanted = config.review_port if port is None else port
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind(("127.0.0.1", wanted))
+    except OSError as err:
+        sock.close()
+        store.close()
+        raise PipelineError(Errors.E047.format(port=wanted, reason=err.strerror or err)) from None
+    bound = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{bound}/"
+    app = create_app(review, {f"127.0.0.1:{bound}", f"localhost:{bound}"})
+    threading.Thread(target=_warm, args=(config,), daemon=True).start()
+    echo(f"Reviewing {len(review.articles)} article(s) as {review.reviewer} at {url}  "
+         f"(decisions in {config.review_database}; Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(url)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+        store.close()
+
+
+def _warm(config: Config) -> None:
+    """Load the spaCy model in the background so the first add-from-selection is quick."""
+    from ..nlp import load_nlp
+
+    load_nlp(config)

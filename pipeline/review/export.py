@@ -1,0 +1,169 @@
+"""Review decisions out: gold files in the format ``pipeline evaluate`` reads, merged into
+existing gold, or the decision log itself (one row per decision, with reviewer and time).
+
+Merging uses evaluate's own matcher (``evaluate.agrees``): a gold record the review
+confirms stays as it is (note, optional and all); one the review rejected or corrected
+is a conflict, settled only with ``--force``; one the review did not touch stays.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import evaluate as ev
+from ..config import Config
+from ..errors import Errors, PipelineError
+from ..files import write_json, write_jsonl, write_text
+from .store import Decision, Store, record_key, text_hash
+
+FORMATS = ("gold", "jsonl", "csv")
+_GOLD_FIELDS = ("type", "value", "currency", "unit", "original", "qualifier", "min", "max", "end", "approximate")
+_LOG_FIELDS = ("id", "time", "reviewer", "action", "article", "key", "version", "undone", "note", "text_hash",
+               "extracted", "corrected", "session")
+_SAFE_ID = re.compile(r"[\w][\w.-]*")
+
+
+@dataclass
+class Report:
+    summary: str = ""
+    warnings: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def export(config: Config, outputs: Path, out: Path | None, fmt: str, force: bool) -> Report:
+    """Export the decisions in ``review.database`` as ``fmt`` (gold, jsonl or csv)."""
+    if fmt not in FORMATS:
+        raise PipelineError(Errors.E048.format(what=f"--format {fmt!r}", how="use gold, jsonl or csv"))
+    if not Path(config.review_database).is_file():
+        raise PipelineError(Errors.E048.format(what=f"no review database at {config.review_database}",
+                                               how="review some records with `pipeline review` first"))
+    store = Store(config.review_database)
+    try:
+        if fmt == "gold":
+            return export_gold(store, Path(outputs), Path(out or config.gold), force)
+        return export_log(store, Path(out or Path(outputs) / f"review-decisions.{fmt}"), fmt)
+    finally:
+        store.close()
+
+
+def export_log(store: Store, path: Path, fmt: str) -> Report:
+    rows = [{k: row[k] for k in _LOG_FIELDS} for row in store.history()]
+    if fmt == "jsonl":
+        write_jsonl(path, rows)
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=_LOG_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in row.items()})
+        write_text(path, buffer.getvalue())
+    return Report(summary=f"{len(rows)} decision(s) written to {path}", written=[path])
+
+
+def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Report:
+    report = Report()
+    loaded, problems = ev.load_outputs(outputs)
+    existing, gold_problems = ev.load_gold(gold_dir)
+    report.warnings += problems + gold_problems
+    malformed = {p.stem for p in gold_dir.glob("*.json")} - set(existing) if gold_dir.is_dir() else set()
+    by_article: dict[str, list[Decision]] = {}
+    for d in store.decisions().values():
+        if d.action is not None:
+            by_article.setdefault(d.article, []).append(d)
+    files: dict[str, list[dict]] = {}
+    stale = gone = undecided = from_review = kept = 0
+    for article, decisions in sorted(by_article.items()):
+        data = loaded.get(article)
+        if data is None or not _SAFE_ID.fullmatch(article):
+            stale += len(decisions)
+            continue
+        produced = {record_key(r): r for r in data["records"] if isinstance(r, dict)}
+        current = text_hash(data["text"])
+        reviewed, rejected, corrected, used = [], [], [], set()
+        for d in decisions:
+            if d.text_hash != current:
+                stale += 1
+            elif d.action == "add":
+                reviewed.append(_gold_form(d.corrected, d))
+            elif d.key not in produced:
+                gone += 1
+            else:
+                used.add(d.key)
+                rec = produced[d.key]
+                if d.action == "accept":
+                    reviewed.append(_gold_form(rec, d))
+                elif d.action == "correct":
+                    reviewed.append(_gold_form(d.corrected, d))
+                    corrected.append((rec, d.corrected))
+                else:
+                    rejected.append(rec)
+        undecided += len(set(produced) - used)
+        if not used and not reviewed:
+            continue
+        if article in malformed:
+            report.conflicts.append(Errors.E049.format(path=gold_dir / f"{article}.json"))
+            continue
+        merged, conflicts = _merge(existing.get(article, []), reviewed, rejected, corrected, gold_dir / f"{article}.json")
+        report.conflicts += conflicts
+        kept += len(merged) - sum(1 for r in merged if "review" in r)
+        from_review += sum(1 for r in merged if "review" in r)
+        files[article] = merged
+    if gone:
+        report.warnings.append(Errors.W042.format(count=gone))
+    if stale:
+        report.warnings.append(Errors.W041.format(count=stale))
+    if undecided:
+        report.warnings.append(Errors.W040.format(count=undecided, where=" of the exported articles"))
+    if report.conflicts and not force:
+        report.summary = f"{len(report.conflicts)} conflict(s) with existing gold; nothing written (use --force to let the review win)."
+        return report
+    for article, records in files.items():
+        path = gold_dir / f"{article}.json"
+        write_json(path, {"article": article, "records": records})
+        report.written.append(path)
+    report.summary = (f"{len(files)} gold file(s) written to {gold_dir}: {from_review} record(s) from the review, "
+                      f"{kept} kept from existing gold.")
+    return report
+
+
+def _merge(gold: list[dict], reviewed: list[dict], rejected: list[dict], corrected: list[tuple[dict, dict]],
+           path: Path) -> tuple[list[dict], list[str]]:
+    """Existing gold first (kept, confirmed, or in conflict with the review), then the review's new records."""
+    merged, conflicts, covered = [], [], set()
+    for n, g in enumerate(gold, 1):
+        same = {i for i, r in enumerate(reviewed) if r["type"] == g["type"] and ev.agrees(r, g)}
+        if same:
+            covered |= same
+            merged.append(g)
+            continue
+        against = next((f"rejected {_fact(r)}" for r in rejected if r["type"] == g["type"] and ev.agrees(r, g)), None)
+        against = against or next((f"corrected {_fact(old)} to {_fact(new)}" for old, new in corrected
+                                   if old["type"] == g["type"] and ev.agrees(old, g)), None)
+        if against:
+            conflicts.append(Errors.E046.format(path=path, n=n, fact=_fact(g), review=against))
+        else:
+            merged.append(g)
+    return merged + [r for i, r in enumerate(reviewed) if i not in covered], conflicts
+
+
+def _gold_form(rec: dict, d: Decision) -> dict:
+    """A record as gold: its normalised fields, the words as written, and who decided it when."""
+    out = {k: rec[k] for k in _GOLD_FIELDS if rec.get(k) is not None}
+    texts = list(dict.fromkeys(m["text"] for m in rec.get("mentions", []) if m.get("text", "").strip()))
+    out["text"] = texts[0] if texts else str(rec.get("value"))
+    if texts[1:]:
+        out["mentions"] = texts[1:]
+    if d.note:
+        out["note"] = d.note
+    out["review"] = {"action": d.action, "by": d.reviewer, "at": d.time}
+    return out
+
+
+def _fact(rec: dict) -> str:
+    value = "null" if rec.get("value") is None else str(rec["value"])
+    return " ".join(p for p in (rec["type"], value, rec.get("currency") or "", f"..{rec['end']}" if rec.get("end") else "") if p)

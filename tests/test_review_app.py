@@ -1,0 +1,263 @@
+"""The review server over HTTP (Starlette's TestClient): every endpoint, the Host and token
+checks, escaping of article text, and bad input as clear messages."""
+import json
+import sqlite3
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():  # Starlette 1.x suggests httpx2 for its TestClient; httpx 0.28 works
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from starlette.testclient import TestClient
+from typer.testing import CliRunner
+
+from pipeline.cli import app as cli
+from pipeline.review.app import Review, create_app
+
+MEDVALLEY = "shanghai-medvalley-strengthens-jiadings-biopharma-sector"
+TOKEN = "test-token"
+HEADERS = {"x-csrf-token": TOKEN}
+EVIL = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
+
+
+@pytest.fixture
+def served(review_copy):
+    out, config = review_copy
+    review = Review.load(out, config, "ann")
+    yield review, TestClient(create_app(review, {"testserver"}, token=TOKEN))
+    review.store.close()
+
+
+def _entry(review, kind, value):
+    return next(e for e in review.article_view(MEDVALLEY)["entries"]
+                if e["record"]["type"] == kind and e["record"]["value"] == value)
+
+
+def test_index_lists_articles_with_counts_and_progress(served):
+    review, client = served
+    page = client.get("/")
+    assert page.status_code == 200 and "Shanghai MedValley strengthens Jiading&#39;s biopharma sector" in page.text
+    assert "0 / 14" in page.text  # MedValley: 14 records, none decided
+    assert client.get("/?type=area").text.count("<tr><td><a href=\"/article/") == 2  # the forum article has no area
+    entry = _entry(review, "money", 100000000000)
+    client.post("/api/decide", json={"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0}, headers=HEADERS)
+    assert "1 / 14" in client.get("/").text
+    assert client.get("/?type=nonsense").status_code == 200
+
+
+def test_article_page_highlights_mentions_and_marks_gold(served):
+    _, client = served
+    page = client.get(f"/article/{MEDVALLEY}").text
+    assert '<mark class="m t-money" data-rec="2">100-billion-yuan</mark>' in page
+    assert page.count("matches gold") == 14 and "not in gold" not in page
+    assert 'name="csrf-token" content="test-token"' in page
+    assert "accept, next" in page and "0 / 14 decided here" in page
+
+
+def test_article_page_shows_not_in_gold_and_gold_only(served):
+    review, client = served
+    review.gold[MEDVALLEY] = [{"type": "money", "value": 5, "currency": "EUR", "text": "five euros"}] + \
+        [g for g in review.gold[MEDVALLEY] if g["type"] != "area"]
+    page = client.get(f"/article/{MEDVALLEY}").text
+    assert page.count("not in gold") == 2  # both areas
+    assert "Gold only (missed)" in page and "five euros" in page
+
+
+def test_unknown_article_and_static_paths_never_reach_the_file_system(served):
+    _, client = served
+    assert client.get("/article/nope").status_code == 404
+    assert client.get("/article/..%2F..%2Fpyproject.toml").status_code == 404
+    assert client.get("/static/review.js").status_code == 200
+    for path in ["/static/..%2Fapp.py", "/static/app.py", "/static/%2Fetc%2Fpasswd"]:
+        assert client.get(path).status_code == 404
+
+
+def test_host_header_must_be_the_served_address(served):
+    _, client = served
+    assert client.get("/", headers={"host": "attacker.example"}).status_code == 421
+    assert client.get("/", headers={"host": "testserver.attacker.example"}).status_code == 421
+    assert client.post("/api/undo", headers={**HEADERS, "host": "attacker.example"}).status_code == 421
+
+
+@pytest.mark.parametrize("path", ["/api/decide", "/api/add", "/api/extract", "/api/undo"])
+def test_state_changing_requests_need_the_page_token(served, path):
+    review, client = served
+    entry = _entry(review, "money", 100000000000)
+    body = {"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0}
+    assert client.post(path, json=body).status_code == 403
+    assert client.post(path, json=body, headers={"x-csrf-token": "guess"}).status_code == 403
+    assert client.get(path).status_code == 405
+    assert review.store.history() == []
+
+
+def test_decide_correct_and_conflict(served):
+    review, client = served
+    entry = _entry(review, "money", 13700000000)
+    body = {"article": MEDVALLEY, "key": entry["key"], "action": "correct", "version": 0,
+            "fields": {"value": "13.8e9", "currency": "usd"}, "note": "rounding"}
+    done = client.post("/api/decide", json=body, headers=HEADERS)
+    assert done.status_code == 200 and done.json()["corrected"]["value"] == 13800000000
+    assert done.json()["corrected"]["currency"] == "USD"
+    stale = client.post("/api/decide", json={**body, "action": "reject"}, headers=HEADERS)  # page still at version 0
+    assert stale.status_code == 409 and "[E043]" in stale.json()["error"]
+    assert stale.json()["current"]["action"] == "correct"
+    page = client.get(f"/article/{MEDVALLEY}").text
+    assert "13,800,000,000 USD" in page and "“rounding”" in page
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"currency": "XYZ"}, "not an ISO 4217 currency code"),
+    ({"value": "ten"}, "'ten' is not a number"),
+    ({"max": "1e999999"}, "not a number"),
+], ids=["currency", "value", "max"])
+def test_correct_money_validation(served, fields, message):
+    review, client = served
+    entry = _entry(review, "money", 13700000000)
+    body = {"article": MEDVALLEY, "key": entry["key"], "action": "correct", "version": 0, "fields": fields}
+    answer = client.post("/api/decide", json=body, headers=HEADERS)
+    assert answer.status_code == 422 and message in answer.json()["error"] and "[E045]" in answer.json()["error"]
+
+
+@pytest.mark.parametrize("kind, value, fields, message", [
+    ("date", "2025", {"value": "next year"}, "must be an ISO date"),
+    ("date", "2025", {"end": "2025-13-45"}, "must be an ISO date"),
+    ("area", 2200000, {"value": ""}, "a number is needed"),
+    ("organisation", "Shanghai MedValley", {"value": "   "}, "non-empty canonical name"),
+], ids=["date-words", "date-end", "area-empty", "organisation-blank"])
+def test_correct_validation_per_type(served, kind, value, fields, message):
+    review, client = served
+    entry = _entry(review, kind, value)
+    body = {"article": MEDVALLEY, "key": entry["key"], "action": "correct", "version": 0, "fields": fields}
+    answer = client.post("/api/decide", json=body, headers=HEADERS)
+    assert answer.status_code == 422 and message in answer.json()["error"]
+
+
+def test_bad_request_bodies_are_clear(served):
+    _, client = served
+    assert client.post("/api/decide", content=b"{oops", headers=HEADERS).json()["error"].startswith("The request body")
+    assert client.post("/api/decide", json=[1], headers=HEADERS).status_code == 400
+    assert "no article 'nope'" in client.post("/api/decide", json={"article": "nope"}, headers=HEADERS).json()["error"]
+    answer = client.post("/api/decide", json={"article": MEDVALLEY, "key": "x", "action": "accept"}, headers=HEADERS)
+    assert answer.status_code == 422 and "no record 'x'" in answer.json()["error"]
+
+
+def test_extract_prefills_with_that_types_extractor(served):
+    review, client = served
+    text = review.articles[MEDVALLEY].text
+    start = text.index("around 10 billion yuan")
+    body = {"article": MEDVALLEY, "start": start, "end": start + len("around 10 billion yuan")}
+    money = client.post("/api/extract", json=body, headers=HEADERS).json()
+    assert (money["type"], money["value"], money["currency"], money["qualifier"]) == ("money", 10000000000, "CNY", "around")
+    assert money["mentions"][0]["start"] == start
+    as_date = client.post("/api/extract", json={**body, "type": "date"}, headers=HEADERS).json()
+    assert (as_date["type"], as_date["value"]) == ("date", None)  # nothing a date extractor finds: an empty form
+    start = text.index("October 13")
+    date = client.post("/api/extract", json={"article": MEDVALLEY, "start": start, "end": start + 10, "type": "date"},
+                       headers=HEADERS).json()
+    assert date["value"] == "2023-10-13"  # the article's publication year
+    empty = client.post("/api/extract", json={"article": MEDVALLEY, "start": 5, "end": 5}, headers=HEADERS)
+    assert empty.status_code == 422 and "select some words" in empty.json()["error"]
+
+
+def test_add_then_undo(served):
+    review, client = served
+    text = review.articles[MEDVALLEY].text
+    start = text.index("Malu Town")
+    added = client.post("/api/add", json={"article": MEDVALLEY, "start": start, "end": start + 9, "type": "organisation",
+                                          "fields": {"value": "Malu Town Government"}}, headers=HEADERS)
+    assert added.status_code == 200 and added.json()["corrected"]["value"] == "Malu Town Government"
+    page = client.get(f"/article/{MEDVALLEY}").text
+    assert "Malu Town Government" in page and "1 / 15 decided here" in page
+    undone = client.post("/api/undo", headers=HEADERS).json()["undone"]
+    assert undone["article"] == MEDVALLEY and undone["action"] is None
+    assert "Malu Town Government" not in client.get(f"/article/{MEDVALLEY}").text
+    assert client.post("/api/undo", headers=HEADERS).json() == {"undone": None}
+
+
+def test_locked_database_answers_503_and_keeps_nothing(served):
+    review, client = served
+    review.store._db.execute("PRAGMA busy_timeout = 100")
+    holder = sqlite3.connect(review.store.path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    entry = _entry(review, "money", 100000000000)
+    answer = client.post("/api/decide", json={"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0},
+                         headers=HEADERS)
+    holder.execute("ROLLBACK")
+    assert answer.status_code == 503 and "[E041]" in answer.json()["error"] and "Nothing was saved" in answer.json()["error"]
+    assert review.store.history() == []
+
+
+# ---- escaping ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("evil", EVIL, ids=["script", "img-onerror"])
+def test_article_text_headline_and_values_are_escaped(review_copy, evil):
+    out, config = review_copy
+    text = f"{evil} The Evil Group paid 5 euros on October 13, 2023."
+    record = {"article": "evil", "id": "evil:organisation-1", "type": "organisation", "value": f"{evil} Group",
+              "approximate": False, "mentions": [{"text": evil, "start": 0, "end": len(evil), "sentence": evil}]}
+    (out / "evil.json").write_text(json.dumps({"article": {"id": "evil", "title": evil, "published": None},
+                                               "text": text, "records": [record]}))
+    review = Review.load(out, config, evil)
+    client = TestClient(create_app(review, {"testserver"}, token=TOKEN))
+    for path in ["/", "/article/evil"]:
+        page = client.get(path)
+        assert evil not in page.text and "<script>alert" not in page.text and "<img src=x" not in page.text
+        assert "&lt;" in page.text
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+    review.store.close()
+
+
+# ---- bad input at start -----------------------------------------------------------------------
+
+
+def test_malformed_output_file_is_named_and_the_rest_served(review_copy):
+    out, config = review_copy
+    (out / "broken.json").write_text('{"article": ')
+    review = Review.load(out, config, "ann")
+    assert len(review.articles) == 3
+    assert any("broken.json" in p and "bad JSON" in p for p in review.problems)
+    page = TestClient(create_app(review, {"testserver"}, token=TOKEN)).get("/").text
+    assert "broken.json" in page
+    review.store.close()
+
+
+def test_cli_review_missing_or_empty_outputs(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["review", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2 and "[E044]" in missing.output and "no such folder" in missing.output
+    empty = runner.invoke(cli, ["review", str(tmp_path)])
+    assert empty.exit_code == 2 and "no article files" in empty.output and "Traceback" not in empty.output
+    (tmp_path / "bad.json").write_text("[")
+    only_bad = runner.invoke(cli, ["review", str(tmp_path)])
+    assert only_bad.exit_code == 2 and "bad.json" in only_bad.output
+
+
+def test_cli_review_read_only_database(review_copy, tmp_path):
+    out, _ = review_copy
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[review]\ndatabase = "{blocker / "sub" / "review.sqlite"}"\n')  # its folder cannot exist
+    answer = CliRunner().invoke(cli, ["review", str(out), "--config", str(config)])
+    assert answer.exit_code == 2 and "[E040]" in answer.output and "Traceback" not in answer.output
+
+
+def test_cli_review_export_subcommand_is_not_an_outputs_folder(reviewed_cli):
+    out, config_path, gold = reviewed_cli
+    answer = CliRunner().invoke(cli, ["review", "export", "--outputs", str(out), "--config", str(config_path),
+                                      "--out", str(gold)])
+    assert answer.exit_code == 0, answer.output
+    assert "1 gold file(s) written" in answer.output and (gold / f"{MEDVALLEY}.json").is_file()
+
+
+@pytest.fixture
+def reviewed_cli(review_copy, tmp_path):
+    out, config = review_copy
+    config_path = tmp_path / "config.toml"
+    config_path.write_text(f'[review]\ndatabase = "{config.review_database}"\n')
+    review = Review.load(out, config, "ann")
+    entry = _entry(review, "money", 100000000000)
+    review.decide({"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0})
+    review.store.close()
+    return out, config_path, tmp_path / "gold"
