@@ -292,4 +292,6 @@ def _check_model(name: str) -> None:
 
 
 def _digest(merged: dict) -> str:
-    return hashlib.sha256(json.dumps(merged, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    """What the outputs depend on: every setting but the review page's, which changes no record."""
+    extraction = {k: v for k, v in merged.items() if k != "review"}
+    return hashlib.sha256(json.dumps(extraction, sort_keys=True, default=str).encode()).hexdigest()[:16]
