@@ -243,12 +243,12 @@ def _close(pred: Any, gold: Any, kind: str) -> bool:
 
 
 def _org_key(name: str) -> str:
-    """An organisation name compared case-insensitively, without a leading "the".
+    """An organisation name compared case-insensitively, without a leading "the" or a final full stop.
 
-    >>> _org_key("  the Fudan\\n University"), _org_key("THE Shanghai MedValley")
-    ('fudan university', 'shanghai medvalley')
+    >>> _org_key("  the Fudan\\n University"), _org_key("THE Shanghai MedValley"), _org_key("Tiffany & Co.")
+    ('fudan university', 'shanghai medvalley', 'tiffany & co')
     """
-    key = " ".join(name.split()).lower()
+    key = " ".join(name.split()).lower().rstrip(".")
     return key[4:] if key.startswith("the ") else key
 
 
