@@ -26,6 +26,11 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
+import pycountry
+from babel import localedata
+from babel.core import get_global
+from babel.numbers import get_territory_currencies, list_currencies
+
 # A sign written with a country mark before it: "A$", "HK$", "CN¥".
 _MARKED = re.compile(r"([A-Z]{1,3})([$¥£])")
 
@@ -61,8 +66,6 @@ def known_code(code: str) -> bool:
     >>> known_code("AUD"), known_code("XYZ"), known_code("aud")
     (True, False, False)
     """
-    from babel.numbers import list_currencies
-
     return code in list_currencies()
 
 
@@ -71,10 +74,6 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
                preferred: tuple[str, ...] = (), not_words: tuple[str, ...] = (),
                not_codes: tuple[str, ...] = ()) -> Currencies:
     """The table; config's ``signs`` and ``words`` (form -> code) come first for their forms."""
-    from babel import localedata
-    from babel.core import get_global
-    from babel.numbers import get_territory_currencies
-
     countries = {}
     for territory in get_global("territory_currencies"):
         tender = get_territory_currencies(territory, tender=True)
@@ -94,13 +93,15 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
             found_signs[sign][code] += 1
             if sign == "$" and code == countries.get(territory):
                 dollars.add(code)
+    english = localedata.load("en")
+    dollars |= {code for code in current if english["currency_names"].get(code, "").endswith("Dollar")}
+    found_signs["$"].update(dict.fromkeys(dollars, 0))  # Hong Kong writes "$" for its own dollar too
     for sign, counts in list(found_signs.items()):
         mark = _MARKED.fullmatch(sign)
         if mark:
             for variant in (mark[2] + mark[1], f"{mark[1]} {mark[2]}"):
                 found_signs[variant].update(counts)
 
-    english = localedata.load("en")
     found_words: dict[str, Counter] = defaultdict(Counter)
     nouns: dict[str, set[str]] = defaultdict(set)
     for code in current:
@@ -108,13 +109,9 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
         for written in {name, *dict(english["currency_names_plural"].get(code, {})).values()}:
             found_words[written.lower()][code] += 2  # a full name beats a short one
             nouns[code].add(written.lower().split()[-1])
-        if name.endswith("Dollar"):
-            dollars.add(code)
     for code, short in nouns.items():
         for noun in short:
             found_words[noun][code] += 1
-    import pycountry
-
     for country in pycountry.countries:
         code = countries.get(country.alpha_2)
         for name in {country.name, getattr(country, "common_name", country.name)} if code else ():

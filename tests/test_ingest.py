@@ -144,6 +144,28 @@ def test_published(config, tmp_path, front, override, by_source, default, expect
     assert article.published == expected
 
 
+# --- the article's own currency: (id, front-matter lines, money.sources, expected) ---
+
+@table(
+    ("front-matter", "currency_default: NZD", {"theage.com.au": "AUD"}, "NZD"),
+    ("by-source", "source: theage.com.au", {"theage.com.au": "AUD"}, "AUD"),
+    ("by-file-stem", "source: x", {"page": "CAD"}, "CAD"),
+    ("none", "source: x", {}, None),
+    names="front, by_source, expected",
+)
+def test_currency_default(config, tmp_path, front, by_source, expected):
+    write(tmp_path, {"page.md": f"---\n{front}\n---\n## A\nB."})
+    config = replace(config, money=replace(config.money, sources=by_source))
+    (article,), _ = read_articles([tmp_path / "page.md"], config)
+    assert article.currency_default == expected
+
+
+def test_currency_default_jsonl(config, tmp_path):
+    write(tmp_path, {"a.jsonl": b'{"title": "T", "text": "A.", "source": "x", "currency_default": "SGD"}\n'})
+    (article,), problems = read_articles([tmp_path / "a.jsonl"], config)
+    assert article.currency_default == "SGD" and problems == []
+
+
 # --- bad input: (id, files, config changes, path to read, expected problems, articles) ----
 
 @table(
@@ -159,6 +181,10 @@ def test_published(config, tmp_path, front, override, by_source, default, expect
     ("empty-folder", {"sub/a.json": b"{}"}, {}, "sub", [("E019", "error", None)], 0),
     ("bad-published", {"a.md": b"---\ntitle: T\npublished: 2023-13-45\n---\nA."}, {}, "a.md",
      [("E018", "warning", 3)], 1),
+    ("unknown-currency-default", {"a.md": b"---\ntitle: T\ncurrency_default: AUS\n---\nA."}, {}, "a.md",
+     [("E027", "error", 3)], 1),
+    ("unknown-currency-default-jsonl", {"a.jsonl": b'{"title": "T", "text": "A.", "currency_default": "dollars"}\n'},
+     {}, "a.jsonl", [("E027", "error", 1)], 1),
     names="files, changes, target, expected, n_articles",
 )
 def test_bad_input(config, tmp_path, files, changes, target, expected, n_articles):

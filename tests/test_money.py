@@ -111,6 +111,119 @@ BUGS = {
 }
 
 
+# The forms of issue 8 ("Money, area and dates on news from anywhere"), one row per form, a
+# negative beside each family. A row is (mention, value, currency, currency_basis, qualifier, min, max);
+# the article has no source, no currency_default and no dateline.
+T = 10**12
+C = Decimal("0.01")
+NEWS = {
+    # Indian scale words and rupees
+    "Rs crore": ("It raised Rs 1,250 crore.", [("Rs 1,250 crore", 1250 * 10**7, "INR", "default", None, None, None)]),
+    "Rs hyphenated crore": ("a Rs 500-crore plan", [("Rs 500-crore", 500 * 10**7, "INR", "default", None, None, None)]),
+    "rupee sign lakh": ("It cost ₹45 lakh.", [("₹45 lakh", 45 * 10**5, "INR", "written", None, None, None)]),
+    "lakh crore": ("It cost Rs 1.5 lakh crore.", [("Rs 1.5 lakh crore", Decimal("1.5") * T, "INR", "default", None, None, None)]),
+    "Indian grouping": ("It cost Rs 1,00,000.", [("Rs 1,00,000", 100000, "INR", "default", None, None, None)]),
+    "rupees": ("It cost 300 rupees.", [("300 rupees", 300, "INR", "default", None, None, None)]),
+    # other currencies by name, sign or code
+    "won": ("Samsung will spend 3.2 trillion won.", [("3.2 trillion won", Decimal("3.2") * T, "KRW", "default", None, None, None)]),
+    "won sign": ("Samsung will spend ₩3.2 trillion.", [("₩3.2 trillion", Decimal("3.2") * T, "KRW", "written", None, None, None)]),
+    "shekels": ("It cost 40 million shekels.", [("40 million shekels", 40 * M, "ILS", "written", None, None, None)]),
+    "shekel sign": ("It cost ₪40 million.", [("₪40 million", 40 * M, "ILS", "written", None, None, None)]),
+    "ringgit sign": ("It cost RM45,000.", [("RM45,000", 45000, "MYR", "written", None, None, None)]),
+    "ringgit": ("It cost 45,000 ringgit.", [("45,000 ringgit", 45000, "MYR", "written", None, None, None)]),
+    "Swiss francs": ("It cost 10 Swiss francs.", [("10 Swiss francs", 10, "CHF", "written", None, None, None)]),
+    "CHF spaced before": ("It cost CHF 20m.", [("CHF 20m", 20 * M, "CHF", "written", None, None, None)]),
+    "Swedish kronor": ("It cost 90 million Swedish kronor.", [("90 million Swedish kronor", 90 * M, "SEK", "written", None, None, None)]),
+    "Danish crowns": ("It cost 90 million Danish crowns.", [("90 million Danish crowns", 90 * M, "DKK", "written", None, None, None)]),
+    "kr after": ("It cost 500 kr in Oslo.", [("500 kr", 500, "SEK", "default", None, None, None)]),
+    "Mexican pesos": ("It cost 200 Mexican pesos.", [("200 Mexican pesos", 200, "MXN", "written", None, None, None)]),
+    "rand": ("It cost 12 billion rand.", [("12 billion rand", 12 * B, "ZAR", "written", None, None, None)]),
+    "baht": ("It cost 5,000 baht.", [("5,000 baht", 5000, "THB", "written", None, None, None)]),
+    # country-marked dollars
+    "NZ$": ("It cost NZ$5 million.", [("NZ$5 million", 5 * M, "NZD", "written", None, None, None)]),
+    "A$": ("It cost A$6 million.", [("A$6 million", 6 * M, "AUD", "written", None, None, None)]),
+    "AU$": ("It cost AU$7 million.", [("AU$7 million", 7 * M, "AUD", "written", None, None, None)]),
+    "$A": ("It cost $A14 million.", [("$A14 million", 14 * M, "AUD", "written", None, None, None)]),
+    "C$": ("It cost C$8 million.", [("C$8 million", 8 * M, "CAD", "written", None, None, None)]),
+    "C $ spaced": ("It cost C $12.", [("C $12", 12, "CAD", "written", None, None, None)]),
+    "CA$": ("It cost CA$9 million.", [("CA$9 million", 9 * M, "CAD", "written", None, None, None)]),
+    "S$": ("It cost S$10 million.", [("S$10 million", 10 * M, "SGD", "written", None, None, None)]),
+    "HK$ spaced": ("It cost HK $2.1 billion.", [("HK $2.1 billion", Decimal("2.1") * B, "HKD", "written", None, None, None)]),
+    "$US": ("It cost $US13 million.", [("$US13 million", 13 * M, "USD", "written", None, None, None)]),
+    # ISO codes glued or spaced, before or after
+    "AUD glued": ("It raised AUD2.4m.", [("AUD2.4m", Decimal("2.4") * M, "AUD", "written", None, None, None)]),
+    "INR spaced": ("It raised INR 3 trillion.", [("INR 3 trillion", 3 * T, "INR", "written", None, None, None)]),
+    "code after": ("It raised 5m AUD.", [("5m AUD", 5 * M, "AUD", "written", None, None, None)]),
+    # nationality or country before the currency name
+    "Chinese yuan": ("It cost 5,300 Chinese yuan.", [("5,300 Chinese yuan", 5300, "CNY", "written", None, None, None)]),
+    "Australian dollars": ("It cost 8.2 million Australian dollars.", [("8.2 million Australian dollars", Decimal("8.2") * M, "AUD", "written", None, None, None)]),
+    "Singapore dollars": ("It cost 3 million Singapore dollars.", [("3 million Singapore dollars", 3 * M, "SGD", "written", None, None, None)]),
+    # scale words and suffixes
+    "tn": ("It is worth $3tn.", [("$3tn", 3 * T, "USD", "default", None, None, None)]),
+    "glued b": ("It is worth $7.5b.", [("$7.5b", Decimal("7.5") * B, "USD", "default", None, None, None)]),
+    "glued B": ("It is worth €12B.", [("€12B", 12 * B, "EUR", "written", None, None, None)]),
+    "glued T": ("It is worth $1.38T.", [("$1.38T", Decimal("1.38") * T, "USD", "default", None, None, None)]),
+    "mil": ("It cost 1.5 mil dollars.", [("1.5 mil dollars", Decimal("1.5") * M, "USD", "default", None, None, None)]),
+    "glued mil": ("It cost S$2mil.", [("S$2mil", 2 * M, "SGD", "written", None, None, None)]),
+    "space groups thousands": ("It cost 25 000 dollars.", [("25 000 dollars", 25000, "USD", "default", None, None, None)]),
+    # sub-units
+    "cents": ("It costs 50 cents.", [("50 cents", Decimal("0.50"), "USD", "default", None, None, None)]),
+    "hyphenated cent": ("a 15-cent stamp", [("15-cent", Decimal("0.15"), "USD", "default", None, None, None)]),
+    "glued p": ("Shares closed at 212p, down from £2.30.", [("212p", Decimal("2.12"), "GBP", "default", None, None, None),
+                                                        ("£2.30", Decimal("2.30"), "GBP", "default", None, None, None)]),
+    "pence": ("Shares fell 96.5 pence.", [("96.5 pence", Decimal("0.965"), "GBP", "default", None, None, None)]),
+    "sen": ("It fell 20 sen.", [("20 sen", Decimal("0.20"), "MYR", "written", None, None, None)]),
+    # lists, changes and ranges
+    "list with or": ("It costs six or seven euros.", [("six", 6, "EUR", "written", None, None, None), ("seven euros", 7, "EUR", "written", None, None, None)]),
+    "list of two amounts": ("Deals of $5m and $8m.", [("$5m", 5 * M, "USD", "default", None, None, None), ("$8m", 8 * M, "USD", "default", None, None, None)]),
+    "change and level": ("Revenue rose by $12.4 billion to $230.1 billion.",
+        [("$12.4 billion", Decimal("12.4") * B, "USD", "default", "by", None, None), ("$230.1 billion", Decimal("230.1") * B, "USD", "default", None, None, None)]),
+    "price cut from-to": ("The price was cut from $41,990 to $39,500.",
+        [("$41,990", 41990, "USD", "default", None, None, None), ("$39,500", 39500, "USD", "default", None, None, None)]),
+    "estimate range": ("The stake may fetch $2 billion to $4 billion.",
+        [("$2 billion to $4 billion", 2 * B, "USD", "default", None, 2 * B, 4 * B)]),
+    "hyphen range glued scale": ("It may fetch $3-4bn.", [("$3-4bn", 3 * B, "USD", "default", None, 3 * B, 4 * B)]),
+    # pound: sterling unless the words around say weight
+    "pounds sterling by scale": ("It paid 3 million pounds for the firm.", [("3 million pounds", 3 * M, "GBP", "default", None, None, None)]),
+}
+
+NEWS_NEGATIVES = {
+    "pounds as weight": ("He weighs 180 pounds.", []),
+    "hyphenated pound bag": ("She carried a 50-pound bag.", []),
+    "pound-feet": ("The engine makes 310 pound-feet.", []),
+    "yen without an amount": ("The yen weakened against the dollar.", []),
+    "won as a verb": ("Sweden won 2-1 and priced in won.", []),
+    "real as a word": ("There are 2 real reasons.", []),
+    "code-like capitals": ("TOP 10 deals for ALL 5 players.", []),
+    "cents of land": ("He bought 12 cents of land.", []),
+    "glued p without sterling": ("It streams in 1080p.", []),
+    "list needs a unit": ("In 2019 and 2020 it grew.", []),
+    "year is no list member": ("In 2019 or $5m.", [("$5m", 5 * M, "USD", "default", None, None, None)]),
+}
+
+# Which dollar a bare "$" is: (sentence, source, currency_default) -> [(mention, currency, basis)].
+BARE_DOLLAR = {
+    "no sign of a home: USD": ("It cost $5 million.", "", None, [("$5 million", "USD", "default")]),
+    "currency_default": ("It cost $5 million.", "", "AUD", [("$5 million", "AUD", "source")]),
+    "currency_default beats the article": ("It cost $5 million, or NZ$6 million.", "", "AUD",
+        [("$5 million", "AUD", "source"), ("NZ$6 million", "NZD", "written")]),
+    "marked dollar elsewhere": ("It cost $5 million. The rival paid A$6 million.", "", None,
+        [("$5 million", "AUD", "article"), ("A$6 million", "AUD", "written")]),
+    "$US does not make $ American": ("It cost $5 million, or $US3.4 million.", "smh.com.au", None,
+        [("$5 million", "AUD", "source"), ("$US3.4 million", "USD", "written")]),
+    "dateline": ("SYDNEY, May 4 (Reuters) - It cost $5 million.", "", None, [("$5 million", "AUD", "article")]),
+    "dateline of a non-dollar country": ("LONDON, May 4 - It cost $5 million.", "", None, [("$5 million", "USD", "default")]),
+    "dateline beats domain": ("HONG KONG - It cost $5 million.", "theage.com.au", None, [("$5 million", "HKD", "article")]),
+    "source domain": ("It cost $5 million.", "theage.com.au", None, [("$5 million", "AUD", "source")]),
+    "second-level domain": ("It cost $5 million.", "www.nzherald.co.nz", None, [("$5 million", "NZD", "source")]),
+    "generic ccTLD says nothing": ("It cost $5 million.", "news.io", None, [("$5 million", "USD", "default")]),
+    "dollars word follows the home": ("It cost 5 million dollars.", "straitstimes.com.sg", None, [("5 million dollars", "SGD", "source")]),
+    "cents follow the home": ("It rose 50 cents.", "cbc.ca", None, [("50 cents", "CAD", "source")]),
+    "rupees follow the home": ("It cost 300 rupees.", "dawn.com.pk", None, [("300 rupees", "PKR", "source")]),
+    "home not a dollar leaves $ alone": ("It cost $5 million.", "bbc.co.uk", None, [("$5 million", "USD", "default")]),
+}
+
+
 def _cases(**tables):
     return [pytest.param(sentence, rows, id=f"{origin}: {name}")
             for origin, table in tables.items() for name, (sentence, rows) in table.items()]
@@ -166,3 +279,19 @@ def test_whole_sample_article(nlp, context):
     assert got == [("100-billion-yuan", 100 * B, "CNY"), ("US$13.7 billion", Decimal("13.7") * B, "USD"),
                    ("10 billion yuan", 10 * B, "CNY"), ("23.58 billion yuan", Decimal("23.58") * B, "CNY"),
                    ("billions of yuan", None, "CNY")]
+
+
+@pytest.mark.parametrize("sentence, rows", _cases(news=NEWS, news_negative=NEWS_NEGATIVES))
+def test_money_news_from_anywhere(nlp, context, sentence, rows):
+    got = [(r.mentions[0].text, r.value, r.currency, r.currency_basis, r.qualifier, r.min, r.max)
+           for r in extract(nlp(sentence), context)]
+    assert got == rows
+    for r in extract(nlp(sentence), context):  # "by" marks an exact change; only real qualifiers approximate
+        assert r.approximate is (r.qualifier not in (None, "by"))
+
+
+@pytest.mark.parametrize("sentence, source, default, rows",
+                         [pytest.param(*case, id=name) for name, case in BARE_DOLLAR.items()])
+def test_bare_dollar_is_the_articles_own(nlp, config, sentence, source, default, rows):
+    context = Context(published=None, config=config, source=source, currency_default=default)
+    assert [(r.mentions[0].text, r.currency, r.currency_basis) for r in extract(nlp(sentence), context)] == rows

@@ -95,7 +95,7 @@ def _hints(text: str, found: list[Phrase], context: Context, table: Currencies) 
     hints = []
     if context.currency_default:
         hints.append((context.currency_default, "source"))
-    marked = Counter(c for p in found
+    marked = Counter(c[0] for p in found
                      if len(c := table.candidates(p.unit)) == 1 and c[0] in table.dollars and c[0] != "USD")
     hints += [(code, "article") for code, _ in marked.most_common()]
     for line in _DATELINE.finditer(text, 0, min(len(text), 2000)):
