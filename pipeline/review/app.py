@@ -52,6 +52,8 @@ class Article:
     published: date | None
     text: str
     records: tuple[dict, ...]
+    source: str = ""
+    currency_default: str | None = None
 
     @cached_property
     def hash(self) -> str:
@@ -184,7 +186,9 @@ class Review:
         from ..nlp import load_nlp
 
         doc = load_nlp(self.config)(selection)
-        found = merge(EXTRACTORS[kind](doc, Context(published=article.published, config=self.config)), article.id)
+        context = Context(published=article.published, config=self.config, source=article.source,
+                          currency_default=article.currency_default)
+        found = merge(EXTRACTORS[kind](doc, context), article.id)
         return to_dict(found[0]) if found else None
 
     def _article(self, body: dict) -> Article:
@@ -201,7 +205,8 @@ def _article(aid: str, data: dict) -> Article:
     except ValueError:
         published = None
     records = tuple(r for r in data["records"] if isinstance(r, dict) and r.get("type") in TYPES)
-    return Article(aid, str(meta.get("title") or aid), published, data["text"], records)
+    return Article(aid, str(meta.get("title") or aid), published, data["text"], records,
+                   str(meta.get("source") or ""), meta.get("currency_default") or None)
 
 
 def _item(rec: dict, key: str, decision: Decision | None, article: Article, gold: str | None, new: bool) -> dict:
@@ -380,7 +385,10 @@ def serve(outputs: Path, config: Config, port: int | None, open_browser: bool, r
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its graceful shutdown
+        pass
     finally:
+        echo(f"Stopped. Decisions are kept in {config.review_database}.")
         sock.close()
         store.close()
 

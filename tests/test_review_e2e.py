@@ -1,0 +1,140 @@
+"""End to end in a real headless browser: `pipeline review` on a copy of the sample outputs,
+one article reviewed with the keyboard alone, a reload, `pipeline review export`, and
+`pipeline evaluate` reading the exported gold.
+
+Debian's chromium drives it through Playwright, which never downloads a browser of its
+own; .ci/run installs chromium with apt-get when it is missing. Without a browser this
+test fails (it does not skip) and says how to install one.
+"""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("PIPELINE_CHROMIUM", "/usr/bin/chromium"))
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions"]
+MEDVALLEY = "shanghai-medvalley-strengthens-jiadings-biopharma-sector"
+
+
+def _pipeline(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, **kw)
+
+
+@pytest.fixture
+def server(review_copy, tmp_path):
+    """`pipeline review OUTPUTS --port 0` as a user starts it; yields (url, outputs, config.toml)."""
+    out, config = review_copy
+    config_path = tmp_path / "config.toml"
+    config_path.write_text(f'[review]\ndatabase = "{config.review_database}"\n')
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "review", str(out), "--port", "0", "--reviewer", "e2e",
+                             "--config", str(config_path)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()  # the address line, once the socket is bound
+    match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+    if not match:
+        proc.kill()
+        pytest.fail(f"pipeline review did not start: {line}{proc.stderr.read()}")
+    yield match.group(0), out, config_path
+    proc.send_signal(signal.SIGINT)  # Ctrl-C
+    assert proc.wait(timeout=20) == 0
+    assert "Stopped. Decisions are kept" in proc.stderr.read()
+
+
+def _browser(playwright):
+    if not CHROMIUM.is_file():
+        pytest.fail(f"No browser at {CHROMIUM} for the review page's end-to-end test. Install Debian's chromium "
+                    f"(apt-get install chromium; .ci/run does this) or set PIPELINE_CHROMIUM to a chromium binary.")
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+
+
+def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    url, out, config_path = server
+    with sync_playwright() as p:
+        browser = _browser(p)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(15000)
+        try:
+            page.goto(url)
+            page.keyboard.press("n")  # from the index to the first article
+            page.wait_for_url(re.compile("/article/"))
+            page.goto(f"{url}article/{MEDVALLEY}")
+            status = lambda i: page.locator(f"#rec-{i} .status")  # noqa: E731
+            expect(page.locator("#rec-0")).to_have_class(re.compile("selected"))
+
+            page.keyboard.press("a")  # accept Shanghai MedValley, go to the next
+            expect(status(0)).to_have_text("accept")
+            expect(page.locator("#rec-1")).to_have_class(re.compile("selected"))
+            page.keyboard.press("r")  # reject the date
+            expect(status(1)).to_have_text("reject")
+            expect(page.locator("#rec-2")).to_have_class(re.compile("selected"))
+            page.keyboard.press("e")  # correct the money amount
+            expect(page.locator("#editor")).to_be_visible()
+            page.keyboard.press("Control+A")
+            page.keyboard.type("99000000000")
+            page.keyboard.press("Enter")
+            expect(status(2)).to_have_text("correct")
+            expect(page.locator("#rec-2 .corrected")).to_contain_text("99,000,000,000 CNY")
+            page.keyboard.press("j")
+            page.keyboard.press("a")
+            expect(status(3)).to_have_text("accept")
+            page.keyboard.press("u")  # undo that last accept
+            expect(status(3)).not_to_have_text("accept")
+
+            # add a record the pipeline missed, from a selection of the article's words
+            page.evaluate("""() => {
+                const text = document.getElementById("text");
+                const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const at = node.data.indexOf("Malu Town");
+                    if (at >= 0) {
+                        const range = document.createRange();
+                        range.setStart(node, at); range.setEnd(node, at + "Malu Town".length);
+                        getSelection().removeAllRanges(); getSelection().addRange(range); return;
+                    }
+                }
+                throw new Error("no Malu Town in the text");
+            }""")
+            page.keyboard.press("s")
+            expect(page.locator("#editor-text")).to_have_text("Malu Town")
+            expect(page.locator("#editor select[name=type]")).to_have_value("organisation")
+            page.keyboard.press("Tab")
+            page.keyboard.press("Control+A")
+            page.keyboard.type("Malu Town Council")
+            page.keyboard.press("Enter")
+            added = page.locator("#records .rec.s-add")
+            expect(added).to_contain_text("Malu Town Council")
+            expect(page.locator("#article-progress")).to_have_text("4 / 15 decided here")
+
+            page.reload()
+            for i, action in enumerate(["accept", "reject", "correct"]):
+                expect(status(i)).to_have_text(action)
+            expect(status(3)).not_to_have_text("accept")
+            expect(page.locator("#records .rec.s-add")).to_contain_text("Malu Town Council")
+            expect(page.locator("mark.m", has_text="Malu Town")).to_have_count(1)
+        except Exception:
+            page.screenshot(path=str(tmp_path / "review-failure.png"), full_page=True)
+            raise
+        finally:
+            browser.close()
+
+    gold = tmp_path / "gold"
+    exported = _pipeline("review", "export", "--outputs", str(out), "--out", str(gold), "--config", str(config_path))
+    assert exported.returncode == 0, exported.stderr
+    records = json.loads((gold / f"{MEDVALLEY}.json").read_text())["records"]
+    assert {(r["type"], r["value"]) for r in records} == {
+        ("organisation", "Shanghai MedValley"), ("money", 99000000000), ("organisation", "Malu Town Council")}
+    scored = _pipeline("evaluate", "--outputs", str(out), "--gold", str(gold), "--config", str(config_path))
+    assert scored.returncode == 0, scored.stdout + scored.stderr
+    report = json.loads((out / "evaluation.json").read_text())
+    assert report["problems"] == [] and report["articles"] == [MEDVALLEY]
+    assert report["micro"]["tp"] == 1 and report["micro"]["fn"] == 2  # the correction and the addition are misses
