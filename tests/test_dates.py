@@ -98,6 +98,10 @@ FORMS = [  # (sentence, [(value, end, qualifier)])
     ("The log reads Thu Mar 14 09:12:44 2019.", [("2019-03-14", None, None)]),
     ("It was released on Tuesday, March 3, 2020.", [("2020-03-03", None, "on")]),
     ("It was released on 17 january 2020.", [("2020-01-17", None, "on")]),
+    ("The sale should close by end-2025.", [("2025", None, "end")]),
+    ("It was posted on 2026-11-24T08:00:00Z.", [("2026-11-24", None, "on")]),
+    ("The deal closes in the second quarter of 2025.", [("2025-Q2", None, "in")]),
+    ("Margins were the worst since Q3 2022.", [("2022-Q3", None, "since")]),
 ]
 FORM_NEGATIVES = [
     ("Prices may 2 percent higher.", []),
@@ -108,6 +112,7 @@ FORM_NEGATIVES = [
     ("It signed a 99-year lease for three years.", []),
     ("Shops opened for Black Friday.", []),
     ("The meeting starts at 09:12:44 sharp.", []),
+    ("The team had its best quarter in years.", []),
 ]
 TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future -> on/after
     ("The deal was announced in December.", [("2022-12", None, "in")]),
@@ -120,6 +125,8 @@ TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future
     ("The accord was signed on November 3.", [("2022-11-03", None, "on")]),
     ("The vote is set for March 3.", [("2024-03-03", None, None)]),
     ("Sales have risen since October.", [("2023-10", None, "since")]),
+    ("The deal, completed in November, lifted sales.", [("2022-11", None, "in")]),  # a participle alone is past
+    ("The fair is held in November.", [("2023-11", None, "in")]),
     ("It will open in October.", [("2023-10", None, "in")]),  # this month is on/after
 ]
 NOW = date(2026, 11, 25)  # a Wednesday in ISO week 48
@@ -146,6 +153,9 @@ RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
     ("The bid comes next Wednesday.", [("2026-12-02", None)]),
     ("Sales fell last November.", [("2025-11", None)]),
     ("Sales fell last quarter.", [("2026-Q3", None)]),
+    ("She joined in January last year.", [("2025-01", "in")]),
+    ("It opened on 3 March this year.", [("2026-03-03", "on")]),
+    ("It opens in May next year.", [("2027-05", "in")]),
 ]
 RELATIVE_NEGATIVES = [
     ("Voters went to the polls on Super Tuesday.", []),

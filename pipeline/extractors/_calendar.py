@@ -20,6 +20,7 @@ _EXTRA_WEEKDAYS = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 _FUTURE = {"will", "shall", "'ll", "wo", "going", "due", "expect", "schedule", "slate", "plan", "aim", "intend"}
 # Qualifiers that point forward or back by themselves (`by November`, `since March`).
 _FORWARD, _BACKWARD = {"by", "until", "till"}, {"since"}
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -67,14 +68,24 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     if any(w.lower_ in _FUTURE or (w.lemma_.lower() in _FUTURE and w.tag_ != "VBD")
            or (w.lower_ == "set" and w.tag_ == "VBN") for w in words):
         return "future"
-    if any(w.tag_ == "VBD" or (w.tag_ == "VBN" and w.lemma_ == "have") for w in words) or \
-            any(w.tag_ == "VBN" and any(a.lemma_ == "have" for a in w.children) for w in words):
+    if any(_past(w) for w in words):
         return "past"
     if qualifier in _FORWARD:
         return "future"
     if qualifier in _BACKWARD:
         return "past"
     return None
+
+
+def _past(verb) -> bool:
+    """`rose`, `has risen`, `was held`, and a participle with no present auxiliary
+    (`the deal, announced on Monday,`); not `is held`."""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lemma_ == "have" for a in aux) or not any(a.tag_ in ("VBZ", "VBP", "VB", "MD") for a in aux)
 
 
 def pick(candidates: list, published, when: str | None, strict: bool = False):

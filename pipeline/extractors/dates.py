@@ -32,7 +32,7 @@ _NUMBER = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten
 QUALIFIERS = ("as of", "by", "since", "in", "from", "until", "till", "before", "after",
               "through", "during", "between", "starting", "on")
 # Words that narrow the period to part of it: `mid-November`, `end of March`.
-PARTS = {"mid": "mid", "middle of": "mid", "early": "early", "late": "late", "around": "around",
+PARTS = {"mid": "mid", "middle of": "mid", "end": "end", "early": "early", "late": "late", "around": "around",
          "end of": "end", "start of": "start", "beginning of": "start"}
 _BEFORE = re.compile(
     r"(?:\b(?P<prep>" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?(?:the\s+)?"
@@ -61,6 +61,7 @@ def _patterns() -> list[str]:
         rf"(?P<d1>{_DAYNUM})(?P<s>[-/])(?P<m1>{any_abbr})(?P=s)(?P<y1>{_YEAR})",
         rf"(?P<m1>{any_abbr})[/-](?P<y1>{_YEAR})",
         rf"(?P<m1>{_MM})/(?P<y1>{_YEAR})",
+        rf"(?:(?P<d1>{_DAY})\s+)?(?P<m1>{month})(?:\s+(?P<d2>{_DAY}))?,?\s+(?P<dir>(?i:last|this|next))\s+(?P<unit>(?i:year))",
         rf"(?:(?P<wd>{wd}),?\s+)?(?P<m1>{month})\s+(?P<d1>{_DAY})(?:\s+(?P<t>{_TIME}))?(?:,?\s+(?P<y1>{_YEAR}))?"
         rf"(?:{_SEP}(?:(?P<m2>{month})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?)?",
         rf"(?P<d1>{_DAY})(?:\s+of)?(?:\s+(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?)?{_SEP}"
@@ -69,6 +70,7 @@ def _patterns() -> list[str]:
         rf"(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?{_SEP}(?P<m2>{month})(?:\s+of)?,?\s+(?P<y2>{_YEAR})",
         rf"(?P<m1>{month})(?:\s+of)?,?\s+(?P<y1>{_YEAR})",
         rf"(?P<y1>{_YEAR})-(?P<m1>0[1-9]|1[0-2])",
+        rf"(?:Q(?P<q>[1-4])|(?P<qw>(?i:first|second|third|fourth))\s+quarter(?:\s+of)?),?\s+(?P<y1>{_YEAR})",
         rf"(?P<y1>{_YEAR}){_SEP}(?P<y2>{_YEAR})",
         rf"(?P<y1>{_YEAR})",
         rf"(?P<m1>{cap_month}){_SEP}(?P<m2>{cap_month})",
@@ -86,9 +88,11 @@ def _compiled() -> re.Pattern:
     alternatives = [re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{m.group(2)}_{i}", p)
                     for i, p in enumerate(_patterns())]
     # Every form starts with a digit or one of these word beginnings: a cheap test first.
-    words = {*cal.months(), *cal.weekdays(), *cal.NUMBER_WORDS, "yesterday", "today", "tomorrow", "last", "next", "this"}
+    words = {*cal.months(), *cal.weekdays(), *cal.NUMBER_WORDS, *cal.QUARTERS, "q", "yesterday", "today", "tomorrow",
+             "last", "next", "this"}
     first = r"(?=\d|(?i:" + "|".join(sorted({w[:3] for w in words})) + "))"
-    return re.compile(r"(?:(?<![\w$.,/-])|(?<=[Mm]id-))" + first + "(?:" + "|".join(alternatives) + r")(?![\w%/]|[.,]\d|-\w)")
+    return re.compile(r"(?:(?<![\w$.,/-])|(?<=[Mm]id-)|(?<=[Ee]nd-))" + first + "(?:" + "|".join(alternatives)
+                      + r")(?!(?!T\d\d:)[\w%/]|[.,]\d|-\w)")  # 2026-11-24T08:00 is a day
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,9 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
     if "rel" in p or "dir" in p or "n" in p or set(p) == {"wd"}:
         value = _relative(doc, f, published)
         return [_record(doc, f.start, f.end, value, None, f, (), True)] if value else []
+    if "q" in p or "qw" in p:
+        quarter = int(p["q"]) if "q" in p else cal.QUARTERS[p["qw"].lower()]
+        return [_record(doc, f.start, f.end, f"{p['y1']}-Q{quarter}", None, f, ())]
     flags: tuple[str, ...] = ()
     if "a" in p:
         a, b = int(p.pop("a")), int(p.pop("b"))
@@ -259,7 +266,11 @@ def _relative(doc: Doc, f: _Found, published: date | None) -> str | None:
     direction = p.get("dir", "").lower()
     when = {"last": "past", "next": "future"}.get(direction) or cal.tense(doc, f.start, f.end, f.prep)
     if "unit" in p:
-        return cal.shift(published, p["unit"].lower(), {"last": -1, "this": 0, "next": 1}[direction])
+        value = cal.shift(published, p["unit"].lower(), {"last": -1, "this": 0, "next": 1}[direction])
+        if "m1" in p:  # `in January last year`, `on March 3 this year`
+            found = _iso(value, p["m1"], p.get("d1") or p.get("d2"), published, None)
+            return found[0] if found else None
+        return value
     if "m1" in p:
         m = cal.months()[p["m1"].lower().rstrip(".")]
         return cal.yearless_month(m, published, when, strict=direction in ("last", "next"))
