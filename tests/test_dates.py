@@ -138,6 +138,10 @@ RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
     ("Shares fell on Thursday.", [("2026-11-19", "on")]),
     ("Results will come out on Tuesday.", [("2026-12-01", "on")]),
     ("The board meets on Friday.", [("2026-11-27", "on")]),
+    ("The club sits third after beating Leeds on Saturday.", [("2026-11-21", "on")]),
+    ("Shoppers at a mall in Leeds on Saturday.", [("2026-11-21", "on")]),  # a caption: past
+    ("The fair is held on Saturday.", [("2026-11-28", "on")]),
+    ("Bids would close on Friday, it said.", [("2026-11-27", "on")]),
     ("Sales rose last year.", [("2025", None)]),
     ("Sales will rise next year.", [("2027", None)]),
     ("Sales rose this year.", [("2026", None)]),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 _EXTRA_MONTHS = {"sept": 9}
 _EXTRA_WEEKDAYS = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 # Words that make the verb of a sentence point forward in time (`will open`, `is due to`).
-_FUTURE = {"will", "shall", "'ll", "wo", "going", "due", "expect", "schedule", "slate", "plan", "aim", "intend"}
+_FUTURE = {"will", "would", "shall", "'ll", "wo", "going", "due", "expect", "schedule", "slate", "plan", "aim", "intend"}
 # Qualifiers that point forward or back by themselves (`by November`, `since March`).
 _FORWARD, _BACKWARD = {"by", "until", "till"}, {"since"}
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -50,8 +50,9 @@ def weekdays() -> dict[str, int]:
 def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     """``"past"``, ``"future"`` or None for the clause that holds ``doc.text[start:end]``.
 
-    Read from the tagger: the verb the date hangs on, its auxiliaries and the verbs it
-    complements (`is expected to open`). A past verb wins over `by`: `had fallen by May`.
+    Read from the tagger: the verb the date hangs on, its auxiliaries, an `after` clause
+    beside it (`sits fourth after beating Leeds on Saturday`) and the verbs it complements
+    (`is expected to open`). A past verb wins over `by`: `had fallen by May`.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -61,12 +62,12 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
         verb = verb.head
     words = []
     while verb.pos_ in ("VERB", "AUX"):
-        words += [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp"))]
+        words += [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp")),
+                  *(g for c in verb.children if c.lower_ == "after" for g in c.children if g.tag_ == "VBG")]
         if verb.dep_ not in ("xcomp", "ccomp", "acomp") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if any(w.lower_ in _FUTURE or (w.lemma_.lower() in _FUTURE and w.tag_ != "VBD")
-           or (w.lower_ == "set" and w.tag_ == "VBN") for w in words):
+    if any(w.lower_ in _FUTURE or w.lemma_.lower() in _FUTURE or (w.lower_ == "set" and w.tag_ == "VBN") for w in words):
         return "future"
     if any(_past(w) for w in words):
         return "past"
@@ -77,11 +78,18 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     return None
 
 
+def caption(doc: Doc, start: int, end: int) -> bool:
+    """Whether the sentence holding ``doc.text[start:end]`` has no verb at all: a photo
+    caption (`Fans at the stadium on Sunday.`), which shows what has happened."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span.sent)
+
+
 def _past(verb) -> bool:
-    """`rose`, `has risen`, `was held`, and a participle with no present auxiliary
-    (`the deal, announced on Monday,`); not `is held`."""
-    if verb.tag_ == "VBD":
-        return True
+    """`rose`, `has risen`, `was held`, `after beating`, and a participle with no present
+    auxiliary (`the deal, announced on Monday,`); not `is held`."""
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and verb.head.lower_ in ("after", "since")):
+        return True  # `after beating Leeds on Saturday`
     if verb.tag_ != "VBN":
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

@@ -29,13 +29,15 @@ _SEP = r"(?P<sep>\s*[-–—]\s*|\s+(?:to|through|thru|until|till|and|or|&)\s+)"
 _NUMBER = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 
 # Words before a date that say how it relates to the event; kept as the record's qualifier.
-QUALIFIERS = ("as of", "by", "since", "in", "from", "until", "till", "before", "after",
+QUALIFIERS = ("as of", "by", "since", "in", "into", "from", "until", "till", "before", "after",
               "through", "during", "between", "starting", "on")
 # Words that narrow the period to part of it: `mid-November`, `end of March`.
 PARTS = {"mid": "mid", "middle of": "mid", "end": "end", "early": "early", "late": "late", "around": "around",
          "end of": "end", "start of": "start", "beginning of": "start"}
 _BEFORE = re.compile(
-    r"(?:\b(?P<prep>" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS) + r")\s+)?(?:the\s+)?"
+    r"(?:\b(?P<prep>" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
+    + "|(?:" + "|".join(rf"(?<={w}\s)" for w in ("year", "months", "weeks", "quarter", "period"))
+    + r")to)\s+)?(?:the\s+)?"  # `the year to June`
     r"(?:\b(?P<part>" + "|".join(p.replace(" ", r"\s+") for p in PARTS) + r")(?:\s+|-)(?:the\s+)?)?$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
@@ -74,7 +76,7 @@ def _patterns() -> list[str]:
         rf"(?P<y1>{_YEAR}){_SEP}(?P<y2>{_YEAR})",
         rf"(?P<y1>{_YEAR})",
         rf"(?P<m1>{cap_month}){_SEP}(?P<m2>{cap_month})",
-        rf"(?P<m1>{cap_month})",
+        rf"(?P<m1>{cap_month}|{month})",
         r"(?P<rel>(?i:yesterday|today|tomorrow))",
         rf"(?P<dir>(?i:last|next|this))\s+(?:(?P<unit>(?i:year|month|week|quarter))|(?P<wd>{full_wd})|(?P<m1>{cap_month}))",
         rf"(?P<n>{_NUMBER})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)",
@@ -147,8 +149,8 @@ def _order(found: list[_Found], context: Context) -> tuple[str, bool]:
 def _not_a_date(doc: Doc, f: _Found) -> bool:
     """Forms that are dates only with a date word before them, and years used as names or counts."""
     keys = set(f.parts) - {"sep", "s"}
-    if keys <= {"m1", "m2"}:  # a month alone: `since December`, not `May I`
-        return f.qualifier is None
+    if keys <= {"m1", "m2"}:  # a month alone: `since December`, `in february`, not `May I`
+        return f.qualifier is None or (f.parts["m1"].islower() and (f.prep is None or _lower_modal(f)))
     if keys == {"wd"}:  # a weekday alone, unless part of a name (`Super Tuesday`, `Black Friday`)
         prev = doc.text[max(0, f.start - 20):f.start].split()
         return bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":"))
@@ -163,25 +165,28 @@ def _lower_modal(f: _Found) -> bool:
 
 
 def _year_not_a_date(doc: Doc, f: _Found) -> bool:
-    """A bare year is a date after a date word or inside a DATE entity, and not when it
-    counts something (`2000 workers`) or names something (`Vision 2030`, `the 2000 Olympics`,
-    `Class of 2019`)."""
+    """A bare year is a date after a date word, inside a DATE entity, or modifying a noun
+    after a determiner (`its 2019 accounts`); not when it counts something (`2000 workers`)
+    or names something (`Vision 2030`, `the 2000 Olympics`, `Class of 2019`)."""
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None:
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
+    if f.qualifier is not None or prev is None:
+        return nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.head.i != span.start
+    determined = prev.tag_ in ("PRP$", "POS", "DT")
+    if nxt is not None and nxt.is_title and determined:
+        return True
+    if determined and nxt is not None and nxt.pos_ == "NOUN":
+        return False
     if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.head.i != span.start:
         return True
-    if f.qualifier is None and prev is not None and prev.lower_ == "the" and nxt is not None and nxt.is_title:
+    if prev.is_title and prev.lower_ not in cal.months():
         return True
-    if prev is not None and prev.is_title and not prev.is_sent_start and prev.lower_ not in cal.months() \
-            and f.qualifier is None:
+    if prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].is_title:
         return True
-    if prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].is_title \
-            and f.qualifier is None:
-        return True
-    return f.qualifier is None and not all(t.ent_type_ == "DATE" for t in span)
+    return not all(t.ent_type_ == "DATE" for t in span)
 
 
 def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool) -> list[Record]:
@@ -265,6 +270,8 @@ def _relative(doc: Doc, f: _Found, published: date | None) -> str | None:
         return cal.shift(published, p["unit"].lower(), -n)
     direction = p.get("dir", "").lower()
     when = {"last": "past", "next": "future"}.get(direction) or cal.tense(doc, f.start, f.end, f.prep)
+    if when is None and set(p) == {"wd"} and cal.caption(doc, f.start, f.end):
+        when = "past"
     if "unit" in p:
         value = cal.shift(published, p["unit"].lower(), {"last": -1, "this": 0, "next": 1}[direction])
         if "m1" in p:  # `in January last year`, `on March 3 this year`
