@@ -90,6 +90,13 @@ class Config:
     org_stop_words: tuple[str, ...]
     org_aliases: Mapping[str, str]
     sets: Mapping[str, DataSet] = field(default_factory=lambda: MappingProxyType({}))
+    org_legal_forms: tuple[str, ...] = ()
+    org_particles: tuple[str, ...] = ()
+    org_thing_suffixes: tuple[str, ...] = ()
+    org_programme_words: tuple[str, ...] = ()
+    org_cue_before: tuple[str, ...] = ()
+    org_cue_after: tuple[str, ...] = ()
+    org_cue_possessive: tuple[str, ...] = ()
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
     review_port: int = 8765
@@ -229,6 +236,13 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         place_suffixes=tuple(orgs["place_suffixes"]),
         place_modifiers=tuple(orgs["place_modifiers"]),
         org_stop_words=tuple(orgs["stop_words"]),
+        org_legal_forms=tuple(orgs["legal_forms"]),
+        org_particles=tuple(orgs["particles"]),
+        org_thing_suffixes=tuple(orgs["thing_suffixes"]),
+        org_programme_words=tuple(orgs["programme_words"]),
+        org_cue_before=tuple(orgs["cue_before"]),
+        org_cue_after=tuple(orgs["cue_after"]),
+        org_cue_possessive=tuple(orgs["cue_possessive"]),
         org_aliases=MappingProxyType(aliases),
         sets=MappingProxyType(sets),
         root=base,

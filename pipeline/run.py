@@ -27,6 +27,7 @@ from .errors import Errors, PipelineError
 from .index import FORMATS, article_files, write_index
 from .ingest import Article, Problem, iter_articles
 from .process import Outcome, article_key
+from .nlp import startup
 from .records import TYPES
 
 # Runs with at least this many articles show a progress bar.
@@ -62,6 +63,8 @@ def run(paths: Sequence[Path], config: Config, out: Path | None = None, publishe
     clock = time.perf_counter()
     with files.locked(out), _stop_on_signals() as stopped:
         files.sweep(out)
+        if config.n_process == 1:  # worker processes load their own copy, once each
+            result.timings.update(startup(config))
         ids: list[str] = []
 
         def todo() -> Iterator[Article]:

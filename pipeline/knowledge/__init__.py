@@ -1,0 +1,13 @@
+"""Tables that come from well-kept data packages (places, legal forms), one module each,
+each loaded once per process."""
+
+
+def load() -> None:
+    """Load every table now (each once per process), so a run can report what loading costs."""
+    from . import legal_forms, places
+
+    places.regions()
+    places.state_codes()
+    places.cities()
+    legal_forms.terms()
+    legal_forms.written_forms()
