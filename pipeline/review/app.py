@@ -12,6 +12,7 @@ import secrets
 import socket
 import threading
 import webbrowser
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -213,7 +214,9 @@ def _item(rec: dict, key: str, decision: Decision | None, article: Article, gold
     live = decision is not None and decision.action is not None
     stale = live and decision.text_hash != article.hash
     status = "stale" if stale else (decision.action if live else ("new" if new else "undecided"))
+    surfaces = Counter(m.get("text", "") for m in rec.get("mentions", []))
     return {"record": rec, "key": key, "version": decision.version if decision else 0, "status": status,
+            "surfaces": list(surfaces.items()),
             "decision": decision if live else None, "gold": gold, "added": key.startswith("added:"),
             "fields": FIELDS[rec["type"]]}
 
