@@ -102,6 +102,9 @@ FORMS = [  # (sentence, [(value, end, qualifier)])
     ("It was posted on 2026-11-24T08:00:00Z.", [("2026-11-24", None, "on")]),
     ("The deal closes in the second quarter of 2025.", [("2025-Q2", None, "in")]),
     ("Margins were the worst since Q3 2022.", [("2022-Q3", None, "since")]),
+    ("Profit fell in the 2011-12 season.", [("2011", "2012", "in")]),
+    ("Revenue for 2024-25 rose.", [("2024", "2025", None)]),
+    ("The index for 2019-06 fell.", [("2019-06", None, None)]),
 ]
 FORM_NEGATIVES = [
     ("Prices may 2 percent higher.", []),
@@ -111,6 +114,7 @@ FORM_NEGATIVES = [
     ("She was in the Class of 2019.", []),
     ("It signed a 99-year lease for three years.", []),
     ("Shops opened for Black Friday.", []),
+    ("He told the Sunday Times about it.", []),
     ("The meeting starts at 09:12:44 sharp.", []),
     ("The team had its best quarter in years.", []),
 ]
@@ -128,6 +132,8 @@ TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future
     ("The deal, completed in November, lifted sales.", [("2022-11", None, "in")]),  # a participle alone is past
     ("The fair is held in November.", [("2023-11", None, "in")]),
     ("It will open in October.", [("2023-10", None, "in")]),  # this month is on/after
+    ("The vote was held on Sunday, March 3.", [("2024-03-03", None, "on")]),  # the year it is a Sunday
+    ("The vote was held on Friday, March 3.", [("2023-03-03", None, "on")]),
 ]
 NOW = date(2026, 11, 25)  # a Wednesday in ISO week 48
 RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative

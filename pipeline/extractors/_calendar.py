@@ -137,6 +137,22 @@ def yearless_month(month: int, published: date, when: str | None, strict: bool =
     return f"{chosen // 12:04d}-{chosen % 12 + 1:02d}"
 
 
+def year_of_weekday(month: int, day: int, weekday: int, published: date) -> int | None:
+    """The year near publication in which ``month``/``day`` falls on ``weekday``, if only one.
+
+    >>> year_of_weekday(6, 7, 0, date(2026, 11, 25)), year_of_weekday(6, 7, 4, date(2026, 11, 25))  # Monday, Friday
+    (2027, None)
+    """
+    years = []
+    for year in range(published.year - 1, published.year + 2):
+        try:
+            if date(year, month, day).weekday() == weekday:
+                years.append(year)
+        except ValueError:
+            pass
+    return years[0] if len(years) == 1 else None
+
+
 def weekday(day: int, published: date, when: str | None, strict: bool = False) -> date:
     """The date of `on Tuesday`: this week's, before publication in a past sentence, after in a future one."""
     return pick([published + timedelta(days=k) for k in range(-7, 8) if (published.weekday() + k) % 7 == day],

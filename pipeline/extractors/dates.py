@@ -71,7 +71,7 @@ def _patterns() -> list[str]:
         rf"(?:(?P<wd>{wd}),?\s+)?(?P<d1>{_DAYNUM}(?:(?:st|nd|rd|th)(?:\s+of)?)?)\s+(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?",
         rf"(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?{_SEP}(?P<m2>{month})(?:\s+of)?,?\s+(?P<y2>{_YEAR})",
         rf"(?P<m1>{month})(?:\s+of)?,?\s+(?P<y1>{_YEAR})",
-        rf"(?P<y1>{_YEAR})-(?P<m1>0[1-9]|1[0-2])",
+        rf"(?P<y1>{_YEAR})[-–/](?P<yy>\d\d)",  # 2019-20: a fiscal year or season if not a month
         rf"(?:Q(?P<q>[1-4])|(?P<qw>(?i:first|second|third|fourth))\s+quarter(?:\s+of)?),?\s+(?P<y1>{_YEAR})",
         rf"(?P<y1>{_YEAR}){_SEP}(?P<y2>{_YEAR})",
         rf"(?P<y1>{_YEAR})",
@@ -151,9 +151,11 @@ def _not_a_date(doc: Doc, f: _Found) -> bool:
     keys = set(f.parts) - {"sep", "s"}
     if keys <= {"m1", "m2"}:  # a month alone: `since December`, `in february`, not `May I`
         return f.qualifier is None or (f.parts["m1"].islower() and (f.prep is None or _lower_modal(f)))
-    if keys == {"wd"}:  # a weekday alone, unless part of a name (`Super Tuesday`, `Black Friday`)
+    if keys == {"wd"}:  # a weekday alone, unless part of a name (`Super Tuesday`, `Sunday Times`)
         prev = doc.text[max(0, f.start - 20):f.start].split()
-        return bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":"))
+        nxt = doc.text[f.end:f.end + 20].split()
+        return (bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":", '"'))) or \
+            (bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower().strip(".,") not in cal.months())
     if keys <= {"y1", "y2"}:
         return _year_not_a_date(doc, f)
     return _lower_modal(f)
@@ -194,6 +196,12 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
     if "rel" in p or "dir" in p or "n" in p or set(p) == {"wd"}:
         value = _relative(doc, f, published)
         return [_record(doc, f.start, f.end, value, None, f, (), True)] if value else []
+    if "yy" in p:  # `2011-12` names the span into the next year; `2019-06` is a month
+        if int(p["yy"]) == (int(p["y1"]) + 1) % 100:
+            return [_record(doc, f.start, f.end, p["y1"], str(int(p["y1"]) + 1), f, ())]
+        if not 1 <= int(p["yy"]) <= 12:
+            return []
+        p["m1"] = p.pop("yy")
     if "q" in p or "qw" in p:
         quarter = int(p["q"]) if "q" in p else cal.QUARTERS[p["qw"].lower()]
         return [_record(doc, f.start, f.end, f"{p['y1']}-Q{quarter}", None, f, ())]
@@ -210,6 +218,9 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
     start = (p.get("y1") or p.get("y2"), p.get("m1") or p.get("m2"), p.get("d1"))
     end = (p.get("y2") or p.get("y1"), p.get("m2") or p.get("m1"), p.get("d2")) if "sep" in p else None
     when = cal.tense(doc, f.start, f.end, f.prep) if published and not start[0] else None
+    if published and not start[0] and start[2] and "wd" in p:  # `Friday, June 7`: the year it is a Friday
+        year = cal.year_of_weekday(_month(start[1]), _day(start[2]), cal.weekdays()[p["wd"].lower().rstrip(".")], published)
+        start = (str(year), *start[1:]) if year else start
     first = _iso(*start, published, when)
     if first is None:
         return []
@@ -234,8 +245,7 @@ def _iso(year: str | None, month: str | None, day: str | None, published: date |
     """(ISO string at the written granularity, flags), or None for an impossible date."""
     if month is None:
         return (year, ()) if year else None
-    m = int(month) if month.isdigit() else cal.months()[month.lower().rstrip(".")]
-    d = int(re.sub(r"\D", "", day)) if day else None
+    m, d = _month(month), _day(day) if day else None
     if year is None and published is None:
         if d is not None and not _valid(2000, m, d):  # a leap year, so Feb 29 passes
             return None
@@ -248,6 +258,14 @@ def _iso(year: str | None, month: str | None, day: str | None, published: date |
     if d is None:
         return f"{int(year):04d}-{m:02d}", ()
     return (f"{int(year):04d}-{m:02d}-{d:02d}", ()) if _valid(int(year), m, d) else None
+
+
+def _month(month: str) -> int:
+    return int(month) if month.isdigit() else cal.months()[month.lower().rstrip(".")]
+
+
+def _day(day: str) -> int:
+    return int(re.sub(r"\D", "", day))
 
 
 def _valid(year: int, month: int, day: int) -> bool:
