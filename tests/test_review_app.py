@@ -42,6 +42,13 @@ def test_index_lists_articles_with_counts_and_progress(served):
     entry = _entry(review, "money", 100000000000)
     client.post("/api/decide", json={"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0}, headers=HEADERS)
     assert "1 / 14" in client.get("/").text
+    assert client.get("/?undecided=1").text.count("<tr><td><a href=\"/article/") == 3
+    for e in review.article_view(MEDVALLEY)["entries"]:
+        if e["status"] == "undecided":
+            client.post("/api/decide", json={"article": MEDVALLEY, "key": e["key"], "action": "reject", "version": 0},
+                        headers=HEADERS)
+    undecided = client.get("/?undecided=1").text
+    assert undecided.count("<tr><td><a href=\"/article/") == 2 and f"/article/{MEDVALLEY}\"" not in undecided
     assert client.get("/?type=nonsense").status_code == 200
 
 
@@ -67,6 +74,7 @@ def test_unknown_article_and_static_paths_never_reach_the_file_system(served):
     _, client = served
     assert client.get("/article/nope").status_code == 404
     assert client.get("/article/..%2F..%2Fpyproject.toml").status_code == 404
+    assert client.get("/article/../../pyproject.toml").status_code == 404
     assert client.get("/static/review.js").status_code == 200
     for path in ["/static/..%2Fapp.py", "/static/app.py", "/static/%2Fetc%2Fpasswd"]:
         assert client.get(path).status_code == 404

@@ -70,9 +70,15 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
             page.goto(f"{url}article/{MEDVALLEY}")
             status = lambda i: page.locator(f"#rec-{i} .status")  # noqa: E731
             expect(page.locator("#rec-0")).to_have_class(re.compile("selected"))
+            other = browser.new_page()  # a second reviewer's tab, loaded before any decision
+            other.goto(f"{url}article/{MEDVALLEY}")
 
             page.keyboard.press("a")  # accept Shanghai MedValley, go to the next
             expect(status(0)).to_have_text("accept")
+            other.keyboard.press("r")  # refused: decided since that tab loaded; it shows the decision now
+            expect(other.locator("#flash")).to_contain_text("[E043]")
+            expect(other.locator("#rec-0 .status")).to_have_text("accept")
+            other.close()
             expect(page.locator("#rec-1")).to_have_class(re.compile("selected"))
             page.keyboard.press("r")  # reject the date
             expect(status(1)).to_have_text("reject")

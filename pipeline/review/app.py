@@ -314,7 +314,7 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
 
     routes = [
         Route("/", index),
-        Route("/article/{aid}", article),
+        Route("/article/{aid:path}", article),
         Route("/static/{name}", asset),
         Route("/api/decide", action(lambda b: review.decide(b).to_dict()), methods=["POST"]),
         Route("/api/add", action(lambda b: review.add(b).to_dict()), methods=["POST"]),
