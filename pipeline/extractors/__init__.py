@@ -29,4 +29,6 @@ def mention(doc: Doc, start: int, end: int) -> Mention:
         sentence = span.sent.text if span is not None else doc.text
     except ValueError:  # a pipeline without a parser or sentencizer sets no sentences
         sentence = doc.text
-    return Mention(text=doc.text[start:end], start=start, end=end, sentence=sentence.strip())
+    # doc.text is rebuilt from every token on each access; the span's own text is enough.
+    exact = span is not None and (span.start_char, span.end_char) == (start, end)
+    return Mention(text=span.text if exact else doc.text[start:end], start=start, end=end, sentence=sentence.strip())

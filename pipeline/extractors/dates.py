@@ -109,15 +109,16 @@ class _Found:
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
-    found = [_found(doc.text, m) for m in _compiled().finditer(doc.text)]
+    text = doc.text  # built from the tokens on every access: once here
+    found = [_found(text, m) for m in _compiled().finditer(text)]
     order, told = _order(found, context)
     records: list[Record] = []
     last_end = -1
     for f in found:
-        listed = last_end >= 0 and _LIST_GAP.fullmatch(doc.text, last_end, f.start) is not None
+        listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, f.start) is not None
         if listed and f.qualifier is None:  # `in 2011, 2012 and 2014`: all three are `in`
             f = replace(f, qualifier=records[-1].qualifier, prep=records[-1].qualifier)
-        elif _not_a_date(doc, f):
+        elif _not_a_date(doc, text, f):
             continue
         made = _records(doc, f, context.published, order, told)
         if made:
@@ -146,14 +147,14 @@ def _order(found: list[_Found], context: Context) -> tuple[str, bool]:
     return (by_source, True) if by_source else (context.config.date_order, False)
 
 
-def _not_a_date(doc: Doc, f: _Found) -> bool:
+def _not_a_date(doc: Doc, text: str, f: _Found) -> bool:
     """Forms that are dates only with a date word before them, and years used as names or counts."""
     keys = set(f.parts) - {"sep", "s"}
     if keys <= {"m1", "m2"}:  # a month alone: `since December`, `in february`, not `May I`
         return f.qualifier is None or (f.parts["m1"].islower() and (f.prep is None or _lower_modal(f)))
     if keys == {"wd"}:  # a weekday alone, unless part of a name (`Super Tuesday`, `Sunday Times`)
-        prev = doc.text[max(0, f.start - 20):f.start].split()
-        nxt = doc.text[f.end:f.end + 20].split()
+        prev = text[max(0, f.start - 20):f.start].split()
+        nxt = text[f.end:f.end + 20].split()
         return (bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":", '"'))) or \
             (bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower().strip(".,") not in cal.months())
     if keys <= {"y1", "y2"}:
@@ -228,7 +229,7 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
     if end and (last is None or (not is_list and last[0] <= first[0])):
         return []
     if is_list:  # one record per date, each with its own words
-        cut = f.start + re.search(re.escape(p["sep"]), doc.text[f.start:f.end]).start()
+        cut = f.start + re.search(re.escape(p["sep"]), mention(doc, f.start, f.end).text).start()
         return [_record(doc, f.start, cut, first[0], None, f, first[1] + flags),
                 _record(doc, cut + len(p["sep"]), f.end, last[0], None, f, last[1] + flags)]
     return [_record(doc, f.start, f.end, first[0], last[0] if last else None, f, first[1] + flags)]
