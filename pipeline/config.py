@@ -97,6 +97,7 @@ class Config:
     org_cue_before: tuple[str, ...] = ()
     org_cue_after: tuple[str, ...] = ()
     org_cue_possessive: tuple[str, ...] = ()
+    org_cue_kinds: tuple[str, ...] = ()
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
     review_port: int = 8765
@@ -243,6 +244,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         org_cue_before=tuple(orgs["cue_before"]),
         org_cue_after=tuple(orgs["cue_after"]),
         org_cue_possessive=tuple(orgs["cue_possessive"]),
+        org_cue_kinds=tuple(orgs["cue_kinds"]),
         org_aliases=MappingProxyType(aliases),
         sets=MappingProxyType(sets),
         root=base,

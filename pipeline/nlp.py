@@ -75,12 +75,18 @@ def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_
     more_legal = {"TEXT": {"IN": [*legal_forms, ","]}, "OP": "*"}
     year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}
     inner = {"TEXT": {"REGEX": r"^(?:[A-Z][\w&'.]*|-|&)$"}, "OP": "+"}
+    of = {"LOWER": {"IN": ["of", "for"]}}
+    the = {"LOWER": "the", "OP": "?"}
+    named = {"TEXT": {"IN": list(of_suffixes)}}
     return [
         [word, body, suffix],
+        [word, body, {"LOWER": "and"}, word, body, suffix],
         [year, word, body, suffix],
         [word, body, legal, more_legal],
+        [word, body, {"LOWER": "and"}, word, body, legal, more_legal],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP="*"), suffix],
-        [dict(word, OP="*"), {"TEXT": {"IN": list(of_suffixes)}}, {"LOWER": "of"}, dict(word, OP="+")],
+        [dict(word, OP="*"), named, of, the, dict(word, OP="+")],
+        [dict(word, OP="*"), named, of, the, dict(word, OP="+"), {"LOWER": "and"}, dict(word, OP="+")],
         # A single word that carries the suffix inside it: "MedValley".
         [{"TEXT": {"REGEX": rf"^[A-Z][a-z]+(?:{ends})$"}}],
     ]

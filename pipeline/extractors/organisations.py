@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import legal_forms, places
+from ..currencies import known_code
 from ..nlp import ORG_RULES
 from ..records import Record
 from . import Context, mention
@@ -27,7 +28,9 @@ _LEADING = {"the", "a", "an"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # Tokens a name never crosses (besides line breaks, commas before non-legal words and numbers).
-_BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", "/", '"', "“", "”", "•", "·"}
+_BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", '"', "“", "”", "•", "·"}
+# Words with digits that may be names: "3M", "G4S", "E3". Amounts ("NZ$1.9b", "RM2.40") are not.
+_ALNUM_NAME = re.compile(r"^(?:\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z]*)$")
 _ROAD = re.compile(r"^(?:[AMIN]-?\d{1,3}|[A-Z]{1,2}\d{1,3}[A-Z]?)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
@@ -39,7 +42,7 @@ _STRONG = {"legal", "cue", "agency", "defined"}
 class _Candidate:
     start: int  # token offsets
     end: int
-    source: str  # "legal" | "suffix" | "cue" | "agency" | "defined" | "model"
+    source: str  # "legal" | "suffix" | "cue" | "agency" | "defined" | "kind" | "model"
 
 
 @dataclass(frozen=True)
@@ -64,16 +67,13 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         person_parts=frozenset(p for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for p in (e[0].text, e[-1].text)),
         place_words=frozenset(w for e in doc.ents if e.label_ in _PLACE_LABELS for w in e.text.split()),
     )
-    accepted, shouted = {}, set()
+    accepted = {}
     for name, cands in by_name.items():
         body = [c for c in cands if not all(i in caps for i in range(c.start, c.end))]
-        sources = {c.source for c in body} or ({"legal"} & {c.source for c in cands})
+        sources = {c.source for c in body}
         if sources and _is_organisation(name, sources, evidence, cfg):
             accepted[name] = sources
-            if not body:
-                shouted.add(name)
-    written = {n.lower() for n in accepted if n not in shouted}
-    accepted = {n: s for n, s in accepted.items() if n not in shouted or n.lower() not in written}
+
     return _records(doc, accepted, _definitions(doc, accepted), cfg)
 
 
@@ -88,6 +88,9 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
         start, end = span.start, span.end
         while end > start and (doc[end - 1].text == "," or doc[end - 1].is_space):
             end -= 1
+        start = _two_names(doc, start, end, suffixes, extra)
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and _name_word(doc[end]):
+            end += 1  # the model's name goes on: "China Merchants Bank International"
         cut = _legal_start(doc, start, end, extra)
         if cut is not None:
             out.append(_Candidate(start, end, "legal"))
@@ -98,10 +101,30 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
     for ent in doc.ents:
         if ent.label_ == "ORG":
             out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, ent.start, _joined_end(doc, ent.end))
-                       if not _numbered(doc, e))
+                       if not _numbered(doc, e) and not _common_word(doc, s, e))
     out.extend(_cued(doc, cfg))
     out.extend(_agencies(doc))
     return _no_overlaps(doc, out)
+
+
+def _common_word(doc: Doc, start: int, end: int) -> bool:
+    """A single word capitalised only because it opens a sentence: ``Households``, ``Commuters``."""
+    tok = doc[start]
+    return end - start == 1 and tok.is_sent_start and tok.pos_ != "PROPN" and not tok.is_upper
+
+
+def _two_names(doc: Doc, start: int, end: int, suffixes: set[str], extra: frozenset[str]) -> int:
+    """Where the last name starts when ``and`` joins two: ``Acme Corp and Beta Ltd``, or the
+    model names the part before ``and`` on its own; else ``start`` (``Building and Construction
+    Authority``)."""
+    for k in range(end - 2, start, -1):
+        if doc[k].lower_ != "and":
+            continue
+        left = doc[k - 1]
+        if (left.text in suffixes or legal_forms.is_legal_form([left.text], extra)
+                or left.ent_type_ == "ORG" and doc[k + 1].ent_iob_ == "B"):
+            return k + 1
+    return start
 
 
 def _numbered(doc: Doc, end: int) -> bool:
@@ -134,7 +157,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end + 1):
         if i == end or _is_break(doc, i):
             trimmed = _trim(doc, piece, i)
-            if trimmed and not (i < end and doc[i].like_num and trimmed[1] == i):
+            if trimmed and not (i < end and doc[i].like_num and trimmed[1] >= i - 1):
                 out.append(trimmed)  # a name the model runs into a number is an index or product: "FTSE 100"
             piece = i + 1
     return out
@@ -146,11 +169,11 @@ def _is_break(doc: Doc, i: int) -> bool:
         return True
     if tok.text == "," :
         return i + 1 >= len(doc) or not legal_forms.is_legal_form([doc[i + 1].text])
-    if tok.text == "-" and i > 0 and (doc[i - 1].whitespace_ or tok.whitespace_):
-        return True  # " - " separates; "Coca-Cola" does not
+    if tok.text in ("-", "/") and i > 0 and (doc[i - 1].whitespace_ or tok.whitespace_):
+        return True  # " - " separates; "Coca-Cola" and "A/S" do not
     if tok.text in _POSSESSIVE and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
         return True  # "Japan's Astellas"
-    return tok.like_num or (any(c.isdigit() for c in tok.text) and not any(c.isalpha() for c in tok.text))
+    return tok.like_num or (any(c.isdigit() for c in tok.text) and not _ALNUM_NAME.match(tok.text))
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -198,9 +221,14 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
     before = [p.lower().split() for p in cfg.org_cue_before]
     after = set(cfg.org_cue_after)
     possessive = [p.lower().split() for p in cfg.org_cue_possessive]
+    kinds = set(cfg.org_cue_kinds)
     lowers = [t.lower_ for t in doc]
-    found = []
+    found, kind = [], []
     for i, tok in enumerate(doc):
+        if tok.text in kinds and i + 1 < len(doc) and _name_word(doc[i + 1]):
+            kind.append(_run_after(doc, i + 1))  # "Dutch brewer Heineken"
+        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("which", "whose"):
+            kind.append(_run_before(doc, i))  # "Kalibrate, which tracks pump prices"
         for phrase in before:
             if lowers[i:i + len(phrase)] == phrase:
                 found.append(_run_after(doc, i + len(phrase)))
@@ -213,7 +241,8 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
                 run = _run_after(doc, i + 1)
                 if run and run[1] < len(doc) and doc[run[1]].pos_ in ("VERB", "AUX"):
                     found.append(run)
-    return [_Candidate(s, e, "cue") for s, e in filter(None, found)]
+    return ([_Candidate(s, e, "cue") for s, e in filter(None, found)]
+            + [_Candidate(s, e, "kind") for s, e in filter(None, kind)])
 
 
 def _agencies(doc: Doc) -> list[_Candidate]:
@@ -228,7 +257,7 @@ def _agencies(doc: Doc) -> list[_Candidate]:
 
 def _no_overlaps(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Of overlapping candidates keep the strongest, then the longest."""
-    rank = {"legal": 0, "agency": 1, "defined": 1, "suffix": 2, "cue": 3, "model": 4}
+    rank = {"legal": 0, "agency": 1, "defined": 1, "suffix": 2, "cue": 3, "kind": 3, "model": 4}
     taken: set[int] = set()
     out = []
     for cand in sorted(cands, key=lambda c: (rank[c.source], c.start - c.end, c.start)):
@@ -291,14 +320,19 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
             or _ROAD.match(name) or places.is_region(name) or places.is_big_city(name)
             or not any(c.isalpha() for c in words[-1])):
         return False
+    if known_code(name):
+        return False  # a currency code: "AUD", "CHF"
     strong = bool(sources & _STRONG)
+    if places.is_city(name) and not (strong or "kind" in sources):
+        return False
+    if strong or "kind" in sources:
+        return True
     placey = labels["GPE"] + labels["LOC"] + labels["FAC"] + labels["NORP"]
-    if not strong and (placey > labels["ORG"] or places.is_city(name) and placey >= labels["ORG"]
-                       or _modified_place(words, evidence.place_words, cfg)):
+    if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg):
         return False
-    if not strong and (name in evidence.person_parts or labels["PERSON"] > labels["ORG"]):
+    if name in evidence.person_parts or labels["PERSON"] > labels["ORG"]:
         return False
-    if strong or "suffix" in sources:
+    if "suffix" in sources:
         return True
     return "model" in sources and labels["ORG"] >= placey
 
@@ -313,14 +347,16 @@ def _modified_place(words: list[str], place_words: frozenset[str], cfg) -> bool:
 # --- names, mentions and aliases -------------------------------------------------------------
 
 def _definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
-    """Acronyms defined after a name: ``World Health Organization (WHO)`` -> ``{"WHO": ...}``."""
+    """Short names defined after a name: ``World Health Organization (WHO)``, ``Corporación de
+    Fomento de la Producción (Corfo)``, ``..., known as Codelco`` -> ``{"WHO": ...}``."""
     out = {}
     for name in accepted:
-        for match in re.finditer(rf"{re.escape(name)} \(([A-Z][A-Za-z&]{{1,7}})\)", doc.text):
-            acronym = match.group(1)
-            initials = "".join(w[0] for w in name.split() if w[0].isupper())
-            if _ACRONYM.match(acronym) and acronym[0] == initials[0] and set(acronym) - {"&"} <= set(initials.upper() + name.upper()):
-                out[acronym] = name
+        initials = {w[0] for w in name.split() if w[0].isupper()}
+        pattern = rf"{re.escape(name)}(?: \(| ?, (?:better |also )?known as )([A-Z][\w&-]{{1,11}})\b"
+        for match in re.finditer(pattern, doc.text):
+            short = match.group(1)
+            if short[0] in initials and short != name and not places.is_region(short):
+                out.setdefault(short, name)
     return out
 
 
@@ -338,20 +374,47 @@ def _records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], c
 
 
 def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: dict[str, set[str]], cfg) -> str:
-    """The full name a short form stands for: a defined acronym's name, the one longer name
-    this one begins (``Barrick`` -> ``Barrick Gold Corp``) or ends (``MedValley``)."""
+    """The full name a short form stands for: a defined short name's name, the longer name
+    whose initials it is (``TSMC``, ``M&S``), the longer name it begins (``Barrick`` -> ``Barrick
+    Gold Corp``; the first named when several do), ends (``MedValley``) or stands inside
+    (``Lingjing`` -> ``Suzhou Lingjing Robotics Co``)."""
     if name in defined:
         return _canonical(defined[name], names - {name}, {}, accepted, cfg)
     words = name.split()
+    longer = sorted((n for n in names if len(n.split()) > len(words)), key=lambda n: _first(n, accepted))
+    if len(words) == 1 and name.replace("&", "").isupper():
+        expanded = [n for n in longer if _initials(n, name)]
+        if len(expanded) == 1:
+            return expanded[0]
     complete = "legal" in accepted.get(name, ()) or "suffix" in accepted.get(name, ())
-    longer = [n for n in names if len(n.split()) > len(words)]
     starts = [n for n in longer if n.split()[:len(words)] == words and (
         not complete or legal_forms.is_legal_form(n.split()[len(words):], frozenset(cfg.org_legal_forms)))]
-    chain = sorted(starts, key=len)
-    if chain and all(b.split()[:len(a.split())] == a.split() for a, b in zip(chain, chain[1:])):
-        return chain[-1]
+    if starts:
+        first = starts[0]
+        return max((n for n in starts if n.split()[:len(first.split())] == first.split()), key=len)
     ends = [n for n in longer if n.split()[-len(words):] == words]
-    return ends[0] if len(ends) == 1 and not starts else name
+    if len(ends) == 1:
+        return ends[0]
+    inside = [n for n in longer if len(words) == 1 and name in n.split()[1:-1]]
+    return inside[0] if len(inside) == 1 and not complete else name
+
+
+def _first(name: str, accepted: dict[str, set[str]]) -> int:
+    """Order of names for linking: as given (first seen first)."""
+    return list(accepted).index(name) if name in accepted else len(accepted)
+
+
+def _initials(name: str, acronym: str) -> bool:
+    """``acronym`` spells the start of ``name``'s capitalised words (an all-capital word whole).
+
+    >>> _initials("Marks and Spencer", "M&S"), _initials("NZ Transport Agency Waka Kotahi", "NZTA")
+    (True, True)
+    >>> _initials("Taiwan Semiconductor Manufacturing Co", "TSMC"), _initials("Acme Corp", "CA")
+    (True, False)
+    """
+    letters = acronym.replace("&", "")
+    spelled = "".join(w if w.isupper() else w[0] for w in name.split() if w[:1].isupper())
+    return len(letters) >= 2 and (spelled == letters or len(letters) >= 3 and spelled.startswith(letters))
 
 
 def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
