@@ -115,14 +115,14 @@ def _common_word(doc: Doc, start: int, end: int) -> bool:
 
 def _two_names(doc: Doc, start: int, end: int, suffixes: set[str], extra: frozenset[str]) -> int:
     """Where the last name starts when ``and`` joins two: ``Acme Corp and Beta Ltd``, or the
-    model names the part before ``and`` on its own; else ``start`` (``Building and Construction
-    Authority``)."""
+    model names the part before ``and`` on its own (``Nanxiang and Shanghai MedValley``); else
+    ``start`` (``Building and Construction Authority``)."""
     for k in range(end - 2, start, -1):
         if doc[k].lower_ != "and":
             continue
         left = doc[k - 1]
         if (left.text in suffixes or legal_forms.is_legal_form([left.text], extra)
-                or left.ent_type_ == "ORG" and doc[k + 1].ent_iob_ == "B"):
+                or left.ent_type_ and doc[k].ent_iob_ != "I"):
             return k + 1
     return start
 
