@@ -17,6 +17,9 @@ BAD = [
     ("unknown source currency", "[money.sources]\n'theage.com.au' = 'AUS'\n", "money.sources.theage.com.au"),
     ("unknown preferred currency", "[money]\npreferred = ['USDX']\n", "money.preferred"),
     ("bad area factor", "[area.units]\nrai = 0\n", "area.units.rai"),
+    ("bad date order", "[dates]\norder = 'DDMMYY'\n", "dates.order"),
+    ("date order not a string", "[dates]\norder = 1\n", "dates.order"),
+    ("bad source date order", "[dates.order_by_source]\n'.uk' = 'dmy-ish'\n", "dates.order_by_source..uk"),
     ("bad codec", "[input]\nencoding_fallback = 'klingon'\n", "input.encoding_fallback"),
     ("not toml", "[model\n", "cannot read config"),
     ("set not a table", "[sets]\ndev = 'articles/dev'\n", "sets.dev"),
@@ -53,3 +56,10 @@ def test_config_sets_are_folders_relative_to_the_config(tmp_path):
     dev = load_config(path).sets["dev"]
     assert (dev.name, dev.input, dev.output, dev.gold) == (
         "dev", tmp_path / "a/dev", tmp_path / "out/dev", tmp_path / "a/dev/gold")
+
+
+def test_config_date_order_by_source_is_layered_and_case_free(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[dates]\norder = 'dmy'\n[dates.order_by_source]\n'Wire One' = 'MDY'\n")
+    cfg = load_config(path)
+    assert (cfg.date_order, cfg.date_order_by_source["wire one"], cfg.date_order_by_source[".uk"]) == ("DMY", "MDY", "DMY")

@@ -104,6 +104,7 @@ FORMS = [  # (sentence, [(value, end, qualifier)])
     ("Margins were the worst since Q3 2022.", [("2022-Q3", None, "since")]),
     ("Profit fell in the 2011-12 season.", [("2011", "2012", "in")]),
     ("Revenue for 2024-25 rose.", [("2024", "2025", None)]),
+    ("The 2024/25 budget was cut.", [("2024", "2025", None)]),
     ("The index for 2019-06 fell.", [("2019-06", None, None)]),
 ]
 FORM_NEGATIVES = [
