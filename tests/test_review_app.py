@@ -195,6 +195,14 @@ def test_locked_database_answers_503_and_keeps_nothing(served):
     assert review.store.history() == []
 
 
+def test_unreadable_database_page_is_a_clear_503(review_copy):
+    out, config = review_copy
+    review = Review.load(out, config, "ann")
+    review.store._db.close()  # the database went away under the server
+    answer = TestClient(create_app(review, {"testserver"}, token=TOKEN)).get(f"/article/{MEDVALLEY}")
+    assert answer.status_code == 503 and "[E041]" in answer.text and "Traceback" not in answer.text
+
+
 # ---- escaping ------------------------------------------------------------------------------
 
 

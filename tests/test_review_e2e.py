@@ -12,7 +12,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -127,6 +126,20 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
             expect(status(3)).not_to_have_text("accept")
             expect(page.locator("#records .rec.s-add")).to_contain_text("Malu Town Council")
             expect(page.locator("mark.m", has_text="Malu Town")).to_have_count(1)
+
+            # undo reaches across articles: decide in the previous article, come back, undo
+            page.keyboard.press("p")
+            page.wait_for_url(re.compile(f"/article/(?!{MEDVALLEY})"))
+            expect(page.locator("#rec-0")).to_have_class(re.compile("selected"))
+            elsewhere = page.url
+            page.keyboard.press("a")
+            expect(status(0)).to_have_text("accept")
+            page.keyboard.press("n")
+            page.wait_for_url(re.compile(MEDVALLEY))
+            page.keyboard.press("u")
+            page.wait_for_url(elsewhere)
+            expect(status(0)).to_have_text("undecided")
+            expect(page.locator("#rec-0")).to_have_class(re.compile("selected"))
         except Exception:
             page.screenshot(path=str(tmp_path / "review-failure.png"), full_page=True)
             raise

@@ -321,7 +321,10 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
         Route("/api/extract", action(review.prefill), methods=["POST"]),
         Route("/api/undo", action(undo), methods=["POST"]),
     ]
-    app = Starlette(routes=routes)
+    async def unavailable(request: Request, err: Exception) -> Response:
+        return PlainTextResponse(str(err), 503)  # not a page: a page would read the database again
+
+    app = Starlette(routes=routes, exception_handlers={StoreError: unavailable})
     app.add_middleware(_Guard, hosts=frozenset(hosts))
     return app
 

@@ -91,7 +91,8 @@
     if (!done) { say("Nothing to undo in this session."); return; }
     say(`Undone: ${done.key.startsWith("added:") ? "added record" : "decision"} in ${done.article}.`);
     if (body.dataset.article !== done.article) {
-      location.href = `/article/${encodeURIComponent(done.article)}#undo`;
+      sessionStorage.setItem("review-select", done.key);
+      location.href = `/article/${encodeURIComponent(done.article)}`;
       return;
     }
     await refresh(done.key);
@@ -240,5 +241,10 @@
     if (act) { event.preventDefault(); act(); }
   });
 
-  select(0, false);
+  // Start where the work is: the record an undo came back to, else the first one not decided.
+  const wanted = sessionStorage.getItem("review-select");
+  sessionStorage.removeItem("review-select");
+  const start = records().findIndex((li) => (wanted ? li.dataset.key === wanted
+                                                    : /\bs-(undecided|new|stale)\b/.test(li.className)));
+  select(start >= 0 ? start : 0, start > 0);
 })();
