@@ -22,13 +22,24 @@ class Context:
     currency_default: str | None = None
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, so reading
+    it per candidate made extraction quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "pipeline.text"
+
+
 def mention(doc: Doc, start: int, end: int) -> Mention:
     """A Mention for characters ``start:end`` of ``doc.text``, with the sentence around it."""
+    text = text_of(doc)
     span = doc.char_span(start, end, alignment_mode="expand")
     try:
-        sentence = span.sent.text if span is not None else doc.text
+        sentence = span.sent.text if span is not None else text
     except ValueError:  # a pipeline without a parser or sentencizer sets no sentences
-        sentence = doc.text
-    # doc.text is rebuilt from every token on each access; the span's own text is enough.
-    exact = span is not None and (span.start_char, span.end_char) == (start, end)
-    return Mention(text=span.text if exact else doc.text[start:end], start=start, end=end, sentence=sentence.strip())
+        sentence = text
+    return Mention(text=text[start:end], start=start, end=end, sentence=sentence.strip())

@@ -14,7 +14,7 @@ from typing import Mapping
 from spacy.tokens import Doc
 
 from ..records import Record
-from . import Context, mention
+from . import Context, mention, text_of
 from ._numbers import Phrase, alternation, atom_pattern, parenthetical, phrases
 
 _CENT = Decimal("0.01")
@@ -24,7 +24,7 @@ _TOLERANCE = Decimal("0.01")
 
 def extract(doc: Doc, context: Context) -> list[Record]:
     """One area record per quantity, in text order; ``200 mu (133,333 sqm)`` is one quantity."""
-    text, config = doc.text, context.config
+    text, config = text_of(doc), context.config
     units = config.area_units
     found = [p for p in phrases(text, _atoms(tuple(sorted(units))))
              if p.unit not in config.area_context_units or _on_land(doc, p, config.area_land_words)]

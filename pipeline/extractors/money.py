@@ -25,7 +25,7 @@ from ..config import MoneyOptions
 from ..currencies import Currencies, currencies
 from ..places import country_of
 from ..records import Record
-from . import Context, mention
+from . import Context, mention, text_of
 from ._numbers import Phrase, alternation, atom_pattern, canonical, parenthetical, phrases
 
 # "¥" is yen unless the article reads as Chinese (money.yen_sign.cny_context), then yuan.
@@ -41,7 +41,7 @@ _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bsterling\b|\bGBP\b|\bpounds?\b", re
 
 def extract(doc: Doc, context: Context) -> list[Record]:
     """One money record per mention, in text order; conversions in brackets linked to their amount."""
-    text, options = doc.text, context.config.money
+    text, options = text_of(doc), context.config.money
     key = _key(options)
     table = currencies(*key[:5])
     found = sorted(phrases(text, _atoms(key)) + _vague(text, key), key=lambda p: p.start)
@@ -131,7 +131,7 @@ def _domain_currency(source: str, options: MoneyOptions, table: Currencies) -> s
 def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
     """Not a weight (``180 pounds``, ``a 50-pound bag``), not land (``12 cents of land``),
     not ``1080p``: a glued ``p`` is pence only beside other British money."""
-    text, unit = doc.text, phrase.unit
+    text, unit = text_of(doc), phrase.unit
     sentence = mention(doc, phrase.start, phrase.end).sentence.lower()
     if unit in ("pound", "pounds"):
         if re.match(r"-(?:feet|foot|force)\b", text[phrase.end:phrase.end + 7], re.I):
