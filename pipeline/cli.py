@@ -40,6 +40,8 @@ def run(
     force: bool = typer.Option(False, "--force", help="Process every article, even those whose output is up to date."),
     prune: bool = typer.Option(False, "--prune", help="Remove outputs of articles no longer in the inputs."),
     fmt: str = typer.Option("both", "--format", help="Index files to write: jsonl, parquet or both."),
+    engine: str = typer.Option("local", "--engine", help="Where articles are processed: local (this machine) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1)."),
 ):
     """Extract records from articles into OUT/<article-id>.json, records.jsonl and run.json.
 
@@ -54,9 +56,11 @@ def run(
         cfg = _config(config)
         when = _date(published)
         formats = _formats(fmt)
+        where = _engine(engine, scheduler)
         for inputs, target in _jobs(cfg, paths or [], out, set_name):
             result = run_pipeline(inputs, cfg, target, when, report=lambda p: typer.echo(p.message, err=True),
-                                  progress=not quiet and sys.stderr.isatty(), force=force, prune=prune, formats=formats)
+                                  progress=not quiet and sys.stderr.isatty(), force=force, prune=prune, formats=formats,
+                                  engine=where)
             failed = failed or result.failed
             if not quiet:
                 counts = ", ".join(f"{n} {t}" for t, n in result.records.items())
@@ -75,6 +79,18 @@ def _formats(value: str) -> tuple[str, ...]:
     if value not in choices:
         raise PipelineError(Errors.E026.format(value=value))
     return choices[value]
+
+
+def _engine(name: str, scheduler: Optional[str]):
+    if name == "local" and not scheduler:
+        from .engines.local import run_local
+
+        return run_local
+    if name == "dask":
+        from .engines.dask import dask_engine
+
+        return dask_engine(scheduler)
+    raise PipelineError(Errors.E063.format(value=name))
 
 
 def _jobs(cfg: Config, paths: list[Path], out: Optional[Path], set_name: Optional[str]) -> list[tuple[list[Path], Optional[Path]]]:

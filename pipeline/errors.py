@@ -34,6 +34,11 @@ class Errors:
             "wait for it to finish, or give this run another --out folder.")
     E025 = "[E025] {path}: cannot write outputs there: {reason}; choose another --out folder."
     E026 = "[E026] --format {value!r} is not one of jsonl, parquet, both."
+    E060 = "[E060] --engine dask needs Dask: pip install -e '.[dask]'."
+    E061 = "[E061] a Dask worker failed: {reason}. Articles written so far are kept; run again to finish the rest."
+    E062 = ("[E062] cannot reach the Dask scheduler at {address}: {reason}. Check the address "
+            "(tcp://HOST:8786) and that `dask scheduler` is running there.")
+    E063 = "[E063] --engine {value!r} is not one of local, dask (--scheduler needs --engine dask)."
     W002 = "[W002] {folder}: removed {count} article file(s) whose article is no longer in the inputs (--prune)."
     E027 = ("[E027] {path}:{line}: 'currency_default' = {value!r} is not an ISO 4217 currency code "
             "(like 'AUD'); article read without it.")

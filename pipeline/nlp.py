@@ -11,6 +11,7 @@ import logging
 import re
 import time
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -20,6 +21,18 @@ from .knowledge import load as load_data
 from .knowledge.legal_forms import written_forms
 
 ORG_RULES = "org_rules"
+# The model's components the extractors read, and what for. Any other component is not
+# loaded (the small model's ``senter``: the parser already sets the sentences). All six
+# are read since the dates extractor reads tense from the parse, tags and lemmas.
+READS = {
+    "tok2vec": "embeddings the tagger and parser listen to",
+    "transformer": "embeddings, in the _trf models",
+    "tagger": "fine tags: VBD/VBN for tense, POS for possessives, NNS after a year",
+    "parser": "heads and labels for the verb a date hangs on; sentence boundaries for mentions",
+    "attribute_ruler": "coarse POS (VERB, AUX) from the tags, for tense and name trimming",
+    "lemmatizer": "lemmas (`expected`, `had`) for tense",
+    "ner": "entities: organisation names, places, DATE around bare years",
+}
 # Capitalised words that start sentences but never names.
 _NOT_NAME = ["the", "a", "an", "in", "at", "on", "of", "for", "by", "from", "with", "to", "and",
              "since", "during", "as", "after", "before", "this", "that", "these", "its", "their",
@@ -48,7 +61,7 @@ def startup(config: Config) -> dict[str, float]:
 def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
           legal_forms: tuple[str, ...] = (), particles: tuple[str, ...] = ()) -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
-    nlp = spacy.load(model)
+    nlp = spacy.load(model, exclude=[c for c in _meta(model)["components"] if c not in READS])
     infixes = [*nlp.Defaults.infixes, r"--+", r"(?<=\w)[)\]](?=\W)", r"(?<=\W)[(\[](?=\w)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     ruler = nlp.add_pipe("span_ruler", name="org_ruler", last=True,
@@ -57,6 +70,17 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
     patterns = org_patterns(suffixes, of_suffixes, tuple(sorted(written_forms() | set(legal_forms))), particles)
     ruler.add_patterns([{"label": "ORG", "pattern": p} for p in patterns])
     return nlp
+
+
+def components(model: str) -> list[str]:
+    """The components a run uses, in order, read from the model's meta without loading it (for run.json)."""
+    return [c for c in _meta(model)["pipeline"] if c in READS] + ["org_ruler"]
+
+
+@lru_cache(maxsize=4)
+def _meta(model: str) -> dict:
+    path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+    return spacy.util.load_meta(path / "meta.json")
 
 
 def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_forms: tuple[str, ...] = (),

@@ -26,6 +26,7 @@ from .engines.local import run_local
 from .errors import Errors, PipelineError
 from .index import FORMATS, article_files, write_index
 from .ingest import Article, Problem, iter_articles
+from .nlp import components
 from .process import Outcome, article_key
 from .nlp import startup
 from .records import TYPES
@@ -157,6 +158,7 @@ def run_json(result: RunResult, config: Config, ids: list[str]) -> dict:
         "problems": [asdict(p) for p in result.problems],
         "timings": {k: round(v, 3) for k, v in result.timings.items()},
         "versions": _versions(config.model),
+        "components": components(config.model),
         "config_digest": config.digest,
     }
 

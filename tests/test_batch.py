@@ -171,3 +171,12 @@ def test_sigterm_stops_cleanly_and_says_so(corpus, tmp_path):
     report = json.loads((out / "run.json").read_text())
     assert report["interrupted"] is True and report["articles"] < 36
     assert "run again to finish" in proc.stderr.read().decode()
+
+
+def test_run_json_names_the_components_run(config, nlp, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"title": "Deal", "text": "Acme Group paid $5 million on Tuesday."}\n', "utf8")
+    run([feed], config, out=tmp_path / "out", progress=False)
+    report = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert report["components"] == nlp.pipe_names
+    assert "senter" not in nlp.component_names, "the parser sets sentences; the model's senter is not loaded"
