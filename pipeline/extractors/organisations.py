@@ -22,7 +22,7 @@ from ..knowledge import legal_forms, places
 from ..currencies import known_code
 from ..nlp import ORG_RULES
 from ..records import Record
-from . import Context, mention
+from . import Context, mention, text_of
 
 _LEADING = {"the", "a", "an"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -248,7 +248,7 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
 def _agencies(doc: Doc) -> list[_Candidate]:
     """The wire credit in a dateline: ``LONDON, March 3 (Reuters) -``."""
     out = []
-    for match in _DATELINE.finditer(doc.text):
+    for match in _DATELINE.finditer(text_of(doc)):
         span = doc.char_span(*match.span(1), alignment_mode="contract")
         if span is not None and len(span):
             out.append(_Candidate(span.start, span.end, "agency"))
@@ -271,11 +271,11 @@ def _caps_tokens(doc: Doc) -> set[int]:
     """Tokens of lines written in capitals, and of a title-case headline: their case says nothing."""
     out: set[int] = set()
     offset = 0
-    for n, line in enumerate(doc.text.split("\n")):
+    for n, line in enumerate(text_of(doc).split("\n")):
         words = re.findall(r"[A-Za-z][A-Za-z'&.-]*", line)
         long = [w for w in words if len(w) > 3]
         shouting = len(words) >= 2 and sum(w.isupper() for w in words) >= 0.8 * len(words)
-        title = n == 0 and "\n" in doc.text and len(long) >= 3 and all(w[0].isupper() for w in long)
+        title = n == 0 and "\n" in text_of(doc) and len(long) >= 3 and all(w[0].isupper() for w in long)
         if shouting or title:
             span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
             if span is not None:
@@ -353,7 +353,7 @@ def _definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
     for name in accepted:
         initials = {w[0] for w in name.split() if w[0].isupper()}
         pattern = rf"{re.escape(name)}(?: \(| ?, (?:better |also )?known as )([A-Z][\w&-]{{1,11}})\b"
-        for match in re.finditer(pattern, doc.text):
+        for match in re.finditer(pattern, text_of(doc)):
             short = match.group(1)
             if short[0] in initials and short != name and not places.is_region(short):
                 out.setdefault(short, name)
@@ -420,13 +420,13 @@ def _initials(name: str, acronym: str) -> bool:
 def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
     """Every place a decided name is written, longest names first, no two overlapping; in
     lines written in capitals the name is matched whatever its case."""
-    taken = [False] * (len(doc.text) + 1)
+    taken = [False] * (len(text_of(doc)) + 1)
     out = []
     for name in names:
-        for match in re.finditer(rf"(?<![\w&'’])(?<!\w-){re.escape(name)}(?![\w&-])", doc.text):
+        for match in re.finditer(rf"(?<![\w&'’])(?<!\w-){re.escape(name)}(?![\w&-])", text_of(doc)):
             out.extend(_take(taken, name, match.start(), match.end()))
         upper = re.escape(name.upper())
-        for match in re.finditer(rf"(?<![\w&'’])(?<!\w-){upper}(?![\w&-])", doc.text):
+        for match in re.finditer(rf"(?<![\w&'’])(?<!\w-){upper}(?![\w&-])", text_of(doc)):
             out.extend(_take(taken, name, match.start(), match.end()))
     return sorted(out, key=lambda m: m[1])
 
