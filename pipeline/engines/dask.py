@@ -20,7 +20,7 @@ from ..config import Config
 from ..errors import Errors, PipelineError
 from ..ingest import Article
 from ..process import Outcome
-from .local import process_batch
+from .local import nonempty, process_batch
 
 # Batches in flight per worker: one running, one queued, so no worker waits for the client.
 IN_FLIGHT = 2
@@ -34,6 +34,9 @@ def dask_engine(scheduler: str | None = None):
 def run_dask(articles: Iterable[Article], config: Config, out: Path, scheduler: str | None = None) -> Iterator[Outcome]:
     """Outcomes in input order; batches of ``model.batch_size`` articles are pulled lazily."""
     out = Path(out).resolve()
+    articles = nonempty(articles)
+    if articles is None:  # all up to date: no cluster to start
+        return
     with _client(scheduler, config.n_process) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         batches = iter(lambda it=iter(articles): list(islice(it, config.batch_size)), [])

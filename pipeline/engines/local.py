@@ -8,7 +8,7 @@ from __future__ import annotations
 import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -20,6 +20,9 @@ from ..process import Outcome, process
 
 def run_local(articles: Iterable[Article], config: Config, out: Path) -> Iterator[Outcome]:
     """Outcomes in input order; articles are pulled lazily, so memory does not grow with the batch."""
+    articles = nonempty(articles)
+    if articles is None:  # all up to date: a re-run costs no model load
+        return
     if config.n_process > 1:
         yield from _in_workers(articles, config, out)
         return
@@ -27,6 +30,14 @@ def run_local(articles: Iterable[Article], config: Config, out: Path) -> Iterato
     pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=config.batch_size)
     for doc, article in pairs:
         yield process(doc, article, config, out)
+
+
+def nonempty(items: Iterable) -> Iterator | None:
+    """``items`` as an iterator, or None when there is none (pulls the first one to find out)."""
+    it = iter(items)
+    for first in it:
+        return chain([first], it)
+    return None
 
 
 def process_batch(articles: list[Article], config: Config, out: Path) -> list[Outcome]:
