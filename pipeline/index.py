@@ -13,7 +13,7 @@ from . import files
 
 FORMATS = ("jsonl", "parquet")
 REPORTS = ("run.json", "evaluation.json")
-ROW_GROUP = 10_000
+ROW_GROUP = 2_000  # rows held in memory while writing Parquet; DuckDB reads row groups this size fine
 
 
 def article_records(out: Path, ids: Iterable[str]) -> Iterator[dict]:

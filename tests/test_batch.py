@@ -180,3 +180,13 @@ def test_run_json_names_the_components_run(config, nlp, tmp_path):
     report = json.loads((tmp_path / "out" / "run.json").read_text())
     assert report["components"] == nlp.pipe_names
     assert "senter" not in nlp.component_names, "the parser sets sentences; the model's senter is not loaded"
+
+
+def test_words_of_a_run_do_not_stay_in_the_vocabulary(config, nlp, tmp_path):
+    """spaCy memory zones: strings first seen in a batch are freed, so a long feed's names
+    and figures do not grow memory."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"title": "Deal", "text": "Zorbluxia Holdings paid $5 million to Qwimtrel Ltd."}\n', "utf8")
+    run([feed], config, out=tmp_path / "out", progress=False)
+    assert "Zorbluxia" in (tmp_path / "out" / "records.jsonl").read_text()
+    assert "Zorbluxia" not in nlp.vocab.strings and "Qwimtrel" not in nlp.vocab.strings

@@ -17,6 +17,10 @@ from ..ingest import Article
 from ..nlp import load_nlp
 from ..process import Outcome, process
 
+# Articles per spaCy memory zone: strings first seen in one (names, figures) are dropped from
+# the vocabulary after it, so memory does not grow with the words a long feed brings.
+ZONE = 1000
+
 
 def run_local(articles: Iterable[Article], config: Config, out: Path) -> Iterator[Outcome]:
     """Outcomes in input order; articles are pulled lazily, so memory does not grow with the batch."""
@@ -27,9 +31,11 @@ def run_local(articles: Iterable[Article], config: Config, out: Path) -> Iterato
         yield from _in_workers(articles, config, out)
         return
     nlp = load_nlp(config)
-    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=config.batch_size)
-    for doc, article in pairs:
-        yield process(doc, article, config, out)
+    while (chunk := nonempty(islice(articles, ZONE))) is not None:
+        with nlp.memory_zone():
+            pairs = nlp.pipe(((a.text, a) for a in chunk), as_tuples=True, batch_size=config.batch_size)
+            for doc, article in pairs:
+                yield process(doc, article, config, out)
 
 
 def nonempty(items: Iterable) -> Iterator | None:
@@ -43,8 +49,9 @@ def nonempty(items: Iterable) -> Iterator | None:
 def process_batch(articles: list[Article], config: Config, out: Path) -> list[Outcome]:
     """A batch in one process: the model loads once per process (cached), then parse and extract."""
     nlp = load_nlp(config)
-    docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size)
-    return [process(doc, article, config, out) for doc, article in zip(docs, articles)]
+    with nlp.memory_zone():
+        docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size)
+        return [process(doc, article, config, out) for doc, article in zip(docs, articles)]
 
 
 def _in_workers(articles: Iterable[Article], config: Config, out: Path) -> Iterator[Outcome]:
