@@ -98,6 +98,7 @@ class Config:
     org_cue_after: tuple[str, ...] = ()
     org_cue_possessive: tuple[str, ...] = ()
     org_cue_kinds: tuple[str, ...] = ()
+    org_person_roles: tuple[str, ...] = ()
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
     review_port: int = 8765
@@ -245,6 +246,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         org_cue_after=tuple(orgs["cue_after"]),
         org_cue_possessive=tuple(orgs["cue_possessive"]),
         org_cue_kinds=tuple(orgs["cue_kinds"]),
+        org_person_roles=tuple(orgs["person_roles"]),
         org_aliases=MappingProxyType(aliases),
         sets=MappingProxyType(sets),
         root=base,

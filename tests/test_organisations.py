@@ -77,6 +77,29 @@ CUED = [
     ("Kroger shares fell after the report.", ["Kroger"]),
     ("The FDA approved the drug, Italy's ANSA news agency reported.", ["FDA", "ANSA"]),
     ("The World Health Organization (WHO) said the WHO would help.", ["World Health Organization"]),
+    ("The lager is sold to Dutch brewer Heineken and others.", ["Heineken"]),
+    ("The lager is sold to a Dutch brewer and others.", []),
+    ("Retail fuel was cheaper. Kalibrate, which tracks pump prices, said so.", ["Kalibrate"]),
+    ("Retail fuel was cheaper. Kalibrate, who tracks pump prices, said so.", []),
+]
+# Names that go on past what the model tags, and names that stop where the model says.
+LONGER_NAMES = [
+    ("The deal still needs the Building and Construction Authority to approve it.", ["Building and Construction Authority"]),
+    ("Shares of Acme Corp and Beta Ltd rose.", ["Acme Corp", "Beta Ltd"]),
+    ("The fine was set by the Superintendency of the Environment last year.", ["Superintendency of the Environment"]),
+    ("The fine was set by the superintendency of the environment last year.", []),
+    ("The Port Authority of New York and New Jersey sold the site.", ["Port Authority of New York and New Jersey"]),
+    ("Shares in Banco de Sabadell rose.", ["Banco de Sabadell"]),
+    ("Rivals West Fraser Timber Co. Ltd. cut output.", ["West Fraser Timber Co. Ltd."]),
+    ("Sony Semiconductor Solutions, Denso Corp and Toyota Motor Corp hold stakes.",
+     ["Sony Semiconductor Solutions", "Denso Corp", "Toyota Motor Corp"]),
+]
+# Short forms linked to the full name by initials, by "known as" and by a word of the name.
+SHORT_FORMS = [
+    ("Farmland near the plant run by Taiwan Semiconductor Manufacturing Co is dear. TSMC said so.",
+     ["Taiwan Semiconductor Manufacturing Co"]),
+    ("Shoppers flocked to Marks and Spencer. M&S said sales rose.", ["Marks and Spencer"]),
+    ("Suzhou Lingjing Robotics Co raised money. Lingjing said it would list.", ["Suzhou Lingjing Robotics Co"]),
 ]
 # Persons, places, events, awards, grades, programmes and business acronyms are not organisations.
 NOT_ORGANISATIONS = [
@@ -88,8 +111,13 @@ NOT_ORGANISATIONS = [
     ("Brent crude and WTI rose.", []),
     ("The CEO planned an IPO and an LOI under Project Nexus.", []),
     ("The FTSE 100 and Nikkei 225 rose.", []),
+    ("The FTSE SmallCap index rose, as did ASX-listed miners.", []),
+    ("The contract, worth NZ$1.9b, was paid in CHF and AUD.", []),
+    ("The plant near Chapais will close, chief executive Lim Boon Hock said.", []),
+    ("Finance minister K N Balagopal presented the budget.", []),
 ]
-CASES = SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + NOT_ORGANISATIONS
+CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
+         + NOT_ORGANISATIONS)
 
 
 def _records(nlp, config, text):

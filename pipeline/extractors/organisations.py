@@ -25,6 +25,10 @@ from ..records import Record
 from . import Context, mention, text_of
 
 _LEADING = {"the", "a", "an"}
+# Parts of speech of a capitalised sentence opener that is not part of the name after it.
+_NOT_NAME_POS = {"NOUN", "VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"}
+# Words before a name that say it is a place: "a plant near Chapais".
+_LOCATIVE = {"in", "near", "outside", "around", "across", "at", "into", "between"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # Tokens a name never crosses (besides line breaks, commas before non-legal words and numbers).
@@ -53,6 +57,8 @@ class _Evidence:
     labels: dict[str, Counter]
     person_parts: frozenset[str]
     place_words: frozenset[str]
+    persons: frozenset[str] = frozenset()
+    located: frozenset[str] = frozenset()
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
@@ -66,6 +72,8 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         labels=_labels(doc),
         person_parts=frozenset(p for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for p in (e[0].text, e[-1].text)),
         place_words=frozenset(w for e in doc.ents if e.label_ in _PLACE_LABELS for w in e.text.split()),
+        persons=_role_persons(doc, cfg),
+        located=_located(doc, candidates),
     )
     accepted = {}
     for name, cands in by_name.items():
@@ -88,23 +96,50 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
         start, end = span.start, span.end
         while end > start and (doc[end - 1].text == "," or doc[end - 1].is_space):
             end -= 1
-        start = _two_names(doc, start, end, suffixes, extra)
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and _name_word(doc[end]):
             end += 1  # the model's name goes on: "China Merchants Bank International"
-        cut = _legal_start(doc, start, end, extra)
-        if cut is not None:
-            out.append(_Candidate(start, end, "legal"))
-        elif doc[end - 1].text in legal_forms.written_forms() | extra:  # "Petronas Sdn": not a form
-            out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, start, end - 1))
-        elif any(doc[end - 1].text.endswith(s) for s in suffixes):
-            out.append(_Candidate(start, end, "suffix"))
+        split = _two_names(doc, start, end, suffixes, extra)
+        for s, e in ((start, split - 1), (split, end)) if split > start else ((start, end),):
+            out.extend(_ruled(doc, s, e, cfg, suffixes, extra))
     for ent in doc.ents:
         if ent.label_ == "ORG":
-            out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, ent.start, _joined_end(doc, ent.end))
+            start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), set(cfg.org_particles))
+            out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, start, end)
                        if not _numbered(doc, e) and not _common_word(doc, s, e))
     out.extend(_cued(doc, cfg))
     out.extend(_agencies(doc))
     return _no_overlaps(doc, out)
+
+
+def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: frozenset[str]) -> list[_Candidate]:
+    """A span ruler name as a candidate: ending in a legal form, in an organisation word, or
+    an organisation word going on with ``of``/``for`` (``Superintendency of the Environment``)."""
+    if end <= start:
+        return []
+    body_end = _legal_start(doc, start, end, extra) or end - 1
+    if body_end - start > 2 and doc[start].is_sent_start and doc[start].pos_ in _NOT_NAME_POS:
+        start += 1  # "Rivals West Fraser Timber Co. Ltd."
+    if _legal_start(doc, start, end, extra) is not None:
+        return [_Candidate(start, end, "legal")]
+    if doc[end - 1].text in legal_forms.written_forms() | extra:  # "Petronas Sdn": not a form
+        return [_Candidate(s, e, "model") for s, e in _pieces(doc, start, end - 1)]
+    of_name = any(t.text in cfg.org_of_suffixes and doc[t.i + 1].lower_ in ("of", "for")
+                  for t in doc[start:end - 1])
+    if of_name or any(doc[end - 1].text.endswith(s) for s in suffixes):
+        return [_Candidate(start, end, "suffix")]
+    return []
+
+
+def _with_particles(doc: Doc, start: int, end: int, particles: set[str]) -> tuple[int, int]:
+    """A model name goes on over lower-case particles and capitalised words on either side:
+    ``Banco de`` + ``Sabadell``, ``Corporación Nacional`` + ``del Cobre de Chile``."""
+    while end + 1 < len(doc) and doc[end].text in particles and doc[end].text != "&" and _name_word(doc[end + 1]):
+        end += 2
+        while end < len(doc) and _name_word(doc[end]) and doc[end].ent_iob_ != "B":
+            end += 1
+    while start >= 2 and doc[start - 1].text in particles and doc[start - 1].text != "&" and _name_word(doc[start - 2]):
+        start -= 2
+    return start, end
 
 
 def _common_word(doc: Doc, start: int, end: int) -> bool:
@@ -118,8 +153,8 @@ def _two_names(doc: Doc, start: int, end: int, suffixes: set[str], extra: frozen
     model names the part before ``and`` on its own (``Nanxiang and Shanghai MedValley``); else
     ``start`` (``Building and Construction Authority``)."""
     for k in range(end - 2, start, -1):
-        if doc[k].lower_ != "and":
-            continue
+        if doc[k].lower_ != "and" or any(t.lower_ in ("of", "for") for t in doc[start:k]):
+            continue  # "Port Authority of New York and New Jersey" is one name
         left = doc[k - 1]
         if (left.text in suffixes or legal_forms.is_legal_form([left.text], extra)
                 or left.ent_type_ and doc[k].ent_iob_ != "I"):
@@ -193,20 +228,22 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _run_before(doc: Doc, i: int) -> tuple[int, int] | None:
-    """The capitalised words ending just before token ``i``."""
+def _run_before(doc: Doc, i: int, particles: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The capitalised words ending just before token ``i`` (particles between them)."""
     start = i
-    while start > 0 and _name_word(doc[start - 1]) and i - start < 4:
+    while start > 0 and i - start < 6 and (_name_word(doc[start - 1]) or start > 1 and start < i
+                                           and doc[start - 1].text in particles and _name_word(doc[start - 2])):
         start -= 1
     return _trim(doc, start, i) if start < i else None
 
 
-def _run_after(doc: Doc, i: int) -> tuple[int, int] | None:
+def _run_after(doc: Doc, i: int, particles: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The capitalised words starting at token ``i`` (after an optional ``the``)."""
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
     end = i
-    while end < len(doc) and _name_word(doc[end]) and end - i < 4:
+    while end < len(doc) and end - i < 6 and (_name_word(doc[end]) or end > i and end + 1 < len(doc)
+                                              and doc[end].text in particles and _name_word(doc[end + 1])):
         end += 1
     return _trim(doc, i, end) if end > i else None
 
@@ -222,23 +259,24 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
     after = set(cfg.org_cue_after)
     possessive = [p.lower().split() for p in cfg.org_cue_possessive]
     kinds = set(cfg.org_cue_kinds)
+    particles = frozenset(cfg.org_particles)
     lowers = [t.lower_ for t in doc]
     found, kind = [], []
     for i, tok in enumerate(doc):
         if tok.text in kinds and i + 1 < len(doc) and _name_word(doc[i + 1]):
-            kind.append(_run_after(doc, i + 1))  # "Dutch brewer Heineken"
+            kind.append(_run_after(doc, i + 1, particles))  # "Dutch brewer Heineken"
         if tok.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("which", "whose"):
-            kind.append(_run_before(doc, i))  # "Kalibrate, which tracks pump prices"
+            kind.append(_run_before(doc, i, particles))  # "Kalibrate, which tracks pump prices"
         for phrase in before:
             if lowers[i:i + len(phrase)] == phrase:
-                found.append(_run_after(doc, i + len(phrase)))
+                found.append(_run_after(doc, i + len(phrase, particles)))
         if tok.text in after or tok.lower_ in after and tok.is_lower:
-            found.append(_run_before(doc, i))
+            found.append(_run_before(doc, i, particles))
         if tok.text in _POSSESSIVE and i > 0:
             if any(lowers[i + 1:i + 1 + len(p)] == p for p in possessive):
-                found.append(_run_before(doc, i))
+                found.append(_run_before(doc, i, particles))
             if doc[i - 1].ent_type_ in ("GPE", "NORP"):
-                run = _run_after(doc, i + 1)
+                run = _run_after(doc, i + 1, particles)
                 if run and run[1] < len(doc) and doc[run[1]].pos_ in ("VERB", "AUX"):
                     found.append(run)
     return ([_Candidate(s, e, "cue") for s, e in filter(None, found)]
@@ -264,6 +302,8 @@ def _no_overlaps(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
         if not any(i in taken for i in range(cand.start, cand.end)):
             taken.update(range(cand.start, cand.end))
             out.append(cand)
+    kept = {(c.start, c.end) for c in out}
+    out += [c for c in set(cands) - set(out) if (c.start, c.end) in kept]  # the same span's other evidence
     return sorted(out, key=lambda c: c.start)
 
 
@@ -282,6 +322,45 @@ def _caps_tokens(doc: Doc) -> set[int]:
                 out.update(range(span.start, span.end))
         offset += len(line) + 1
     return out
+
+
+def _role_persons(doc: Doc, cfg) -> frozenset[str]:
+    """Names the article gives a person's role: ``chief executive Lim Boon Hock``, ``Marie
+    Tremblay, an analyst at``, and names with an initial (``K N Balagopal``)."""
+    roles = {r.lower() for r in cfg.org_person_roles}
+    particles = frozenset(cfg.org_particles)
+    out = set()
+    for i, tok in enumerate(doc):
+        if tok.lower_ in roles and tok.is_lower:
+            run = _run_after(doc, i + 1, particles)
+            if run:
+                out.add(doc[run[0]:run[1]].text)
+        if tok.text == ",":
+            j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ in _LEADING)
+            if j < len(doc) and doc[j].lower_ in roles and doc[j].is_lower:
+                run = _run_before(doc, i, particles)
+                if run:
+                    out.add(doc[run[0]:run[1]].text)
+    for ent in doc.ents:
+        words = ent.text.split()
+        if 2 <= len(words) <= 4 and any(re.fullmatch(r"[A-Z]\.?", w) for w in words[:-1]) and words[-1][1:].islower():
+            out.add(ent.text)
+    return frozenset(out)
+
+
+def _located(doc: Doc, candidates: list[_Candidate]) -> frozenset[str]:
+    """One-word names that, wherever the article writes them, follow a word of place or
+    precede ``index`` or ``-listed`` (``near Chapais``, ``the FTSE SmallCap index``, ``ASX-listed``)."""
+    seen: dict[str, bool] = {}
+    for c in candidates:
+        if c.end - c.start > 2:
+            continue
+        name = doc[c.start:c.end].text
+        before = doc[c.start - 1].lower_ if c.start else ""
+        after = doc[c.end:c.end + 3].text.lower()
+        placed = before in _LOCATIVE or after.startswith(("index", "-listed", "- listed")) or " index" in after
+        seen[name] = seen.get(name, True) and placed
+    return frozenset(n for n, placed in seen.items() if placed)
 
 
 # --- decisions -------------------------------------------------------------------------------
@@ -316,24 +395,24 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     words = name.split()
     labels = evidence.labels.get(re.sub(r"['’]s$", "", name), Counter())
     if (name.lower() in {w.lower() for w in cfg.org_stop_words} or words[-1] in cfg.org_thing_suffixes
-            or words[0] in cfg.org_programme_words or words[-1] in cfg.place_suffixes
-            or _ROAD.match(name) or places.is_region(name) or places.is_big_city(name)
-            or not any(c.isalpha() for c in words[-1])):
+            or words[0] in cfg.org_programme_words or _ROAD.match(name) or places.is_region(name)
+            or places.is_big_city(name) or not any(c.isalpha() for c in words[-1]) or known_code(name)):
         return False
-    if known_code(name):
-        return False  # a currency code: "AUD", "CHF"
     strong = bool(sources & _STRONG)
-    if places.is_city(name) and not (strong or "kind" in sources):
+    if strong and not places.is_city(name):
+        return True
+    if (words[-1] in cfg.place_suffixes or places.is_city(name) and not strong and "kind" not in sources
+            or name in evidence.persons):
         return False
     if strong or "kind" in sources:
         return True
     placey = labels["GPE"] + labels["LOC"] + labels["FAC"] + labels["NORP"]
-    if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg):
-        return False
-    if name in evidence.person_parts or labels["PERSON"] > labels["ORG"]:
+    if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg) or name in evidence.located:
         return False
     if "suffix" in sources:
         return True
+    if name in evidence.person_parts or labels["PERSON"] > labels["ORG"]:
+        return False
     return "model" in sources and labels["ORG"] >= placey
 
 
