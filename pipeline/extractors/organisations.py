@@ -269,7 +269,7 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
             kind.append(_run_before(doc, i, particles))  # "Kalibrate, which tracks pump prices"
         for phrase in before:
             if lowers[i:i + len(phrase)] == phrase:
-                found.append(_run_after(doc, i + len(phrase, particles)))
+                found.append(_run_after(doc, i + len(phrase), particles))
         if tok.text in after or tok.lower_ in after and tok.is_lower:
             found.append(_run_before(doc, i, particles))
         if tok.text in _POSSESSIVE and i > 0:
