@@ -3,6 +3,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.extractors import Context
 from pipeline.extractors.dates import extract
@@ -266,3 +268,19 @@ def test_dates_relative_merges_with_the_same_day_written_out(nlp, config):
 
     recs = merge(extract(nlp("Shares fell yesterday. On November 24 they fell."), Context(NOW, config)), "a")
     assert [(r["value"], "relative" in r) for r in map(to_dict, recs)] == [("2026-11-24", False)]
+
+
+_SPELLED = {n: cal_name for n, cal_name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"], 1)}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=st.dates(date(1900, 1, 1), date(2099, 12, 31)),
+       form=st.sampled_from(["{d} {M} {y}", "{M} {d}, {y}", "{iso}", "{dd}.{mm}.{y}", "{dd}/{mm}/{y}", "{y}/{mm}/{dd}"]))
+def test_dates_any_written_day_reads_back(nlp, config, day, form):
+    """Every day of two centuries, in each full form, reads back as itself (a day-first source)."""
+    written = form.format(d=day.day, M=_SPELLED[day.month], y=day.year, iso=day.isoformat(),
+                          dd=f"{day.day:02d}", mm=f"{day.month:02d}")
+    found = extract(nlp(f"The contract was signed on {written} in Paris."), Context(PUBLISHED, config, "lemonde.fr"))
+    assert [(r.value, r.end, r.flags, r.mentions[0].text) for r in found] == [(day.isoformat(), None, (), written)]
