@@ -62,6 +62,9 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
         browser = _browser(p)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.set_default_timeout(15000)
+        errors = []  # script errors and Content-Security-Policy refusals on the page
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
         try:
             page.goto(url)
             page.keyboard.press("n")  # from the index to the first article
@@ -140,6 +143,7 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
             page.wait_for_url(elsewhere)
             expect(status(0)).to_have_text("undecided")
             expect(page.locator("#rec-0")).to_have_class(re.compile("selected"))
+            assert errors == []
         except Exception:
             page.screenshot(path=str(tmp_path / "review-failure.png"), full_page=True)
             raise

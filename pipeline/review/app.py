@@ -170,11 +170,7 @@ class Review:
             raise Invalid(Errors.E045.format(field="selection", reason="select some words of the article text first"))
         selection = article.text[start:end]
         kinds = [body["type"]] if body.get("type") in EXTRACTORS else list(EXTRACTORS)
-        found = None
-        for kind in kinds:
-            found = self._extract(kind, selection, article)
-            if found:
-                break
+        found = self._extract(kinds, selection, article)
         kind = found["type"] if found else kinds[-1]
         rec = found or {"type": kind, "value": selection.strip() if kind == "organisation" else None,
                         "approximate": False, **({"currency": ""} if kind == "money" else {})}
@@ -183,14 +179,18 @@ class Review:
                             "sentence": ev.sentence_around(article.text, start, end)}]
         return rec
 
-    def _extract(self, kind: str, selection: str, article: Article) -> dict | None:
+    def _extract(self, kinds: list[str], selection: str, article: Article) -> dict | None:
+        """The first record the extractors of ``kinds`` find in the selection, parsed once."""
         from ..nlp import load_nlp
 
         doc = load_nlp(self.config)(selection)
         context = Context(published=article.published, config=self.config, source=article.source,
                           currency_default=article.currency_default)
-        found = merge(EXTRACTORS[kind](doc, context), article.id)
-        return to_dict(found[0]) if found else None
+        for kind in kinds:
+            found = merge(EXTRACTORS[kind](doc, context), article.id)
+            if found:
+                return to_dict(found[0])
+        return None
 
     def _article(self, body: dict) -> Article:
         article = self.articles.get(str(body.get("article", "")))
