@@ -53,7 +53,6 @@ class MoneyOptions:
     sources: Mapping[str, str]            # source name -> the article's own currency
     generic_domains: tuple[str, ...]      # country-code domains that say nothing of the country
     domain_labels: Mapping[str, str]      # domain labels that are no ISO 3166 code -> ISO code
-    cny_context: tuple[str, ...]          # words that make "¥" yuan
 
     def __reduce__(self):
         """Picklable for worker processes, like Config: mapping proxies travel as dicts."""
@@ -292,7 +291,6 @@ def _money(m: dict, path: str) -> MoneyOptions:
         generic_domains=tuple(d.lower().lstrip(".") for d in m["domains"]["generic"]),
         domain_labels=MappingProxyType({k.lower().lstrip("."): code(v, f"money.domains.labels.{k}")
                                         for k, v in m["domains"]["labels"].items()}),
-        cny_context=tuple(w.lower() for w in m["yen_sign"]["cny_context"]),
     )
 
 

@@ -44,7 +44,8 @@ class Currencies:
     codes: frozenset[str]                  # ISO codes accepted in capitals on either side
     dollars: frozenset[str]                # currencies a bare "$" or "dollars" may mean
     countries: Mapping[str, str]           # ISO 3166 alpha-2 -> the currency used there today
-    written_signs: tuple[str, ...] = ()    # the signs with their case, for the pattern
+    written_signs: tuple[str, ...]         # the signs with their case, for the pattern
+    adjectives: Mapping[str, str]          # "Saudi", "Chilean", "US" -> ISO code, from the currency names
 
     def candidates(self, unit: str) -> tuple[str, ...]:
         """The currencies a unit (as written, any case) may mean, best first; an ISO code means itself.
@@ -101,6 +102,9 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
         if mark:
             for variant in (mark[2] + mark[1], f"{mark[1]} {mark[2]}"):
                 found_signs[variant].update(counts)
+            found_signs[mark[2]].update(dict.fromkeys(counts, 0))  # "CN¥" is also written "¥"
+        if sign.endswith(".") and len(sign) > 2:
+            found_signs[sign[:-1]].update(dict.fromkeys(counts, 0))  # "kr." is also written "kr"
 
     found_words: dict[str, Counter] = defaultdict(Counter)
     nouns: dict[str, set[str]] = defaultdict(set)
@@ -118,6 +122,15 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
             for noun in nouns[code]:
                 found_words[f"{name.lower()} {noun}"][code] += 2
 
+    adjectives = {}
+    firsts = Counter(english["currency_names"].get(code, "").split()[0] for code in current)
+    for code in current:
+        words_before = english["currency_names"].get(code, "").split()[:-1]
+        if words_before and words_before[0][0].isupper():
+            adjectives[" ".join(words_before)] = code
+            if firsts[words_before[0]] == 1:  # "Israeli" of "Israeli New Shekel", not "New" or "South"
+                adjectives[words_before[0]] = code
+
     rank = {code: i for i, code in enumerate(preferred)}
     drop = {w.lower() for w in not_words}
     table_signs = {_key(s): _ranked(c, rank) for s, c in found_signs.items()}
@@ -127,7 +140,8 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
             table[_key(form)] = (code,) + tuple(c for c in table.get(_key(form), ()) if c != code)
     return Currencies(signs=MappingProxyType(table_signs), words=MappingProxyType(table_words),
                       codes=frozenset(current - set(not_codes)), dollars=frozenset(dollars),
-                      countries=MappingProxyType(countries), written_signs=tuple(sorted(found_signs.keys() | {s for s, _ in signs})))
+                      countries=MappingProxyType(countries), written_signs=tuple(sorted(found_signs.keys() | {s for s, _ in signs})),
+                      adjectives=MappingProxyType(adjectives))
 
 
 def _key(form: str) -> str:

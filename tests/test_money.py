@@ -135,7 +135,8 @@ NEWS = {
     "CHF spaced before": ("It cost CHF 20m.", [("CHF 20m", 20 * M, "CHF", "written", None, None, None)]),
     "Swedish kronor": ("It cost 90 million Swedish kronor.", [("90 million Swedish kronor", 90 * M, "SEK", "written", None, None, None)]),
     "Danish crowns": ("It cost 90 million Danish crowns.", [("90 million Danish crowns", 90 * M, "DKK", "written", None, None, None)]),
-    "kr after": ("It cost 500 kr in Oslo.", [("500 kr", 500, "SEK", "default", None, None, None)]),
+    "kr after, capital named": ("It cost 500 kr in Oslo.", [("500 kr", 500, "NOK", "article", None, None, None)]),
+    "kr with no country": ("It cost 500 kr.", [("500 kr", 500, "SEK", "default", None, None, None)]),
     "Mexican pesos": ("It cost 200 Mexican pesos.", [("200 Mexican pesos", 200, "MXN", "written", None, None, None)]),
     "rand": ("It cost 12 billion rand.", [("12 billion rand", 12 * B, "ZAR", "written", None, None, None)]),
     "baht": ("It cost 5,000 baht.", [("5,000 baht", 5000, "THB", "written", None, None, None)]),
@@ -183,6 +184,25 @@ NEWS = {
     "estimate range": ("The stake may fetch $2 billion to $4 billion.",
         [("$2 billion to $4 billion", 2 * B, "USD", "default", None, 2 * B, 4 * B)]),
     "hyphen range glued scale": ("It may fetch $3-4bn.", [("$3-4bn", 3 * B, "USD", "default", None, 3 * B, 4 * B)]),
+    # signs news writes that CLDR's English locales lack (money.signs)
+    "NIS": ("It sold plots for NIS 1.1 billion.", [("NIS 1.1 billion", Decimal("1.1") * B, "ILS", "written", None, None, None)]),
+    "KSh": ("Deals worth KSh 170 billion.", [("KSh 170 billion", 170 * B, "KES", "written", None, None, None)]),
+    "SR riyal": ("A bill of SR3.5 billion.", [("SR3.5 billion", Decimal("3.5") * B, "SAR", "default", None, None, None)]),
+    "R rand with a scale": ("Its order book stood at R1.2 billion.", [("R1.2 billion", Decimal("1.2") * B, "ZAR", "written", None, None, None)]),
+    "kobo": ("A dividend of 50 kobo per share.", [("50 kobo", Decimal("0.50"), "NGN", "written", None, None, None)]),
+    # a form naming several currencies reads as the country the article names
+    "yen sign in a Japanese story": ("Japan's Aoki, which also sells in China, added ¥27 billion.",
+        [("¥27 billion", 27 * B, "JPY", "article", None, None, None)]),
+    "peso in a Chilean story": ("Chile's top court upheld a 16.5 billion peso fine.",
+        [("16.5 billion peso", Decimal("16.5") * B, "CLP", "article", None, None, None)]),
+    "riyals in a Saudi story": ("Saudi Arabia set spending at 1.285 trillion riyals.",
+        [("1.285 trillion riyals", Decimal("1.285") * T, "SAR", "article", None, None, None)]),
+    "kr in a Danish story": ("The Danish group made kr 1.1bn.", [("kr 1.1bn", Decimal("1.1") * B, "DKK", "article", None, None, None)]),
+    # lakh and crore with no currency in an Indian story are rupees
+    "bare crore in an Indian story": ("India raised the outlay to 39,870 crore from 36,200 crore.",
+        [("39,870 crore", 39870 * 10**7, "INR", "article", None, None, None), ("36,200 crore", 36200 * 10**7, "INR", "article", None, None, None)]),
+    "bare lakh range": ("Indian players earn between 6 lakh and 15 lakh.",
+        [("between 6 lakh and 15 lakh", 6 * 10**5, "INR", "article", None, 6 * 10**5, 15 * 10**5)]),
     # pound: sterling unless the words around say weight
     "pounds sterling by scale": ("It paid 3 million pounds for the firm.", [("3 million pounds", 3 * M, "GBP", "default", None, None, None)]),
 }
@@ -198,6 +218,11 @@ NEWS_NEGATIVES = {
     "cents of land": ("He bought 12 cents of land.", []),
     "glued p without sterling": ("It streams in 1080p.", []),
     "list needs a unit": ("In 2019 and 2020 it grew.", []),
+    "R without a scale": ("They drove the R2 to the coast.", []),
+    "crore outside an Indian story": ("The city has 1.3 crore in reserve.", []),
+    "crore counting people": ("India's city has 1.3 crore people and Rs 5 crore.", [("Rs 5 crore", 5 * 10**7, "INR", "article", None, None, None)]),
+    "cents before other words": ("Gas was 50 cents a gigajoule; farm incomes rose.",
+        [("50 cents", Decimal("0.50"), "USD", "default", None, None, None)]),
     "year is no list member": ("In 2019 or $5m.", [("$5m", 5 * M, "USD", "default", None, None, None)]),
 }
 
@@ -217,6 +242,8 @@ BARE_DOLLAR = {
     "source domain": ("It cost $5 million.", "theage.com.au", None, [("$5 million", "AUD", "source")]),
     "second-level domain": ("It cost $5 million.", "www.nzherald.co.nz", None, [("$5 million", "NZD", "source")]),
     "generic ccTLD says nothing": ("It cost $5 million.", "news.io", None, [("$5 million", "USD", "default")]),
+    "a named country never moves $": ("NEW YORK, March 12 (Reuters) - It cost $5 million, the Canadian miner said.", "reuters.com", None,
+        [("$5 million", "USD", "article")]),
     "dollars word follows the home": ("It cost 5 million dollars.", "straitstimes.com.sg", None, [("5 million dollars", "SGD", "source")]),
     "cents follow the home": ("It rose 50 cents.", "cbc.ca", None, [("50 cents", "CAD", "source")]),
     "rupees follow the home": ("It cost 300 rupees.", "dawn.com.pk", None, [("300 rupees", "PKR", "source")]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable
@@ -18,6 +18,8 @@ from typing import Iterable
 # "Rs 1,250 crore" (Indian: lakh = 10^5, crore = 10^7).
 SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mln": 6, "mn": 6, "mil": 6,
           "tn": 12, "trn": 12, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12}
+# Scales only Indian English uses: an amount with one counts rupees in an Indian story.
+INDIAN_SCALES = ("lakh", "lakhs", "crore", "crores", "lakh crore")
 # Only glued to an amount with a currency ("$5m", "€20k", "$7.5b", "$1.38T", "5m AUD"); anywhere
 # else they are metres, kilos, bytes and tonnes.
 GLUED_SCALES = {"m": 6, "k": 3, "b": 9, "t": 12}
@@ -135,10 +137,14 @@ def atom_pattern(before: str | None, after: str) -> re.Pattern:
     )
 
 
-def phrases(text: str, pattern: re.Pattern) -> list[Phrase]:
+def phrases(text: str, pattern: re.Pattern, implicit: str | None = None) -> list[Phrase]:
     """The amounts in ``text`` that carry a unit, joining ``2 to 3 billion yuan`` into one range
-    and lending the unit to a list (``six or seven euros``)."""
+    and lending the unit to a list (``six or seven euros``). With ``implicit``, an amount with an
+    Indian scale and no unit (``39,870 crore``) has that unit."""
     atoms = [_atom(m) for m in pattern.finditer(text)]
+    if implicit:
+        atoms = [replace(a, unit=implicit) if a.unit is None and a.scale and " ".join(a.scale.lower().split()) in INDIAN_SCALES
+                 else a for a in atoms]
     out: list[Phrase] = []
     i = 0
     while i < len(atoms):

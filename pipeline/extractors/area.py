@@ -27,7 +27,7 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     text, config = text_of(doc), context.config
     units = config.area_units
     found = [p for p in phrases(text, _atoms(tuple(sorted(units))))
-             if p.unit not in config.area_context_units or _on_land(doc, p, config.area_land_words)]
+             if p.unit not in config.area_context_units or on_land(text, p.end, config.area_land_words)]
     out: list[Record] = []
     i = 0
     while i < len(found):
@@ -62,10 +62,20 @@ def _record(doc: Doc, phrase: Phrase, restated: Phrase | None, units: Mapping[st
     )
 
 
-def _on_land(doc: Doc, phrase: Phrase, land_words: tuple[str, ...]) -> bool:
-    """Whether the sentence around a context unit (``12 cents``, ``30 ping``) speaks of land."""
-    sentence = mention(doc, phrase.start, phrase.end).sentence.lower()
-    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", sentence) for word in land_words)
+def on_land(text: str, end: int, land_words: tuple[str, ...]) -> bool:
+    """Whether the words just after a context unit speak of land: ``12 cents of land``, ``30-ping flat``.
+
+    >>> on_land("12 cents of paddy land", 8, ("land",)), on_land("50 cents a gigajoule; farm", 8, ("farm",))
+    (True, False)
+    """
+    return _land_pattern(land_words).match(text, end) is not None
+
+
+@lru_cache(maxsize=4)
+def _land_pattern(land_words: tuple[str, ...]) -> re.Pattern:
+    """A land word within three words after the unit."""
+    words = "|".join(map(re.escape, land_words))
+    return re.compile(rf"(?:[\s-]+(?:of\s+)?[\w'-]+){{0,2}}?[\s-]+(?:of\s+)?(?:{words})(?!\w)", re.I)
 
 
 def _m2(number: Decimal, factor: float) -> Decimal:

@@ -23,13 +23,17 @@ from spacy.tokens import Doc
 
 from ..config import MoneyOptions
 from ..currencies import Currencies, currencies
-from ..places import country_of
+from .. import places
 from ..records import Record
 from . import Context, mention, text_of
+from .area import on_land
 from ._numbers import Phrase, alternation, atom_pattern, canonical, parenthetical, phrases
 
-# "¥" is yen unless the article reads as Chinese (money.yen_sign.cny_context), then yuan.
-_YEN_SIGN = "¥"
+# A hint from the countries an article names: it picks among yen and yuan, pesos, riyals,
+# but never turns a bare "$" from USD ("the Canadian miner" in a New York story).
+_NAMED = "named"
+# The unit of "39,870 crore" in an Indian story.
+_RUPEE = "₹"
 # Vague amounts: "billions of yuan", "hundreds of millions of dollars".
 _VAGUE = r"(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:hundreds|thousands|millions|billions|trillions)\s+of"
 # A dateline opening a paragraph: "SYDNEY, May 4 (Reuters) -", "HONG KONG -".
@@ -47,10 +51,16 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     found = sorted(phrases(text, _atoms(key)) + _vague(text, key), key=lambda p: p.start)
     found = [p for p in found if _is_money(doc, p, options, context.config)]
     hints = _hints(text, found, context, table)
-    chinese = _cny_context(options.cny_context).search(text) is not None
+    indian = any(code == "INR" for code, _ in hints) or any(_currency(p.unit, options, table, hints)[0] == "INR" for p in found)
+    if indian:  # "39,870 crore" in an Indian story is rupees
+        found = sorted(phrases(text, _atoms(key), implicit=_RUPEE) + _vague(text, key), key=lambda p: p.start)
+        found = [p for p in found if _is_money(doc, p, options, context.config)]
     out: list[Record] = []
     for i, phrase in enumerate(found):
-        rec = _record(doc, phrase, *_currency(phrase.unit, options, table, hints, chinese))
+        code, basis, subunit = _currency(phrase.unit, options, table, hints)
+        if phrase.unit == _RUPEE and _RUPEE not in text[phrase.start:phrase.end]:
+            basis = "article"  # no currency written: the story is Indian
+        rec = _record(doc, phrase, code, basis, subunit)
         previous = out[-1] if out else None
         if previous and previous.currency != rec.currency and parenthetical(text, found[i - 1], phrase):
             rec = replace(rec, equivalent_of=previous.key())
@@ -75,18 +85,16 @@ def _record(doc: Doc, phrase: Phrase, currency: str, basis: str, subunit: bool) 
     )
 
 
-def _currency(unit: str, options: MoneyOptions, table: Currencies, hints: list[tuple[str, str]],
-              chinese: bool) -> tuple[str, str, bool]:
+def _currency(unit: str, options: MoneyOptions, table: Currencies,
+              hints: list[tuple[str, str]]) -> tuple[str, str, bool]:
     """``(code, basis, is a sub-unit)`` for a unit as the phrase holds it (lower case)."""
     subunit = unit in options.subunits
     candidates = table.candidates(options.subunits.get(unit, unit))
-    if unit == _YEN_SIGN and chinese:
-        return "CNY", "article", subunit
     if len(candidates) == 1:
         return candidates[0], "written", subunit
     for code, basis in hints:
-        if code in candidates:
-            return code, basis, subunit
+        if code in candidates and not (basis == _NAMED and candidates[0] == "USD"):
+            return code, "article" if basis == _NAMED else basis, subunit
     return candidates[0], "default", subunit
 
 
@@ -99,13 +107,16 @@ def _hints(text: str, found: list[Phrase], context: Context, table: Currencies) 
                      if len(c := table.candidates(p.unit)) == 1 and c[0] in table.dollars and c[0] != "USD")
     hints += [(code, "article") for code, _ in marked.most_common()]
     for line in _DATELINE.finditer(text, 0, min(len(text), 2000)):
-        country = country_of(line.group("place"))
+        country = places.country_of(line.group("place"))
         if country in table.countries:
             hints.append((table.countries[country], "article"))
             break
     domain = _domain_currency(context.source, context.config.money, table)
     if domain:
         hints.append((domain, "source"))
+    named = Counter(table.adjectives.get(m[0]) or table.countries.get(places.names().get(m[0], ""))
+                    for m in _country_pattern(table).finditer(text))
+    hints += [(code, _NAMED) for code, _ in named.most_common() if code]
     return hints
 
 
@@ -132,15 +143,20 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
     """Not a weight (``180 pounds``, ``a 50-pound bag``), not land (``12 cents of land``),
     not ``1080p``: a glued ``p`` is pence only beside other British money."""
     text, unit = text_of(doc), phrase.unit
-    sentence = mention(doc, phrase.start, phrase.end).sentence.lower()
     if unit in ("pound", "pounds"):
         if re.match(r"-(?:feet|foot|force)\b", text[phrase.end:phrase.end + 7], re.I):
             return False
+        sentence = mention(doc, phrase.start, phrase.end).sentence.lower()
         return not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in options.weight_words)
     if unit in config.area_context_units:
-        return not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in config.area_land_words)
+        return not on_land(text, phrase.end, config.area_land_words)
+    written = text[phrase.start:phrase.end]
+    if len(unit) == 1 and unit.isalpha() and written[0].lower() == unit:  # "R1.2 billion" is rand; "R2" a road
+        return written[1:2].isdigit() and re.search(r"[\d,.]\d{3}|\d\s*(?:[mbk]n?|[a-z]{4,})", written, re.I) is not None
+    if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
+        after = doc.char_span(phrase.end, min(len(text), phrase.end + 30), alignment_mode="expand")
+        return not (after is not None and len(after) and after[0].pos_ in ("NOUN", "PROPN"))
     if unit == "p":
-        written = text[phrase.start:phrase.end]
         return written.endswith("p") and not written[-2].isspace() and _PENCE_CONTEXT.search(text) is not None
     return True
 
@@ -171,12 +187,13 @@ def _atoms(key: tuple) -> re.Pattern:
     table = currencies(*key[:5])
     signs, codes = list(table.written_signs), sorted(table.codes)
     words = list(table.words) + list(key[5])
+    after_signs = {sign.rstrip(".") for sign in signs if sign.rstrip(".")}  # "500 kr." ends a sentence
     # A case-sensitive first-character test spares trying every key at every position (5x faster).
     firsts = "".join(sorted({k[0] for k in signs + codes}))
     before = (f"(?-i:(?=[{re.escape(firsts)}])"
               f"(?:{alternation(signs, before=True)}|{alternation(codes, before=True)}))")
     after = (f"{alternation(words, before=False)}|(?-i:{alternation(codes, before=False)})"
-             f"|(?-i:(?:{alternation(signs, before=False)})(?!\\s*\\d))")
+             f"|(?-i:(?:{alternation(after_signs, before=False)})(?!\\s*\\d))")
     return atom_pattern(before, after)
 
 
@@ -186,6 +203,8 @@ def _vague_pattern(key: tuple) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?P<vague>{_VAGUE})\s+(?P<unit>{alternation(words, before=False)})", re.I)
 
 
-@lru_cache(maxsize=8)
-def _cny_context(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.I)
+@lru_cache(maxsize=4)
+def _country_pattern(table: Currencies) -> re.Pattern:
+    """Country names, capitals and currency adjectives as written: ``Japan``, ``Beijing``, ``Saudi``."""
+    names = sorted(set(places.names()) | set(table.adjectives), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?=[A-Z])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
