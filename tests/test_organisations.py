@@ -115,6 +115,10 @@ NOT_ORGANISATIONS = [
     ("The contract, worth NZ$1.9b, was paid in CHF and AUD.", []),
     ("The plant near Chapais will close, chief executive Lim Boon Hock said.", []),
     ("Finance minister K N Balagopal presented the budget.", []),
+    ("Finance minister K N Balagopal presented the budget. Balagopal said it was fair.", []),
+    ("Rents rose, said Sterling Grant, who follows real estate at a research firm.", []),
+    ("Stockholm Bypass Costs Climb As Implenia Presses SEK 4bn Claim\n\nImplenia AG presses a SEK 4bn claim.",
+     ["Implenia AG"]),
 ]
 CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
          + NOT_ORGANISATIONS)

@@ -25,6 +25,8 @@ from ..records import Record
 from . import Context, mention, text_of
 
 _LEADING = {"the", "a", "an"}
+# Model labels that name something on its own (an EVENT label on "Australian Competition" does not).
+_NAMED = {"ORG", "GPE", "LOC", "PERSON", "FAC", "NORP"}
 # Parts of speech of a capitalised sentence opener that is not part of the name after it.
 _NOT_NAME_POS = {"NOUN", "VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"}
 # Words before a name that say it is a place: "a plant near Chapais".
@@ -34,7 +36,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 # Tokens a name never crosses (besides line breaks, commas before non-legal words and numbers).
 _BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", '"', "“", "”", "•", "·"}
 # Words with digits that may be names: "3M", "G4S", "E3". Amounts ("NZ$1.9b", "RM2.40") are not.
-_ALNUM_NAME = re.compile(r"^(?:\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z]*)$")
+_ALNUM_NAME = re.compile(r"^(?!\d+(?:bn|b|m|mn|k|tn|t|p|pc|x|s)$)(?:\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z]*)$")
 _ROAD = re.compile(r"^(?:[AMIN]-?\d{1,3}|[A-Z]{1,2}\d{1,3}[A-Z]?)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
@@ -68,11 +70,13 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     by_name: dict[str, list[_Candidate]] = defaultdict(list)
     for cand in candidates:
         by_name[_name(doc, cand)].append(cand)
+    persons = _role_persons(doc, cfg)
+    full_names = [e.text.split() for e in doc.ents if e.label_ == "PERSON"] + [p.split() for p in persons]
     evidence = _Evidence(
         labels=_labels(doc),
-        person_parts=frozenset(p for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for p in (e[0].text, e[-1].text)),
+        person_parts=frozenset(p for words in full_names if len(words) > 1 for p in (words[0], words[-1])),
         place_words=frozenset(w for e in doc.ents if e.label_ in _PLACE_LABELS for w in e.text.split()),
-        persons=_role_persons(doc, cfg),
+        persons=persons,
         located=_located(doc, candidates),
     )
     accepted = {}
@@ -157,7 +161,7 @@ def _two_names(doc: Doc, start: int, end: int, suffixes: set[str], extra: frozen
             continue  # "Port Authority of New York and New Jersey" is one name
         left = doc[k - 1]
         if (left.text in suffixes or legal_forms.is_legal_form([left.text], extra)
-                or left.ent_type_ and doc[k].ent_iob_ != "I"):
+                or left.ent_type_ in _NAMED and doc[k].ent_iob_ != "I"):
             return k + 1
     return start
 
@@ -333,6 +337,10 @@ def _role_persons(doc: Doc, cfg) -> frozenset[str]:
     for i, tok in enumerate(doc):
         if tok.lower_ in roles and tok.is_lower:
             run = _run_after(doc, i + 1, particles)
+            if run:
+                out.add(doc[run[0]:run[1]].text)
+        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "who":
+            run = _run_before(doc, i, particles)  # "Sterling Grant, who follows real estate"
             if run:
                 out.add(doc[run[0]:run[1]].text)
         if tok.text == ",":
