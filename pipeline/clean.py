@@ -6,6 +6,7 @@ happens once, here. Each repair is a small function; ``clean`` runs them in orde
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # All-caps words that open a sentence, so a leading run starting with one is a drop cap
@@ -24,9 +25,10 @@ CREDIT_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "co
                           "writer", "writers", "editor", "editors", "agencies"})
 BYLINE_MAX_WORDS = 8
 
-_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*)$", re.M)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
+# Emphasis marks: a run of one to three ``*`` or ``_`` opens before a word and closes after one.
+_MARKS = re.compile(r"\*+|_+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 _CAPS_RUN = re.compile(r"(?:[A-Z]+(?:['’&-][A-Z]+)* )+(?=[a-z]|[A-Z][a-z])")
 _BY = re.compile(r"by\s+", re.I)
@@ -45,7 +47,7 @@ def clean(title: str, body: str) -> Cleaned:
     paragraphs = _join_broken([_unmark(p) for p in _paragraphs(body)])
     if paragraphs:
         paragraphs[0] = _drop_cap(paragraphs[0])
-    title = _unmark(_HEADING.sub(r"\1", " ".join(title.split())))
+    title = _unmark(_HEADING.sub(lambda m: heading_text(m.group(1)), " ".join(title.split())))
     return Cleaned("\n\n".join([title, *paragraphs]), byline)
 
 
@@ -57,7 +59,21 @@ def _headings(text: str) -> str:
     >>> _headings("#1 seed\\nC# code")
     '#1 seed\\nC# code'
     """
-    return _HEADING.sub(lambda m: f"\n{m.group(1)}\n", text)
+    return _HEADING.sub(lambda m: f"\n{heading_text(m.group(1))}\n", text)
+
+
+def heading_text(text: str) -> str:
+    """A heading's words without trailing blanks and closing hashes, by string operations:
+    the regex that did this backtracked quadratically on long runs of spaces.
+
+    >>> heading_text("Outlook ###  "), heading_text("C#"), heading_text("###"), heading_text("a #b")
+    ('Outlook', 'C#', '###', 'a #b')
+    """
+    text = text.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and bare[-1:] in (" ", "\t"):
+        return bare.rstrip(" \t")
+    return text
 
 
 def _unmark(text: str) -> str:
@@ -74,7 +90,45 @@ def _unmark(text: str) -> str:
 
 
 def _unemphasise(text: str) -> str:
-    return _EMPHASIS.sub(lambda m: _unemphasise(m.group(2)), text)
+    """Emphasis marks removed, inner emphasis too, in one pass over the runs of marks.
+
+    An opener is a whole run of one to three marks after no word, mark or backslash and
+    before a character that is no blank or mark; it closes at the first later run of the
+    same marks that follows such a character and is followed by no word or ``*``, on the
+    same line. (A regex saying this scanned to the end of the line from every opener that
+    never closed: quadratic on ``*a *a *a ...``.)
+
+    >>> _unemphasise("*a *a *a"), _unemphasise("__x__y"), _unemphasise("**a *b* c**")
+    ('*a *a *a', '__x__y', 'a b c')
+    """
+    runs = [(m.start(), m.end()) for m in _MARKS.finditer(text)]
+    closers: dict[str, list[int]] = {}
+    for start, end in runs:
+        if end - start <= 3 and start > 0 and text[start - 1] not in _NOT_BEFORE_CLOSE \
+                and not text[start - 1].isspace() and (end == len(text) or not _word_or_star(text[end])):
+            closers.setdefault(text[start:end], []).append(start)
+    lines = [m.start() for m in re.finditer("\n", text)]
+    out, pos = [], 0
+    for start, end in runs:
+        if start < pos or end - start > 3 or end == len(text) or text[end].isspace() or text[end] in "*_":
+            continue
+        if start > 0 and (_word_or_star(text[start - 1]) or text[start - 1] == "\\"):
+            continue
+        marks = text[start:end]
+        found = closers.get(marks, [])
+        i = bisect_left(found, end + 1)
+        if i == len(found) or bisect_left(lines, end) < bisect_left(lines, found[i]):
+            continue
+        out += [text[pos:start], _unemphasise(text[end:found[i]])]
+        pos = found[i] + len(marks)
+    return "".join(out) + text[pos:]
+
+
+_NOT_BEFORE_CLOSE = "*_\\"
+
+
+def _word_or_star(char: str) -> bool:
+    return char == "*" or char.isalnum() or char == "_"
 
 
 def _byline(body: str) -> tuple[str | None, str]:

@@ -42,6 +42,7 @@ def run(
     fmt: str = typer.Option("both", "--format", help="Index files to write: jsonl, parquet or both."),
     engine: str = typer.Option("local", "--engine", help="Where articles are processed: local (this machine) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1)."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Follow symbolic links that lead out of an input folder."),
 ):
     """Extract records from articles into OUT/<article-id>.json, records.jsonl and run.json.
 
@@ -60,7 +61,7 @@ def run(
         for inputs, target in _jobs(cfg, paths or [], out, set_name):
             result = run_pipeline(inputs, cfg, target, when, report=lambda p: typer.echo(p.message, err=True),
                                   progress=not quiet and sys.stderr.isatty(), force=force, prune=prune, formats=formats,
-                                  engine=where)
+                                  engine=where, follow_links=follow_links)
             failed = failed or result.failed
             if not quiet:
                 counts = ", ".join(f"{n} {t}" for t, n in result.records.items())
@@ -235,7 +236,9 @@ def review_export(
 def _date(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
+    from .ingest import iso_date
+
     try:
-        return date.fromisoformat(value)
+        return iso_date(value)
     except ValueError:
         raise PipelineError(Errors.E021.format(value=value)) from None

@@ -9,6 +9,7 @@ import codecs
 import hashlib
 import importlib.util
 import json
+import math
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -27,6 +28,8 @@ OPEN_TABLES = {"published.sources", "money.signs", "money.words", "money.subunit
 # How a numeric date like 3/7/2019 is read: month first or day first.
 DATE_ORDERS = ("MDY", "DMY")
 SET_KEYS = ("input", "output", "gold")
+# What an article over input.max_article_chars gets: parsed in pieces, or rejected.
+OVERSIZE = ("chunk", "reject")
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class Config:
     digest: str = ""
     review_port: int = 8765
     review_database: Path = Path("outputs/review.sqlite")
+    max_article_chars: int = 1_000_000
+    oversize: str = "chunk"  # or "reject": what an article over max_article_chars gets
 
     def __reduce__(self):
         """Picklable, for worker processes: the read-only mappings travel as plain dicts."""
@@ -134,6 +139,8 @@ def _layer(defaults: dict, user: dict, path: str, prefix: str) -> dict:
     out = dict(defaults)
     for key, value in user.items():
         dotted = f"{prefix}{key}"
+        if not key.strip():
+            raise PipelineError(Errors.E002.format(path=path, key=dotted or '""', expected="a non-empty key", got=key))
         if prefix.rstrip(".") in OPEN_TABLES:
             out[key] = value
             continue
@@ -154,7 +161,7 @@ def _check_type(value: Any, expected: Any, path: str, key: str) -> Any:
     if isinstance(expected, bool) or isinstance(value, bool):
         ok = isinstance(value, bool) and isinstance(expected, bool)
     elif isinstance(expected, float):
-        ok = isinstance(value, (int, float))
+        ok = isinstance(value, (int, float)) and math.isfinite(value)
     else:
         ok = isinstance(value, type(expected))
     if isinstance(expected, list) and ok:
@@ -169,9 +176,12 @@ def _iso(value: str, key: str) -> date | None:
     if value == "":
         return None
     try:
-        return date.fromisoformat(value)
+        found = date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise PipelineError(Errors.E005.format(key=key, value=value)) from None
+        found = None
+    if found is None or not 1000 <= found.year <= 2200:  # relative dates counted from it stay in the calendar
+        raise PipelineError(Errors.E005.format(key=key, value=value))
+    return found
 
 
 def _positive(value: float, path: str, key: str) -> None:
@@ -184,6 +194,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
     for key in ("batch_size", "n_process"):
         _positive(model[key], path, f"model.{key}")
     _positive(inp["max_file_mb"], path, "input.max_file_mb")
+    _positive(inp["max_article_chars"], path, "input.max_article_chars")
     sources = {}
     for name, value in c["published"]["sources"].items():
         if not isinstance(value, str):
@@ -192,7 +203,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
     money = _money(c["money"], path)
     units = {}
     for unit, factor in c["area"]["units"].items():
-        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor <= 0:
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 < factor < math.inf:
             raise PipelineError(Errors.E002.format(path=path, key=f"area.units.{unit}", expected="square metres per unit (a positive number)", got=factor))
         units[unit.lower()] = float(factor)
     date_order = _date_order(c["dates"]["order"], path, "dates.order")
@@ -207,7 +218,8 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
     fallback = inp["encoding_fallback"] or None
     if fallback:
         try:
-            codecs.lookup(fallback)
+            if not codecs.lookup(fallback)._is_text_encoding:  # rot13, base64: bytes<->bytes or str<->str
+                raise LookupError(fallback)
         except LookupError:
             raise PipelineError(Errors.E002.format(path=path, key="input.encoding_fallback", expected="a Python codec name or \"\"", got=fallback)) from None
     _check_model(model["name"])
@@ -252,6 +264,8 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         digest=digest,
         review_port=review["port"],
         review_database=base / review["database"],
+        max_article_chars=inp["max_article_chars"],
+        oversize=_oversize(inp["oversize"], path),
     )
 
 
@@ -302,9 +316,23 @@ def _date_order(value: Any, path: str, key: str) -> str:
 
 
 def _check_model(name: str) -> None:
-    """Fail on a model that is neither an installed package nor a folder, before any work."""
-    if not (Path(name).is_dir() or importlib.util.find_spec(name) is not None):
+    """Fail on a model that is neither an installed package nor a saved pipeline folder, before any work."""
+    if Path(name).is_dir():
+        if not (Path(name, "config.cfg").is_file() and Path(name, "meta.json").is_file()):
+            raise PipelineError(Errors.E007.format(model=name))
+        return
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # "a.b" with no package a, or an empty name
+        found = False
+    if not found:
         raise PipelineError(Errors.E004.format(model=name))
+
+
+def _oversize(value: str, path: str) -> str:
+    if value not in OVERSIZE:
+        raise PipelineError(Errors.E002.format(path=path, key="input.oversize", expected=' or '.join(f'"{o}"' for o in OVERSIZE), got=value))
+    return value
 
 
 def _digest(merged: dict) -> str:

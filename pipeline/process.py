@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from . import files
+from . import files, invariants
 from .config import Config
 from .errors import Errors
 from .extractors import Context, area, dates, money, organisations
@@ -33,13 +33,14 @@ class Outcome:
     records: dict[str, int] = field(default_factory=dict)
     problem: Problem | None = None
     seconds: float = 0.0
+    warnings: tuple[Problem, ...] = ()  # the article was written; these say what was left out
 
 
 def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
     """Extract one parsed article and write ``out/<id>.json`` atomically; a failure becomes a Problem."""
     tick = time.perf_counter()
     try:
-        records = extract(doc, article, config)
+        records, dropped = invariants.check(extract(doc, article, config), article.text)
         files.write_json(out / f"{article.id}.json", article_json(article, records, config))
     except Exception as err:  # one article's failure must not end the batch
         reason = Errors.E020.format(path=article.path, article=article.id, reason=err)
@@ -48,7 +49,9 @@ def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
     counts = dict.fromkeys(TYPES, 0)
     for rec in records:
         counts[rec["type"]] += 1
-    return Outcome(article.id, counts, seconds=time.perf_counter() - tick)
+    warnings = tuple(Problem(article.path, article.line, Errors.W007.format(path=article.path, article=article.id, reason=d),
+                             "warning") for d in dropped)
+    return Outcome(article.id, counts, seconds=time.perf_counter() - tick, warnings=warnings)
 
 
 def extract(doc: Doc, article: Article, config: Config) -> list[dict]:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 TYPES = ("money", "area", "date", "organisation")
+EXACT_INT = 10**18  # whole values below this are written as JSON integers
 
 
 @dataclass(frozen=True)
@@ -52,32 +53,41 @@ class Record:
 
 
 def merge(records: Iterable[Record], article: str) -> list[Record]:
-    """One record per distinct fact, in order of first mention, with ids ``<article>:<type>-<n>``."""
-    by_key: dict[tuple, Record] = {}
+    """One record per distinct fact, in order of first mention, with ids ``<article>:<type>-<n>``.
+
+    Mentions are grouped first and each record built once, so merging is linear in mentions
+    (folding them in one by one re-sorted and re-scanned the mentions each time).
+    """
+    groups: dict[tuple, list[Record]] = {}
     for rec in sorted(records, key=lambda r: r.mentions[0].start):
-        old = by_key.get(rec.key())
-        if old is None:
-            by_key[rec.key()] = rec
-            continue
-        mentions = old.mentions + tuple(m for m in rec.mentions if m not in old.mentions)
-        by_key[rec.key()] = replace(
-            old,
-            mentions=tuple(sorted(mentions, key=lambda m: m.start)),
-            approximate=old.approximate or rec.approximate,
-            qualifier=old.qualifier or rec.qualifier,
-            equivalent_of=old.equivalent_of or rec.equivalent_of,
-            relative=old.relative and rec.relative,  # also written out in full: not only relative
-            flags=tuple(dict.fromkeys(old.flags + rec.flags)),
-            aliases=tuple(dict.fromkeys(old.aliases + rec.aliases)),
-        )
+        groups.setdefault(rec.key(), []).append(rec)
     counts: dict[str, int] = {}
     ids: dict[tuple, str] = {}
     out = []
-    for key, rec in by_key.items():
+    for key, group in groups.items():
+        rec = _fold(group)
         counts[rec.type] = counts.get(rec.type, 0) + 1
         ids[key] = f"{article}:{rec.type}-{counts[rec.type]}"
         out.append(replace(rec, article=article, id=ids[key]))
     return [replace(r, equivalent_of=ids.get(r.equivalent_of)) if r.equivalent_of else r for r in out]
+
+
+def _fold(group: list[Record]) -> Record:
+    """Mentions of one fact as one record: the first's fields, the others' mentions, flags and aliases."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    mentions = dict.fromkeys(m for rec in group for m in rec.mentions)
+    return replace(
+        first,
+        mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+        approximate=any(r.approximate for r in group),
+        qualifier=next((r.qualifier for r in group if r.qualifier), None),
+        equivalent_of=next((r.equivalent_of for r in group if r.equivalent_of), None),
+        relative=all(r.relative for r in group),  # also written out in full: not only relative
+        flags=tuple(dict.fromkeys(f for r in group for f in r.flags)),
+        aliases=tuple(dict.fromkeys(a for r in group for a in r.aliases)),
+    )
 
 
 def to_dict(rec: Record) -> dict:
@@ -101,11 +111,15 @@ def to_dict(rec: Record) -> dict:
 def _number(value: Any) -> Any:
     """Decimals become ints when whole, else floats; other values pass through.
 
-    >>> _number(Decimal("1E+11")), _number(Decimal("13.7")), _number("2025")
-    (100000000000, 13.7, '2025')
+    Whole numbers up to EXACT_INT are written as integers; larger ones as floats (10^400 is
+    not written as 401 digits):
+
+    >>> _number(Decimal("1E+11")), _number(Decimal("13.7")), _number("2025"), _number(Decimal("2.5E+20"))
+    (100000000000, 13.7, '2025', 2.5e+20)
     """
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        exact = value.is_finite() and value == value.to_integral_value() and abs(value) < EXACT_INT
+        return int(value) if exact else float(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value

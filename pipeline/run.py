@@ -52,11 +52,13 @@ class RunResult:
 
 def run(paths: Sequence[Path], config: Config, out: Path | None = None, published: date | None = None,
         report: Callable[[Problem], None] = lambda p: None, progress: bool = True, *, force: bool = False,
-        prune: bool = False, formats: Iterable[str] = FORMATS, engine: Engine = run_local) -> RunResult:
+        prune: bool = False, formats: Iterable[str] = FORMATS, engine: Engine = run_local,
+        follow_links: bool = False) -> RunResult:
     """Process ``paths`` (files or folders; default the configured input folder) into ``out``.
 
     Articles whose output is up to date are skipped unless ``force``; ``prune`` removes the
-    outputs of articles no longer in the inputs.
+    outputs of articles no longer in the inputs; ``follow_links`` reads symbolic links that
+    lead out of an input folder.
     """
     out = Path(out or config.output)
     _check_writable(out)
@@ -69,7 +71,7 @@ def run(paths: Sequence[Path], config: Config, out: Path | None = None, publishe
         ids: list[str] = []
 
         def todo() -> Iterator[Article]:
-            for item in iter_articles(list(paths) or [config.input], config, published):
+            for item in iter_articles(list(paths) or [config.input], config, published, follow_links):
                 if stopped():
                     return
                 if isinstance(item, Problem):
@@ -85,6 +87,9 @@ def run(paths: Sequence[Path], config: Config, out: Path | None = None, publishe
         extract_s = 0.0
         for outcome in _progress(engine(todo(), config, out), progress):
             extract_s += outcome.seconds
+            for warning in outcome.warnings:
+                report(warning)
+                result.problems.append(warning)
             if outcome.problem:
                 report(outcome.problem)
                 result.problems.append(outcome.problem)

@@ -44,3 +44,13 @@ def review_copy(tmp_path, config):
     for path in (ROOT / "outputs").glob("*.json"):
         shutil.copy(path, out / path.name)
     return out, replace(config, review_database=out / "review.sqlite")
+
+
+# Hypothesis: a bounded run in CI; `pytest --hypothesis-profile=long` for a long local run.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=200, deadline=None,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.register_profile("long", max_examples=20_000, deadline=None,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.load_profile("ci")

@@ -1,9 +1,12 @@
 """A bad config fails before any work, with a message naming the key."""
+from pathlib import Path
+
 import pytest
 
 from pipeline.config import load_config
 from pipeline.errors import PipelineError
 
+ROOT = Path(__file__).resolve().parent.parent
 BAD = [
     ("unknown key", "[model]\nnmae = 'x'\n", "model.nmae"),
     ("unknown table", "[modle]\nname = 'x'\n", "modle"),
@@ -25,11 +28,27 @@ BAD = [
     ("set not a table", "[sets]\ndev = 'articles/dev'\n", "sets.dev"),
     ("set missing gold", "[sets.dev]\ninput = 'a'\noutput = 'b'\n", "sets.dev"),
     ("set empty folder", "[sets.dev]\ninput = ''\noutput = 'b'\ngold = 'c'\n", "sets.dev.input"),
+    # bounds (issue 10): no NaN or infinity, no empty keys, text codecs only, a real pipeline folder
+    ("nan file size", "[input]\nmax_file_mb = nan\n", "input.max_file_mb"),
+    ("inf file size", "[input]\nmax_file_mb = inf\n", "input.max_file_mb"),
+    ("nan area factor", "[area.units]\nrai = nan\n", "area.units.rai"),
+    ("inf area factor", "[area.units]\nrai = inf\n", "area.units.rai"),
+    ("empty alias key", "[organisations.aliases]\n\"\" = 'X'\n", "organisations.aliases."),
+    ("empty currency word", "[money.words]\n\"\" = 'USD'\n", "money.words."),
+    ("blank set name", "[sets.\" \"]\ninput = 'a'\noutput = 'b'\ngold = 'c'\n", "a non-empty key"),
+    ("rot13 codec", "[input]\nencoding_fallback = 'rot13'\n", "input.encoding_fallback"),
+    ("base64 codec", "[input]\nencoding_fallback = 'base64'\n", "input.encoding_fallback"),
+    ("folder not a pipeline", "[model]\nname = 'tests/data/not_a_model'\n", "[E007]"),
+    ("dotted unknown model", "[model]\nname = 'nope.nope'\n", "[E004]"),
+    ("year 1 default", "[published]\ndefault = '0001-01-01'\n", "published.default"),
+    ("oversize choice", "[input]\noversize = 'truncate'\n", "input.oversize"),
+    ("zero article chars", "[input]\nmax_article_chars = 0\n", "input.max_article_chars"),
 ]
 
 
 @pytest.mark.parametrize("text,needle", [c[1:] for c in BAD], ids=[c[0] for c in BAD])
-def test_config_errors_name_the_key(tmp_path, text, needle):
+def test_config_errors_name_the_key(tmp_path, text, needle, monkeypatch):
+    monkeypatch.chdir(ROOT)  # a model folder is named relative to where the run starts
     path = tmp_path / "config.toml"
     path.write_text(text)
     with pytest.raises(PipelineError) as err:

@@ -2,6 +2,7 @@
 
 With ``model.n_process > 1`` each worker loads the model once and runs spaCy AND the
 extractors, writing its articles' files itself: only small outcomes come back, never Docs.
+Parsing is guarded like extraction: a text spaCy refuses becomes that article's problem.
 """
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from ..config import Config
-from ..ingest import Article
+from ..errors import Errors
+from ..ingest import Article, Problem
 from ..nlp import load_nlp
 from ..process import Outcome, process
 
@@ -33,9 +38,8 @@ def run_local(articles: Iterable[Article], config: Config, out: Path) -> Iterato
     nlp = load_nlp(config)
     while (chunk := nonempty(islice(articles, ZONE))) is not None:
         with nlp.memory_zone():
-            pairs = nlp.pipe(((a.text, a) for a in chunk), as_tuples=True, batch_size=config.batch_size)
-            for doc, article in pairs:
-                yield process(doc, article, config, out)
+            for batch in _batches(chunk, config.batch_size):
+                yield from _process(nlp, batch, config, out)
 
 
 def nonempty(items: Iterable) -> Iterator | None:
@@ -50,16 +54,79 @@ def process_batch(articles: list[Article], config: Config, out: Path) -> list[Ou
     """A batch in one process: the model loads once per process (cached), then parse and extract."""
     nlp = load_nlp(config)
     with nlp.memory_zone():
-        docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size)
-        return [process(doc, article, config, out) for doc, article in zip(docs, articles)]
+        return _process(nlp, articles, config, out)
+
+
+def _process(nlp: Language, articles: list[Article], config: Config, out: Path) -> list[Outcome]:
+    return [process(doc, article, config, out) if isinstance(doc, Doc) else Outcome(article.id, problem=doc)
+            for doc, article in zip(parse(nlp, articles, config), articles)]
+
+
+def parse(nlp: Language, articles: list[Article], config: Config) -> list[Doc | Problem]:
+    """A Doc per article, or the Problem that stopped it; never raises.
+
+    The batch goes through ``nlp.pipe``; if anything in it fails, each article is parsed
+    alone so only the bad one is lost. Articles over ``input.max_article_chars`` (or
+    spaCy's ``max_length``) are parsed in pieces, or rejected with ``input.oversize = "reject"``.
+    """
+    limit = min(config.max_article_chars, nlp.max_length)
+    fits = [i for i, a in enumerate(articles) if len(a.text) <= limit]
+    docs: list[Doc | Problem | None] = [None] * len(articles)
+    try:
+        for i, doc in zip(fits, nlp.pipe((articles[i].text for i in fits), batch_size=config.batch_size)):
+            docs[i] = doc
+    except Exception:  # which article broke the batch is unknown: parse each alone
+        for i in fits:
+            docs[i] = None
+    return [doc if doc is not None else _parse_one(nlp, article, config, limit)
+            for doc, article in zip(docs, articles)]
+
+
+def _parse_one(nlp: Language, article: Article, config: Config, limit: int) -> Doc | Problem:
+    text = article.text
+    if len(text) > limit and config.oversize == "reject":
+        return Problem(article.path, article.line, Errors.E028.format(
+            path=article.path, article=article.id, chars=len(text), limit=limit), "error")
+    try:
+        if len(text) <= limit:
+            return nlp(text)
+        doc = Doc.from_docs(list(nlp.pipe(pieces(text, limit), batch_size=1)), ensure_whitespace=False)
+        if doc.text != text:
+            raise ValueError("the pieces' Docs do not join back into the article's text")
+        return doc
+    except Exception as err:  # one article's failure must not end the batch
+        return Problem(article.path, article.line,
+                       Errors.E020.format(path=article.path, article=article.id, reason=err), "error")
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` in consecutive pieces of at most ``limit`` characters that join back into it,
+    cut after a paragraph break, else after a space, else anywhere (one huge token).
+
+    >>> pieces("aa bb\\n\\ncc dd\\n\\nee", 8), pieces("aaaa bbbb", 6), pieces("abcdefg", 3)
+    (['aa bb\\n\\n', 'cc dd\\n\\n', 'ee'], ['aaaa ', 'bbbb'], ['abc', 'def', 'g'])
+    """
+    out, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n\n", start, end)
+        cut = cut + 2 if cut > start else text.rfind(" ", start, end) + 1
+        cut = cut if cut > start else end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    return iter(lambda it=iter(articles): list(islice(it, size)), [])
 
 
 def _in_workers(articles: Iterable[Article], config: Config, out: Path) -> Iterator[Outcome]:
     """Batches to ``n_process`` workers, at most two per worker in flight, results in input order."""
-    batches = iter(lambda it=iter(articles): list(islice(it, config.batch_size)), [])
     with ProcessPoolExecutor(config.n_process, initializer=_ignore_interrupts) as pool:
         pending: deque[Future] = deque()
-        for batch in batches:
+        for batch in _batches(articles, config.batch_size):
             pending.append(pool.submit(process_batch, batch, config, out))
             if len(pending) >= 2 * config.n_process:
                 yield from pending.popleft().result()

@@ -23,6 +23,10 @@ INDIAN_SCALES = ("lakh", "lakhs", "crore", "crores", "lakh crore")
 # Only glued to an amount with a currency ("$5m", "€20k", "$7.5b", "$1.38T", "5m AUD"); anywhere
 # else they are metres, kilos, bytes and tonnes.
 GLUED_SCALES = {"m": 6, "k": 3, "b": 9, "t": 12}
+# Amounts of 10^19 and more are not read: no news figure is that large (money above 10^16 is
+# already flagged implausible), and bounding them keeps Decimal arithmetic exact (28 digits)
+# and JSON numbers short: a 4,300-digit "amount" no longer reaches int -> str limits.
+MAX_EXPONENT = 18
 # Words before an amount that make it approximate; kept lower-cased as written.
 QUALIFIERS = ("around", "about", "nearly", "almost", "approximately", "roughly", "some", "over",
               "more than", "less than", "under", "up to", "at least", "at most", "as much as", "close to")
@@ -198,13 +202,17 @@ def value(number: str, scale: str | None = None) -> Decimal | None:
     (Decimal('2.358E+10'), Decimal('133333'), Decimal('5E+6'), Decimal('1E+11'))
     >>> value("1,250", "crore"), value("1,00,000"), value("25 000"), value("1.5", "lakh  crore")
     (Decimal('1.25E+10'), Decimal('100000'), Decimal('25000'), Decimal('1.5E+12'))
+
+    Past 10^18 a number is not read as an amount:
+
+    >>> value("9" * 19), value("1" + "0" * 19), value("12" * 2200), value("1" * 12, "billion")
+    (Decimal('9999999999999999999'), None, None, None)
     """
     base = Decimal(re.sub(r"[,\s]", "", number)) if number[0].isdigit() else _spelled(number.lower())
-    if base is None or scale is None:
-        return base
-    scale = " ".join(scale.lower().split())
-    exponent = SCALES.get(scale) or GLUED_SCALES[scale]
-    return base.scaleb(exponent).normalize()
+    if base is not None and scale is not None:
+        scale = " ".join(scale.lower().split())
+        base = base.scaleb(SCALES.get(scale) or GLUED_SCALES[scale]).normalize()
+    return base if base is None or base.adjusted() <= MAX_EXPONENT else None
 
 
 @lru_cache(maxsize=256)
