@@ -67,6 +67,11 @@ WHOLE_NAMES = [
     ("Acme Corp said Acme's profits rose.", ["Acme Corp"]),
     ("The 2040 Ventures Fund invested in the company.", ["2040 Ventures Fund"]),
     ("In 2040 Ventures grew.", []),
+    ("The deal was advised by Sullivan, Cromwell, Hale & Dorr in New York.", ["Sullivan, Cromwell, Hale & Dorr"]),
+    ("The tour stops in Paris, Lyon, Marseille & Nice next year.", []),
+    ("Kirkland & Ellis advised the buyers.", ["Kirkland & Ellis"]),
+    ("The ruling follows cases on Yahoo and Tiffany & Co., lawyers said.", ["Yahoo", "Tiffany & Co."]),
+    ("Shoppers bought Procter and Gamble Co. shares.", ["Procter and Gamble Co."]),
 ]
 # One-word names, acronyms, agencies and clubs the model misses or mislabels, found by article cues.
 CUED = [

@@ -42,6 +42,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
 # Where the decision comes from, strongest first.
 _STRONG = {"legal", "cue", "agency", "defined"}
+_JOINED_CITY = 100_000
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,12 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
     for ent in doc.ents:
         if ent.label_ == "ORG":
             start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), set(cfg.org_particles))
-            out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, start, end)
-                       if not _numbered(doc, e) and not _common_word(doc, s, e))
+            split = _whole_after_and(doc, start, end, extra) or start
+            for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
+                out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, s0, e0)
+                           if not _numbered(doc, e) and not _common_word(doc, s, e))
     out.extend(_cued(doc, cfg))
+    out.extend(_partnerships(doc))
     out.extend(_agencies(doc))
     return _no_overlaps(doc, out)
 
@@ -163,7 +167,18 @@ def _two_names(doc: Doc, start: int, end: int, suffixes: set[str], extra: frozen
         if (left.text in suffixes or legal_forms.is_legal_form([left.text], extra)
                 or left.ent_type_ in _NAMED and doc[k].ent_iob_ != "I"):
             return k + 1
-    return start
+    return _whole_after_and(doc, start, end, extra) or start
+
+
+def _whole_after_and(doc: Doc, start: int, end: int, extra: frozenset[str]) -> int | None:
+    """Where a name after ``and`` starts when it is joined with ``&`` and ends in a legal form:
+    such a name is whole on its own (``Twitter and Tiffany & Co.``; ``Procter and Gamble Co.``
+    is one name)."""
+    for k in range(end - 2, start, -1):
+        if doc[k].lower_ == "and" and any(t.text == "&" for t in doc[k + 1:end]) \
+                and _legal_start(doc, k + 1, end, extra) is not None:
+            return k + 1
+    return None
 
 
 def _numbered(doc: Doc, end: int) -> bool:
@@ -287,6 +302,23 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
             + [_Candidate(s, e, "kind") for s, e in filter(None, kind)])
 
 
+# Partners' names joined by commas and closed with "&": "Wachtell, Lipton, Rosen & Katz" (a list
+# of other things is closed with "and").
+_PARTNERS = re.compile(r"\b[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)+,? & [A-Z][\w'’-]+")
+
+
+def _partnerships(doc: Doc) -> list[_Candidate]:
+    """Firms named after their partners, unless every partner is a place (``Paris, Lyon & Nice``)."""
+    out = []
+    for match in _PARTNERS.finditer(text_of(doc)):
+        span = doc.char_span(*match.span(), alignment_mode="contract")
+        words = [w.strip(",") for w in match.group().split() if w != "&"]
+        if span is not None and not all(places.is_region(w) or places.is_city(w) for w in words) \
+                and not any(t.ent_type_ in _PLACE_LABELS for t in span):
+            out.append(_Candidate(span.start, span.end, "cue"))
+    return out
+
+
 def _agencies(doc: Doc) -> list[_Candidate]:
     """The wire credit in a dateline: ``LONDON, March 3 (Reuters) -``."""
     out = []
@@ -404,7 +436,8 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     labels = evidence.labels.get(re.sub(r"['’]s$", "", name), Counter())
     if (name.lower() in {w.lower() for w in cfg.org_stop_words} or words[-1] in cfg.org_thing_suffixes
             or words[0] in cfg.org_programme_words or _ROAD.match(name) or places.is_region(name)
-            or places.is_big_city(name) or not any(c.isalpha() for c in words[-1]) or known_code(name)):
+            or places.is_big_city(name) or not any(c.isalpha() for c in words[-1]) or known_code(name)
+            or _joined_places(name) and "legal" not in sources):
         return False
     strong = bool(sources & _STRONG)
     if strong and not places.is_city(name):
@@ -422,6 +455,13 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     if name in evidence.person_parts or labels["PERSON"] > labels["ORG"]:
         return False
     return "model" in sources and labels["ORG"] >= placey
+
+
+def _joined_places(name: str) -> bool:
+    """Places joined with ``&``/``and``: ``Marseille & Nice`` (towns are also partners' names:
+    ``Kirkland & Ellis``, so every part must be a region or a city of ``_JOINED_CITY`` people)."""
+    parts = re.split(r" (?:&|and) ", name)
+    return len(parts) > 1 and all(places.is_region(p) or places.population(p) >= _JOINED_CITY for p in parts)
 
 
 def _modified_place(words: list[str], place_words: frozenset[str], cfg) -> bool:

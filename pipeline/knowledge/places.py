@@ -69,6 +69,11 @@ def is_city(name: str) -> bool:
     return name in cities()
 
 
+def population(name: str) -> int:
+    """The population of the largest city called ``name``; 0 when none is."""
+    return cities().get(name, 0)
+
+
 def country_of(place: str) -> str | None:
     """The alpha-2 code of the country ``place`` names or lies in (the most populous such city).
 
