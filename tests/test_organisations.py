@@ -70,6 +70,8 @@ WHOLE_NAMES = [
     ("The deal was advised by Sullivan, Cromwell, Hale & Dorr in New York.", ["Sullivan, Cromwell, Hale & Dorr"]),
     ("The tour stops in Paris, Lyon, Marseille & Nice next year.", []),
     ("Kirkland & Ellis advised the buyers.", ["Kirkland & Ellis"]),
+    ("The Maritime Authority Te Mana Moana approved the plan.", ["Maritime Authority Te Mana Moana"]),
+    ("The Maritime Authority Director Jane Smith approved it.", ["Maritime Authority"]),
     ("The ruling follows cases on Yahoo and Tiffany & Co., lawyers said.", ["Yahoo", "Tiffany & Co."]),
     ("Shoppers bought Procter and Gamble Co. shares.", ["Procter and Gamble Co."]),
 ]

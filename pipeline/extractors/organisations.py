@@ -134,8 +134,19 @@ def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: froze
     of_name = any(t.text in cfg.org_of_suffixes and doc[t.i + 1].lower_ in ("of", "for")
                   for t in doc[start:end - 1])
     if of_name or any(doc[end - 1].text.endswith(s) for s in suffixes):
-        return [_Candidate(start, end, "suffix")]
+        return [_Candidate(start, _name_after_suffix(doc, end, cfg), "suffix")]
     return []
+
+
+def _name_after_suffix(doc: Doc, end: int, cfg) -> int:
+    """A name goes on past its organisation word with a second name in another language:
+    ``Transport Agency Waka Kotahi`` (never into a role, a place or a date: ``Agency Director``)."""
+    roles = {r.lower() for r in cfg.org_person_roles}
+    stop = end
+    while stop < len(doc) and stop - end < 3 and _name_word(doc[stop]) and doc[stop].lower_ not in roles \
+            and doc[stop].ent_type_ not in ("GPE", "LOC", "DATE", "ORG", "NORP") and doc[stop - 1].whitespace_:
+        stop += 1
+    return stop
 
 
 def _with_particles(doc: Doc, start: int, end: int, particles: set[str]) -> tuple[int, int]:
