@@ -72,6 +72,8 @@ WHOLE_NAMES = [
     ("Kirkland & Ellis advised the buyers.", ["Kirkland & Ellis"]),
     ("The Maritime Authority Te Mana Moana approved the plan.", ["Maritime Authority Te Mana Moana"]),
     ("The Maritime Authority Director Jane Smith approved it.", ["Maritime Authority"]),
+    ("Its co-founder, Avery Stone, opened the first shop at a market in 1990.", []),
+    ("Its rival, Avery Stone Group, opened the first shop at a market in 1990.", ["Avery Stone Group"]),
     ("The ruling follows cases on Yahoo and Tiffany & Co., lawyers said.", ["Yahoo", "Tiffany & Co."]),
     ("Shoppers bought Procter and Gamble Co. shares.", ["Procter and Gamble Co."]),
 ]

@@ -373,7 +373,8 @@ def _caps_tokens(doc: Doc) -> set[int]:
 
 def _role_persons(doc: Doc, cfg) -> frozenset[str]:
     """Names the article gives a person's role: ``chief executive Lim Boon Hock``, ``Marie
-    Tremblay, an analyst at``, and names with an initial (``K N Balagopal``)."""
+    Tremblay, an analyst at``, ``its founder, Ana Lima,`` and names with an initial (``K N
+    Balagopal``)."""
     roles = {r.lower() for r in cfg.org_person_roles}
     particles = frozenset(cfg.org_particles)
     out = set()
@@ -382,6 +383,10 @@ def _role_persons(doc: Doc, cfg) -> frozenset[str]:
             run = _run_after(doc, i + 1, particles)
             if run:
                 out.add(doc[run[0]:run[1]].text)
+            if i + 2 < len(doc) and doc[i + 1].text == ",":
+                run = _run_after(doc, i + 2, particles)  # "Its founder, Ana Lima, started"
+                if run and run[1] < len(doc) and doc[run[1]].text == ",":
+                    out.add(doc[run[0]:run[1]].text)
         if tok.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "who":
             run = _run_before(doc, i, particles)  # "Sterling Grant, who follows real estate"
             if run:
