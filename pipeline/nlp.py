@@ -16,22 +16,26 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from .attributes import LEMMATIZER, RULER, ask_instead
 from .config import Config
 from .knowledge import load as load_data
 from .knowledge.legal_forms import written_forms
 
 ORG_RULES = "org_rules"
-# The model's components the extractors read, and what for. Any other component is not
-# loaded (the small model's ``senter``: the parser already sets the sentences). All six
-# are read since the dates extractor reads tense from the parse, tags and lemmas.
+# The model's components run on every article, and what the extractors read from them.
+# Any other component is not loaded (the small model's ``senter``: the parser already sets
+# the sentences), except those in ASKED.
 READS = {
     "tok2vec": "embeddings the tagger and parser listen to",
     "transformer": "embeddings, in the _trf models",
     "tagger": "fine tags: VBD/VBN for tense, POS for possessives, NNS after a year",
     "parser": "heads and labels for the verb a date hangs on; sentence boundaries for mentions",
-    "attribute_ruler": "coarse POS (VERB, AUX) from the tags, for tense and name trimming",
-    "lemmatizer": "lemmas (`expected`, `had`) for tense",
     "ner": "entities: organisation names, places, DATE around bare years",
+}
+# Loaded, not run: the extractors ask them about the few tokens they read (pipeline.attributes).
+ASKED = {
+    RULER: "coarse POS (VERB, AUX) from the tags, for tense and name trimming",
+    LEMMATIZER: "lemmas (`expected`, `had`) for tense",
 }
 # Capitalised words that start sentences but never names.
 _NOT_NAME = ["the", "a", "an", "in", "at", "on", "of", "for", "by", "from", "with", "to", "and",
@@ -64,7 +68,8 @@ def startup(config: Config) -> dict[str, float]:
 def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
           legal_forms: tuple[str, ...] = (), particles: tuple[str, ...] = ()) -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
-    nlp = spacy.load(model, exclude=[c for c in _meta(model)["components"] if c not in READS])
+    nlp = spacy.load(model, exclude=[c for c in _meta(model)["components"] if c not in READS and c not in ASKED])
+    ask_instead(nlp)
     infixes = [*nlp.Defaults.infixes, r"--+", r"(?<=\w)[)\]](?=\W)", r"(?<=\W)[(\[](?=\w)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     ruler = nlp.add_pipe("span_ruler", name="org_ruler", last=True,

@@ -13,6 +13,8 @@ from typing import Mapping
 from babel.dates import get_day_names, get_month_names
 from spacy.tokens import Doc
 
+from . import dep, lemma, pos, tag
+
 # News abbreviations that CLDR's English lacks (AP style).
 _EXTRA_MONTHS = {"sept": 9}
 _EXTRA_WEEKDAYS = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
@@ -58,16 +60,16 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     if span is None:
         return None
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+    while pos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     words = []
-    while verb.pos_ in ("VERB", "AUX"):
-        words += [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "acomp")),
-                  *(g for c in verb.children if c.lower_ == "after" for g in c.children if g.tag_ == "VBG")]
-        if verb.dep_ not in ("xcomp", "ccomp", "acomp") or verb.head.i == verb.i:
+    while pos(verb) in ("VERB", "AUX"):
+        words += [verb, *(c for c in verb.children if dep(c) in ("aux", "auxpass", "acomp")),
+                  *(g for c in verb.children if c.lower_ == "after" for g in c.children if tag(g) == "VBG")]
+        if dep(verb) not in ("xcomp", "ccomp", "acomp") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if any(w.lower_ in _FUTURE or w.lemma_.lower() in _FUTURE or (w.lower_ == "set" and w.tag_ == "VBN") for w in words):
+    if any(w.lower_ in _FUTURE or lemma(w).lower() in _FUTURE or (w.lower_ == "set" and tag(w) == "VBN") for w in words):
         return "future"
     if any(_past(w) for w in words):
         return "past"
@@ -82,18 +84,18 @@ def caption(doc: Doc, start: int, end: int) -> bool:
     """Whether the sentence holding ``doc.text[start:end]`` has no verb at all: a photo
     caption (`Fans at the stadium on Sunday.`), which shows what has happened."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span.sent)
+    return span is not None and not any(pos(t) in ("VERB", "AUX") for t in span.sent)
 
 
 def _past(verb) -> bool:
     """`rose`, `has risen`, `was held`, `after beating`, and a participle with no present
     auxiliary (`the deal, announced on Monday,`); not `is held`."""
-    if verb.tag_ == "VBD" or (verb.tag_ == "VBG" and verb.head.lower_ in ("after", "since")):
+    if tag(verb) == "VBD" or (tag(verb) == "VBG" and verb.head.lower_ in ("after", "since")):
         return True  # `after beating Leeds on Saturday`
-    if verb.tag_ != "VBN":
+    if tag(verb) != "VBN":
         return False
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.lemma_ == "have" for a in aux) or not any(a.tag_ in ("VBZ", "VBP", "VB", "MD") for a in aux)
+    aux = [c for c in verb.children if dep(c) in ("aux", "auxpass")]
+    return any(lemma(a) == "have" for a in aux) or not any(tag(a) in ("VBZ", "VBP", "VB", "MD") for a in aux)
 
 
 def pick(candidates: list, published, when: str | None, strict: bool = False):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..records import Record
-from . import Context, mention
+from . import Context, mention, pos, tag
 from . import _calendar as cal
 
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
@@ -177,13 +177,13 @@ def _year_not_a_date(doc: Doc, f: _Found) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
     if f.qualifier is not None or prev is None:
-        return nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.head.i != span.start
-    determined = prev.tag_ in ("PRP$", "POS", "DT")
+        return nxt is not None and tag(nxt) in ("NNS", "NNPS") and nxt.head.i != span.start
+    determined = tag(prev) in ("PRP$", "POS", "DT")
     if nxt is not None and nxt.is_title and determined:
         return True
-    if determined and nxt is not None and nxt.pos_ == "NOUN":
+    if determined and nxt is not None and pos(nxt) == "NOUN":
         return False
-    if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.head.i != span.start:
+    if nxt is not None and tag(nxt) in ("NNS", "NNPS") and nxt.head.i != span.start:
         return True
     if prev.is_title and prev.lower_ not in cal.months():
         return True

@@ -25,7 +25,7 @@ from ..config import MoneyOptions
 from ..currencies import Currencies, currencies
 from ..knowledge import places
 from ..records import Record
-from . import Context, mention, text_of
+from . import Context, mention, pos, text_of
 from .area import on_land
 from ._numbers import Phrase, alternation, atom_pattern, canonical, parenthetical, phrases
 
@@ -155,7 +155,7 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
         return written[1:2].isdigit() and re.search(r"[\d,.]\d{3}|\d\s*(?:[mbk]n?|[a-z]{4,})", written, re.I) is not None
     if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
         after = doc.char_span(phrase.end, min(len(text), phrase.end + 30), alignment_mode="expand")
-        return not (after is not None and len(after) and after[0].pos_ in ("NOUN", "PROPN"))
+        return not (after is not None and len(after) and pos(after[0]) in ("NOUN", "PROPN"))
     if unit == "p":
         return written.endswith("p") and not written[-2].isspace() and _PENCE_CONTEXT.search(text) is not None
     return True

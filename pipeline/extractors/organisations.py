@@ -22,7 +22,7 @@ from ..knowledge import legal_forms, places
 from ..currencies import known_code
 from ..nlp import ORG_RULES
 from ..records import Record
-from . import Context, mention, text_of
+from . import Context, mention, pos, text_of
 
 _LEADING = {"the", "a", "an"}
 # Model labels that name something on its own (an EVENT label on "Australian Competition" does not).
@@ -125,7 +125,7 @@ def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: froze
     if end <= start:
         return []
     body_end = _legal_start(doc, start, end, extra) or end - 1
-    if body_end - start > 2 and doc[start].is_sent_start and doc[start].pos_ in _NOT_NAME_POS:
+    if body_end - start > 2 and doc[start].is_sent_start and pos(doc[start]) in _NOT_NAME_POS:
         start += 1  # "Rivals West Fraser Timber Co. Ltd."
     if _legal_start(doc, start, end, extra) is not None:
         return [_Candidate(start, end, "legal")]
@@ -164,7 +164,7 @@ def _with_particles(doc: Doc, start: int, end: int, particles: set[str]) -> tupl
 def _common_word(doc: Doc, start: int, end: int) -> bool:
     """A single word capitalised only because it opens a sentence: ``Households``, ``Commuters``."""
     tok = doc[start]
-    return end - start == 1 and tok.is_sent_start and tok.pos_ != "PROPN" and not tok.is_upper
+    return end - start == 1 and tok.is_sent_start and pos(tok) != "PROPN" and not tok.is_upper
 
 
 def _two_names(doc: Doc, start: int, end: int, suffixes: set[str], extra: frozenset[str]) -> int:
@@ -247,7 +247,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (doc[start].lower_ in _LEADING or not doc[start].text[:1].isupper()):
         start += 1
     for i in range(start + 1, end):
-        if doc[i].pos_ in ("VERB", "AUX") and not doc[i].text[:1].isupper():
+        if pos(doc[i]) in ("VERB", "AUX") and not doc[i].text[:1].isupper():
             end = i
             break
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."
@@ -307,7 +307,7 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
                 found.append(_run_before(doc, i, particles))
             if doc[i - 1].ent_type_ in ("GPE", "NORP"):
                 run = _run_after(doc, i + 1, particles)
-                if run and run[1] < len(doc) and doc[run[1]].pos_ in ("VERB", "AUX"):
+                if run and run[1] < len(doc) and pos(doc[run[1]]) in ("VERB", "AUX"):
                     found.append(run)
     return ([_Candidate(s, e, "cue") for s, e in filter(None, found)]
             + [_Candidate(s, e, "kind") for s, e in filter(None, kind)])
@@ -433,7 +433,7 @@ def _name(doc: Doc, cand: _Candidate) -> str:
 def _name_possessive(doc: Doc, i: int) -> bool:
     """``'s`` at ``i`` ends a name rather than marking a possessive: what follows is no noun."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return nxt is None or nxt.is_space or nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "ADV") or nxt.lower_ == "of"
+    return nxt is None or nxt.is_space or nxt.is_punct or pos(nxt) in ("VERB", "AUX", "ADP", "CCONJ", "ADV") or nxt.lower_ == "of"
 
 
 def _labels(doc: Doc) -> dict[str, Counter]:

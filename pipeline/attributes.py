@@ -1,0 +1,147 @@
+"""The model's attribute ruler and lemmatizer, asked about the few tokens the extractors
+read instead of run over every token (they were ~17% of spaCy's time).
+
+The answers are the model's own: the ruler's patterns are read from the loaded model and
+applied as spaCy applies them (every match, later patterns win), and the lemma comes from
+the model's lemmatizer given that POS and morphology. ``pos``/``lemma`` equal what
+``token.pos_``/``token.lemma_`` are when both components run.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One pattern of the ruler: token tests from ``-index`` on, the attributes it sets."""
+
+    tests: tuple[tuple[tuple[str, object], ...], ...]
+    index: int
+    attrs: dict
+
+
+class _Asked:
+    def __init__(self, patterns: list[dict], lemmatizer) -> None:
+        self.rules = [_Rule(tuple(tuple((k, _test(v)) for k, v in tok.items()) for tok in pattern),
+                            entry.get("index", 0) % len(pattern), entry["attrs"])
+                      for entry in patterns for pattern in entry["patterns"]]
+        self.lemmatizer = lemmatizer
+        self._setting: dict[tuple[str, str], list[_Rule]] = {}
+
+    def attr(self, token: Token, key: str):
+        """The value the ruler sets for ``key`` on ``token`` (None: it sets none): of all
+        patterns matching there, the last, as spaCy applies them in order."""
+        doc = token.doc
+        for rule in self._candidates(key, token.tag_):
+            first = token.i - rule.index
+            if first >= 0 and first + len(rule.tests) <= len(doc) \
+                    and all(_holds(doc[first + n], tests) for n, tests in enumerate(rule.tests)):
+                return rule.attrs[key]
+        return None
+
+    def _candidates(self, key: str, tag: str) -> list[_Rule]:
+        """The rules setting ``key`` that a token tagged ``tag`` may match, last first."""
+        found = self._setting.get((key, tag))
+        if found is None:
+            found = self._setting[key, tag] = [r for r in reversed(self.rules) if key in r.attrs and all(
+                _passes(test, tag) for name, test in r.tests[r.index] if name == "TAG")]
+        return found
+
+
+def _test(value):
+    if isinstance(value, dict):
+        (op, arg), = value.items()
+        if op == "IN":
+            return ("in", frozenset(arg))
+        if op == "NOT_IN":
+            return ("not_in", frozenset(arg))
+        if op == "REGEX":
+            return ("regex", re.compile(arg))
+        raise ValueError(f"attribute ruler pattern operator {op!r} is not supported by pipeline.attributes")
+    return ("eq", value)
+
+
+_READ = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
+         "IS_SPACE": lambda t: t.is_space, "ORTH": lambda t: t.text, "TEXT": lambda t: t.text}
+
+
+def _holds(token: Token, tests) -> bool:
+    return all(_passes(test, _READ[key](token)) for key, test in tests)
+
+
+def _passes(test, value) -> bool:
+    op, arg = test
+    if op == "eq":
+        return value == arg
+    if op == "in":
+        return value in arg
+    if op == "not_in":
+        return value not in arg
+    return arg.search(value) is not None
+
+
+_BY_VOCAB: dict = {}
+
+
+def ask_instead(nlp: Language) -> list[str]:
+    """Disable the ruler and lemmatizer of ``nlp`` and answer for them through ``pos``/``lemma``;
+    returns the components disabled. A ruler pattern this module cannot read fails here, at load."""
+    if RULER not in nlp.component_names or LEMMATIZER not in nlp.component_names:
+        return []
+    patterns = nlp.get_pipe(RULER).patterns
+    for entry in patterns:
+        for pattern in entry["patterns"]:
+            for tok in pattern:
+                if set(tok) - set(_READ):
+                    raise ValueError(f"attribute ruler pattern keys {sorted(set(tok) - set(_READ))} are not supported")
+    _BY_VOCAB[nlp.vocab] = _Asked(patterns, nlp.get_pipe(LEMMATIZER))
+    for name in (RULER, LEMMATIZER):
+        if name not in nlp.disabled:
+            nlp.disable_pipe(name)
+    return [RULER, LEMMATIZER]
+
+
+def pos(token: Token) -> str:
+    """``token.pos_`` as the model's attribute ruler sets it."""
+    return _asked(token, "POS", token.pos_)
+
+
+def tag(token: Token) -> str:
+    """``token.tag_`` after the ruler (it tags whitespace ``_SP``)."""
+    return _asked(token, "TAG", token.tag_)
+
+
+def dep(token: Token) -> str:
+    """``token.dep_`` after the ruler (it labels whitespace ``dep``)."""
+    return _asked(token, "DEP", token.dep_)
+
+
+def _asked(token: Token, key: str, own: str) -> str:
+    asked = _BY_VOCAB.get(token.vocab)
+    if asked is None:  # a Doc from a pipeline that ran the ruler
+        return own
+    value = asked.attr(token, key)
+    return own if value is None else value
+
+
+def lemma(token: Token) -> str:
+    """``token.lemma_`` as the model's ruler and lemmatizer set it (the ruler's lemma wins:
+    the lemmatizer does not overwrite). Sets the ruler's POS and morphology on this token,
+    which the lemmatizer reads, as the ruler would have."""
+    asked = _BY_VOCAB.get(token.vocab)
+    if asked is None or token.lemma_:
+        return token.lemma_
+    ruled = asked.attr(token, "LEMMA")
+    if ruled is not None:
+        return ruled
+    token.pos_ = pos(token)
+    morph = asked.attr(token, "MORPH")
+    if morph is not None:
+        token.set_morph(morph)
+    return asked.lemmatizer.lemmatize(token)[0]
