@@ -25,6 +25,14 @@ class _Rule:
     index: int
     attrs: dict
 
+    @property
+    def lowers(self) -> frozenset | None:
+        """The lower-case forms the token at ``index`` must have, None if any."""
+        for name, (op, arg) in self.tests[self.index]:
+            if name == "LOWER" and op in ("eq", "in"):
+                return frozenset([arg]) if op == "eq" else arg
+        return None
+
 
 class _Asked:
     def __init__(self, patterns: list[dict], lemmatizer) -> None:
@@ -32,24 +40,27 @@ class _Asked:
                             entry.get("index", 0) % len(pattern), entry["attrs"])
                       for entry in patterns for pattern in entry["patterns"]]
         self.lemmatizer = lemmatizer
-        self._setting: dict[tuple[str, str], list[_Rule]] = {}
+        self._setting: dict[tuple[str, str], list[tuple[_Rule, frozenset | None]]] = {}
 
     def attr(self, token: Token, key: str):
         """The value the ruler sets for ``key`` on ``token`` (None: it sets none): of all
         patterns matching there, the last, as spaCy applies them in order."""
-        doc = token.doc
-        for rule in self._candidates(key, token.tag_):
+        doc, lower = token.doc, token.lower_
+        for rule, lowers in self._candidates(key, token.tag_):
+            if lowers is not None and lower not in lowers:
+                continue
             first = token.i - rule.index
             if first >= 0 and first + len(rule.tests) <= len(doc) \
                     and all(_holds(doc[first + n], tests) for n, tests in enumerate(rule.tests)):
                 return rule.attrs[key]
         return None
 
-    def _candidates(self, key: str, tag: str) -> list[_Rule]:
-        """The rules setting ``key`` that a token tagged ``tag`` may match, last first."""
+    def _candidates(self, key: str, tag: str) -> list[tuple[_Rule, frozenset | None]]:
+        """The rules setting ``key`` that a token tagged ``tag`` may match, last first, with
+        the lower-case forms each needs there (a set test before the full one)."""
         found = self._setting.get((key, tag))
         if found is None:
-            found = self._setting[key, tag] = [r for r in reversed(self.rules) if key in r.attrs and all(
+            found = self._setting[key, tag] = [(r, r.lowers) for r in reversed(self.rules) if key in r.attrs and all(
                 _passes(test, tag) for name, test in r.tests[r.index] if name == "TAG")]
         return found
 
