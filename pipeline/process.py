@@ -87,11 +87,12 @@ def article_key(article: Article, config: Config) -> str:
 @lru_cache(maxsize=4)
 def versions(model: str) -> tuple[str, str]:
     """(package version, model version), read once per process."""
-    return _version("pipeline"), _version(model.replace("_", "-"))
+    return version("pipeline") or "", version(model.replace("_", "-")) or ""
 
 
-def _version(name: str) -> str:
+def version(name: str) -> str | None:
+    """An installed distribution's version, None when it is not installed."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
-        return ""
+        return None

@@ -16,7 +16,6 @@ import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -27,7 +26,7 @@ from .errors import Errors, PipelineError
 from .index import FORMATS, article_files, write_index
 from .ingest import Article, Problem, iter_articles
 from .nlp import components
-from .process import Outcome, article_key
+from .process import Outcome, article_key, version
 from .nlp import startup
 from .records import TYPES
 
@@ -170,13 +169,7 @@ def run_json(result: RunResult, config: Config, ids: list[str]) -> dict:
 
 def _versions(model: str) -> dict:
     names = ["pipeline", "spacy", "dateparser", "quantulum3", model.replace("_", "-")]
-    out = {"python": platform.python_version()}
-    for name in names:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = None
-    return out
+    return {"python": platform.python_version(), **{name: version(name) for name in names}}
 
 
 def _progress(items: Iterator[Outcome], enabled: bool) -> Iterator[Outcome]:
