@@ -106,13 +106,18 @@ def _status(review, article):
     return {(e["record"]["type"], str(e["record"]["value"])): e["status"] for e in review.article_view(article)["entries"]}
 
 
+def _accept_first(out, config, article):
+    """Ann accepts the article's first record, then closes the database, as a reviewer who quits."""
+    review = Review.load(out, config, "ann")
+    entry = review.article_view(article)["entries"][0]
+    review.store.decide(article, entry["key"], "accept", version=0, extracted=entry["record"], corrected=None,
+                        note="", text_hash=review.articles[article].hash, reviewer="ann")
+    review.store.close()
+
+
 def test_rerun_keeps_decisions_matched_by_value_not_position(review_copy):
     out, config = review_copy
-    review = Review.load(out, config, "ann")
-    first = review.article_view(MEDVALLEY)["entries"][0]
-    review.store.decide(MEDVALLEY, first["key"], "accept", version=0, extracted=first["record"], corrected=None,
-                        note="", text_hash=review.articles[MEDVALLEY].hash, reviewer="ann")
-    review.store.close()
+    _accept_first(out, config, MEDVALLEY)
     _rewrite(out / f"{MEDVALLEY}.json", lambda d: d["records"].reverse())  # a re-run that orders records differently
     again = Review.load(out, config, "ann")
     assert _status(again, MEDVALLEY)[("organisation", "Shanghai MedValley")] == "accept"
@@ -121,11 +126,7 @@ def test_rerun_keeps_decisions_matched_by_value_not_position(review_copy):
 
 def test_rerun_with_changed_text_marks_decisions_stale(review_copy):
     out, config = review_copy
-    review = Review.load(out, config, "ann")
-    entry = review.article_view(FORUM)["entries"][0]
-    review.store.decide(FORUM, entry["key"], "accept", version=0, extracted=entry["record"], corrected=None,
-                        note="", text_hash=review.articles[FORUM].hash, reviewer="ann")
-    review.store.close()
+    _accept_first(out, config, FORUM)
     _rewrite(out / f"{FORUM}.json", lambda d: d.update(text=d["text"] + " A sentence added by an editor."))
     again = Review.load(out, config, "ann")
     view = again.article_view(FORUM)
