@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,7 +18,7 @@ from .records import TYPES
 
 NOT_ARTICLES = {"run.json", "evaluation.json"}
 TOLERANCE = {"money": 0.005, "area": 0.01}
-_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-Q[1-4])?")
+_ISO = re.compile(r"\d{4}(?:-(\d{2})(?:-\d{2})?|-W(\d{2})|-Q[1-4])?")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
 
 Span = tuple[str, str, int, int]  # (article, type, start, end)
@@ -174,11 +175,31 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _is_iso(value: str) -> bool:
+    """An ISO date at some granularity that names a real day, month, week or quarter.
+
+    >>> [_is_iso(v) for v in ("2025", "2024-02-29", "2025-02-29", "2025-13", "2026-W53", "2025-W53", "2025-Q5")]
+    [True, True, False, False, True, False, False]
+    """
+    match = _ISO.fullmatch(value)
+    if match is None:
+        return False
+    month, week = match.groups()
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        if week is not None:
+            date.fromisocalendar(int(value[:4]), int(week), 1)
+    except ValueError:
+        return False
+    return month is None or 1 <= int(month) <= 12
+
+
 _VALUES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "money": ("a number in currency units, or null for a vague amount", lambda v: v is None or _is_number(v)),
     "area": ("a number of square metres", _is_number),
     "date": ("an ISO date such as 2025, 2023-10, 2023-10-13, 2023-W42 or 2023-Q4 (null for a vague period)",
-             lambda v: v is None or (isinstance(v, str) and _ISO.fullmatch(v) is not None)),
+             lambda v: v is None or (isinstance(v, str) and _is_iso(v))),
     "organisation": ("a non-empty canonical name", lambda v: isinstance(v, str) and v.strip() != ""),
 }
 
@@ -194,13 +215,13 @@ def _gold_error(data: Any, stem: str) -> str | None:
     if data.get("article", stem) != stem:
         return f"'article' is {data['article']!r} but the file is named {stem}.json"
     for n, rec in enumerate(data["records"], 1):
-        reason = _gold_record_error(rec)
+        reason = gold_record_error(rec)
         if reason:
             return f"record {n}: {reason}"
     return None
 
 
-def _gold_record_error(rec: Any) -> str | None:
+def gold_record_error(rec: Any) -> str | None:
     if not isinstance(rec, dict) or "type" not in rec:
         return f"no 'type' (one of {', '.join(TYPES)})"
     if rec["type"] not in _VALUES:

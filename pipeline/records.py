@@ -92,11 +92,11 @@ def _fold(group: list[Record]) -> Record:
 
 def to_dict(rec: Record) -> dict:
     """The JSON form: fixed field names, empty optional fields left out."""
-    out: dict[str, Any] = {"article": rec.article, "id": rec.id, "type": rec.type, "value": _number(rec.value)}
+    out: dict[str, Any] = {"article": rec.article, "id": rec.id, "type": rec.type, "value": json_number(rec.value)}
     for name in ("currency", "currency_basis", "unit", "original", "qualifier", "min", "max", "end", "equivalent_of"):
         value = getattr(rec, name)
         if value is not None:
-            out[name] = {k: _number(v) for k, v in value.items()} if isinstance(value, dict) else _number(value)
+            out[name] = {k: json_number(v) for k, v in value.items()} if isinstance(value, dict) else json_number(value)
     out["approximate"] = rec.approximate
     if rec.relative:
         out["relative"] = True
@@ -108,13 +108,13 @@ def to_dict(rec: Record) -> dict:
     return out
 
 
-def _number(value: Any) -> Any:
+def json_number(value: Any) -> Any:
     """Decimals become ints when whole, else floats; other values pass through.
 
     Whole numbers up to EXACT_INT are written as integers; larger ones as floats (10^400 is
     not written as 401 digits):
 
-    >>> _number(Decimal("1E+11")), _number(Decimal("13.7")), _number("2025"), _number(Decimal("2.5E+20"))
+    >>> json_number(Decimal("1E+11")), json_number(Decimal("13.7")), json_number("2025"), json_number(Decimal("2.5E+20"))
     (100000000000, 13.7, '2025', 2.5e+20)
     """
     if isinstance(value, Decimal):

@@ -243,6 +243,12 @@ BAD_GOLD = [
     pytest.param('{"records": [{"type": "area", "text": "2 ha"}]}', "'value' of a area record", id="no-value"),
     pytest.param('{"records": [{"type": "date", "value": "October 13", "text": "October 13"}]}', "ISO date",
                  id="date-not-iso"),
+    pytest.param('{"records": [{"type": "date", "value": "2025-13-45", "text": "45/13/2025"}]}', "ISO date",
+                 id="date-iso-shaped-but-no-such-day"),
+    pytest.param('{"records": [{"type": "date", "value": "2025-02-29", "text": "29 Feb 2025"}]}', "ISO date",
+                 id="date-not-a-leap-year"),
+    pytest.param('{"records": [{"type": "date", "value": "2025-W53", "text": "week 53"}]}', "ISO date",
+                 id="date-week-the-year-lacks"),
     pytest.param('{"records": [{"type": "money", "value": 1, "currency": "CNY"}]}', "'text'", id="no-text"),
     pytest.param('{"article": "zz", "records": []}', "'article' is 'zz'", id="article-not-file-name"),
 ]

@@ -12,8 +12,8 @@ from typing import Any
 import pycountry
 
 from ..errors import Errors
-from ..evaluate import _gold_record_error
-from ..records import TYPES, _number
+from ..evaluate import gold_record_error
+from ..records import TYPES, json_number
 
 # Form fields each type may edit; the rest of the record is kept as extracted.
 FIELDS = {
@@ -63,7 +63,7 @@ def corrected(base: dict, fields: dict[str, Any]) -> dict:
                 raise Invalid(Errors.E045.format(field=name, reason="must be an ISO date: 2025, 2023-10, 2023-10-13, 2023-W42 or 2023-Q4"))
     else:
         rec["value"] = " ".join(given.get("value", rec.get("value") or "").split())
-    problem = _gold_record_error({**rec, "text": "-", "mentions": []})
+    problem = gold_record_error({**rec, "text": "-", "mentions": []})
     if problem:
         raise Invalid(Errors.E045.format(field="value", reason=problem))
     return rec
@@ -75,7 +75,7 @@ def _is_iso(value: str) -> bool:
     >>> _is_iso("2023-10-13"), _is_iso("2023-Q4"), _is_iso("2025-13-45"), _is_iso("2023-02-30"), _is_iso("next year")
     (True, True, False, False, False)
     """
-    if _gold_record_error({"type": "date", "value": value, "text": "-"}):
+    if gold_record_error({"type": "date", "value": value, "text": "-"}):
         return False
     parts = value.split("-")
     if len(parts) >= 2 and parts[1].isdigit() and not 1 <= int(parts[1]) <= 12:
@@ -112,7 +112,7 @@ def _number_field(given: dict, name: str, required: bool, default: Any) -> Any:
         number = None
     if number is None or not number.is_finite() or number.adjusted() > _MAX_DIGITS:
         raise Invalid(Errors.E045.format(field=name, reason=f"{given[name]!r} is not a number"))
-    return _number(number)
+    return json_number(number)
 
 
 def _currency(code: str) -> str:
