@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -285,24 +287,22 @@ def _name_word(tok: Token) -> bool:
 def _cued(doc: Doc, cfg) -> list[_Candidate]:
     """Names the article marks as companies with cue words: ``shares of Heineken``, ``Kroger
     shares``, ``Heineken's chief executive``, ``Japan's Astellas said``."""
-    before = [p.lower().split() for p in cfg.org_cue_before]
-    after = set(cfg.org_cue_after)
-    possessive = [p.lower().split() for p in cfg.org_cue_possessive]
-    kinds = set(cfg.org_cue_kinds)
+    before, after, possessive, kinds = _cues(cfg.org_cue_before, cfg.org_cue_after, cfg.org_cue_possessive,
+                                             cfg.org_cue_kinds)
     particles = frozenset(cfg.org_particles)
-    lowers = [t.lower_ for t in doc]
+    texts, lowers = _words(doc)
     found, kind = [], []
-    for i, tok in enumerate(doc):
-        if tok.text in kinds and i + 1 < len(doc) and _name_word(doc[i + 1]):
+    for i, (text, lower) in enumerate(zip(texts, lowers)):
+        if text in kinds and i + 1 < len(doc) and _name_word(doc[i + 1]):
             kind.append(_run_after(doc, i + 1, particles))  # "Dutch brewer Heineken"
-        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("which", "whose"):
+        if text == "," and i + 1 < len(doc) and lowers[i + 1] in ("which", "whose"):
             kind.append(_run_before(doc, i, particles))  # "Kalibrate, which tracks pump prices"
-        for phrase in before:
+        for phrase in before.get(lower, ()):
             if lowers[i:i + len(phrase)] == phrase:
                 found.append(_run_after(doc, i + len(phrase), particles))
-        if tok.text in after or tok.lower_ in after and tok.is_lower:
+        if text in after or lower in after and doc[i].is_lower:
             found.append(_run_before(doc, i, particles))
-        if tok.text in _POSSESSIVE and i > 0:
+        if text in _POSSESSIVE and i > 0:
             if any(lowers[i + 1:i + 1 + len(p)] == p for p in possessive):
                 found.append(_run_before(doc, i, particles))
             if doc[i - 1].ent_type_ in ("GPE", "NORP"):
@@ -311,6 +311,28 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
                     found.append(run)
     return ([_Candidate(s, e, "cue") for s, e in filter(None, found)]
             + [_Candidate(s, e, "kind") for s, e in filter(None, kind)])
+
+
+@lru_cache(maxsize=4)
+def _cues(before: tuple[str, ...], after: tuple[str, ...], possessive: tuple[str, ...],
+          kinds: tuple[str, ...]) -> tuple[dict[str, list[list[str]]], set[str], list[list[str]], set[str]]:
+    """The cue tables, built once per process: phrases before a name by their first word."""
+    by_first: dict[str, list[list[str]]] = defaultdict(list)
+    for phrase in before:
+        words = phrase.lower().split()
+        by_first[words[0]].append(words)
+    return dict(by_first), set(after), [p.lower().split() for p in possessive], set(kinds)
+
+
+def _words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's text and lower-case form, read once per Doc (each spaCy token read builds an object)."""
+    found = doc.user_data.get(_WORDS)
+    if found is None:
+        found = doc.user_data[_WORDS] = ([t.text for t in doc], [t.lower_ for t in doc])
+    return found
+
+
+_WORDS = "pipeline.organisations.words"
 
 
 # Partners' names joined by commas and closed with "&": "Wachtell, Lipton, Rosen & Katz" (a list
@@ -377,23 +399,24 @@ def _role_persons(doc: Doc, cfg) -> frozenset[str]:
     Balagopal``)."""
     roles = {r.lower() for r in cfg.org_person_roles}
     particles = frozenset(cfg.org_particles)
+    texts, lowers = _words(doc)
     out = set()
-    for i, tok in enumerate(doc):
-        if tok.lower_ in roles and tok.is_lower:
+    for i, (text, lower) in enumerate(zip(texts, lowers)):
+        if lower in roles and doc[i].is_lower:
             run = _run_after(doc, i + 1, particles)
             if run:
                 out.add(doc[run[0]:run[1]].text)
-            if i + 2 < len(doc) and doc[i + 1].text == ",":
+            if i + 2 < len(doc) and texts[i + 1] == ",":
                 run = _run_after(doc, i + 2, particles)  # "Its founder, Ana Lima, started"
                 if run and run[1] < len(doc) and doc[run[1]].text == ",":
                     out.add(doc[run[0]:run[1]].text)
-        if tok.text == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "who":
+        if text == "," and i + 1 < len(doc) and lowers[i + 1] == "who":
             run = _run_before(doc, i, particles)  # "Sterling Grant, who follows real estate"
             if run:
                 out.add(doc[run[0]:run[1]].text)
-        if tok.text == ",":
-            j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ in _LEADING)
-            if j < len(doc) and doc[j].lower_ in roles and doc[j].is_lower:
+        if text == ",":
+            j = i + 1 + (i + 1 < len(doc) and lowers[i + 1] in _LEADING)
+            if j < len(doc) and lowers[j] in roles and doc[j].is_lower:
                 run = _run_before(doc, i, particles)
                 if run:
                     out.add(doc[run[0]:run[1]].text)
@@ -492,15 +515,31 @@ def _modified_place(words: list[str], place_words: frozenset[str], cfg) -> bool:
 def _definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
     """Short names defined after a name: ``World Health Organization (WHO)``, ``Corporación de
     Fomento de la Producción (Corfo)``, ``..., known as Codelco`` -> ``{"WHO": ...}``."""
+    text = text_of(doc)
     out = {}
     for name in accepted:
         initials = {w[0] for w in name.split() if w[0].isupper()}
-        pattern = rf"{re.escape(name)}(?: \(| ?, (?:better |also )?known as )([A-Z][\w&-]{{1,11}})\b"
-        for match in re.finditer(pattern, text_of(doc)):
+        for match in _after_each(text, name, _DEFINED):
             short = match.group(1)
             if short[0] in initials and short != name and not places.is_region(short):
                 out.setdefault(short, name)
     return out
+
+
+# What follows a name that defines its short form; one pattern for every name (a pattern per
+# name was compiled again for every article).
+_DEFINED = re.compile(r"(?: \(| ?, (?:better |also )?known as )([A-Z][\w&-]{1,11})\b")
+
+
+def _after_each(text: str, name: str, tail: re.Pattern) -> Iterator[re.Match]:
+    """``tail`` matched right after each place ``name`` is written, as ``re.finditer`` of
+    ``name`` + ``tail`` finds them (left to right, not overlapping)."""
+    at = text.find(name)
+    while at >= 0:
+        match = tail.match(text, at + len(name))
+        at = text.find(name, match.end() if match else at + 1)
+        if match:
+            yield match
 
 
 def _records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], cfg) -> list[Record]:
@@ -563,15 +602,33 @@ def _initials(name: str, acronym: str) -> bool:
 def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
     """Every place a decided name is written, longest names first, no two overlapping; in
     lines written in capitals the name is matched whatever its case."""
-    taken = [False] * (len(text_of(doc)) + 1)
+    text = text_of(doc)
+    taken = [False] * (len(text) + 1)
     out = []
     for name in names:
-        for match in re.finditer(rf"(?<![\w&'’])(?<!\w-){re.escape(name)}(?![\w&-])", text_of(doc)):
-            out.extend(_take(taken, name, match.start(), match.end()))
-        upper = re.escape(name.upper())
-        for match in re.finditer(rf"(?<![\w&'’])(?<!\w-){upper}(?![\w&-])", text_of(doc)):
-            out.extend(_take(taken, name, match.start(), match.end()))
+        for written in (name, name.upper()):
+            for start in _whole(text, written):
+                out.extend(_take(taken, name, start, start + len(written)))
     return sorted(out, key=lambda m: m[1])
+
+
+# A name is written whole when no word character, ``&`` or apostrophe is glued before it (nor
+# ``x-``) and no word character, ``&`` or ``-`` after it.
+_GLUED_BEFORE, _GLUED_AFTER, _WORD = re.compile(r"[\w&'’]"), re.compile(r"[\w&-]"), re.compile(r"\w")
+
+
+def _whole(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` is written whole in ``text``, left to right, not overlapping (what
+    ``re.finditer`` with those lookarounds finds, without compiling a pattern per name)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = not (at and (_GLUED_BEFORE.match(text, at - 1)
+                             or at > 1 and text[at - 1] == "-" and _WORD.match(text, at - 2))
+                     or _GLUED_AFTER.match(text, end))
+        if whole:
+            yield at
+        at = text.find(name, end if whole else at + 1)
 
 
 def _take(taken: list[bool], name: str, start: int, end: int) -> list[tuple[str, int, int]]:
