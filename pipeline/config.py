@@ -101,6 +101,8 @@ class Config:
     org_cue_possessive: tuple[str, ...] = ()
     org_cue_kinds: tuple[str, ...] = ()
     org_person_roles: tuple[str, ...] = ()
+    org_prefixes: tuple[str, ...] = ()
+    place_nouns: tuple[str, ...] = ()
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
     review_port: int = 8765
@@ -258,6 +260,8 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         org_cue_possessive=tuple(orgs["cue_possessive"]),
         org_cue_kinds=tuple(orgs["cue_kinds"]),
         org_person_roles=tuple(orgs["person_roles"]),
+        org_prefixes=tuple(orgs["prefixes"]),
+        place_nouns=tuple(orgs["place_nouns"]),
         org_aliases=MappingProxyType(aliases),
         sets=MappingProxyType(sets),
         root=base,

@@ -50,7 +50,7 @@ _MANY, _ANY = "{1,8}", "{0,8}"
 def load_nlp(config: Config) -> Language:
     """Load the model once per process (cached per model and rule set)."""
     return _load(config.model, config.org_suffixes, config.org_of_suffixes, config.org_legal_forms,
-                 config.org_particles)
+                 config.org_particles, config.org_prefixes)
 
 
 def startup(config: Config) -> dict[str, float]:
@@ -66,7 +66,8 @@ def startup(config: Config) -> dict[str, float]:
 
 @lru_cache(maxsize=4)
 def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
-          legal_forms: tuple[str, ...] = (), particles: tuple[str, ...] = ()) -> Language:
+          legal_forms: tuple[str, ...] = (), particles: tuple[str, ...] = (),
+          prefixes: tuple[str, ...] = ()) -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
     nlp = spacy.load(model, exclude=[c for c in _meta(model)["components"] if c not in READS and c not in ASKED])
     ask_instead(nlp)
@@ -75,7 +76,8 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
     ruler = nlp.add_pipe("span_ruler", name="org_ruler", last=True,
                          config={"spans_key": ORG_RULES, "annotate_ents": False, "overwrite": False,
                                  "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
-    patterns = org_patterns(suffixes, of_suffixes, tuple(sorted(written_forms() | set(legal_forms))), particles)
+    patterns = org_patterns(suffixes, of_suffixes, tuple(sorted(written_forms() | set(legal_forms))), particles,
+                            prefixes)
     ruler.add_patterns([{"label": "ORG", "pattern": p} for p in patterns])
     return nlp
 
@@ -92,12 +94,13 @@ def _meta(model: str) -> dict:
 
 
 def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_forms: tuple[str, ...] = (),
-                 particles: tuple[str, ...] = ()) -> list[list[dict]]:
+                 particles: tuple[str, ...] = (), prefixes: tuple[str, ...] = ()) -> list[list[dict]]:
     """Token patterns for capitalised names ending in an organisation word or a legal form
     (``Petronas Sdn Bhd``, ``Samsung Co., Ltd.``), with or without a parenthesised part
     (``Shanghai (Nanxiang) Precision Medicine Industrial Park``), a leading year (``2040
     Ventures Fund``), joiners inside (``Procter & Gamble Co``, ``Banco de Bogota SA``,
-    ``Coca-Cola Amatil Ltd``), or going on with ``of`` (``Technical University of Munich``)."""
+    ``Coca-Cola Amatil Ltd``), going on with ``of`` (``Technical University of Munich``), or
+    opening with an organisation word of another language (``Industrias Peñoles``)."""
     ends = "|".join(re.escape(s) for s in suffixes)
     joiners = "|".join(re.escape(p) for p in (*particles, "-"))
     word = {"TEXT": {"REGEX": r"^[A-Z][\w&'.-]*$"}, "LOWER": {"NOT_IN": _NOT_NAME}}
@@ -119,6 +122,7 @@ def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), suffix],
         [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY)],
         [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY), {"LOWER": "and"}, dict(word, OP=_MANY)],
+        [{"TEXT": {"IN": list(prefixes)}}, body, word],
         # A single word that carries the suffix inside it: "MedValley".
         [{"TEXT": {"REGEX": rf"^[A-Z][a-z]+(?:{ends})$"}}],
     ]

@@ -129,8 +129,40 @@ NOT_ORGANISATIONS = [
     ("Stockholm Bypass Costs Climb As Implenia Presses SEK 4bn Claim\n\nImplenia AG presses a SEK 4bn claim.",
      ["Implenia AG"]),
 ]
+# "at" after a person's role names a workplace; "at" alone a place.
+WORKPLACES = [
+    ("Rates will fall, said Ana Ruiz, an economist at Brightwater.", ["Brightwater"]),
+    ("Rates will fall, said Ana Ruiz, who spoke at Brightwater.", []),
+    ("Prices held, said Li Wen, head of credit research at Marlow Brothers in Perth.", ["Marlow Brothers"]),
+    ("Prices held, said Li Wen, a partner at Toronto.", []),
+]
+# Other languages put the organisation word first; names go on over several particles.
+HEAD_FIRST = [
+    ("In Peru, Industrias Valmora reported a loss.", ["Industrias Valmora"]),
+    ("In Peru, the industrias of Valmora reported a loss.", []),
+    ("Loans came from Banco de la Nación Argentina last year.", ["Banco de la Nación Argentina"]),
+    ("Compañía Minera Andina SpA appealed. The court ordered Minera Andina to pay.", ["Compañía Minera Andina SpA"]),
+]
+# Acronyms: initials of hyphenated words, X for Exchange; an acronym of a non-organisation is none.
+ACRONYMS = [
+    ("Hewlett-Packard Enterprise Co reported results. HPE said margins rose.", ["Hewlett-Packard Enterprise Co"]),
+    ("Fans follow the Coastal Super League (CSL) closely.", []),
+    ("Fans follow the Coastal Football Federation (CFF) closely.", ["Coastal Football Federation"]),
+    ("SEOUL, May 2 (Yonhap) - Acme Corp rose, according to Yonhap Infomax.", ["Yonhap", "Acme Corp", "Yonhap Infomax"]),
+]
+# Nationalities, units, currency signs, places by the noun after them, strategies and treaties.
+NOT_NAMES = [
+    ("The acquisition of German pump maker Ostwald closed.", ["Ostwald"]),
+    ("Analysts at Halvorsen estimated a rise.", ["Halvorsen"]),
+    ("It includes a 2.4 Mil SF warehouse near the port.", []),
+    ("In 2019 Acme Ltd opened a warehouse near the port.", ["Acme Ltd"]),
+    ("The plots sold for NIS 2.5 billion.", []),
+    ("Farmers in the Tarrabee valley sued Acme Corp on Monday.", ["Acme Corp"]),
+    ("The National Hydrogen Strategy and the Paris Agreement set targets.", []),
+    ("The National Hydrogen Agency set targets.", ["National Hydrogen Agency"]),
+]
 CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
-         + NOT_ORGANISATIONS)
+         + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES)
 
 
 def _records(nlp, config, text):

@@ -31,8 +31,9 @@ _LEADING = {"the", "a", "an"}
 _NAMED = {"ORG", "GPE", "LOC", "PERSON", "FAC", "NORP"}
 # Parts of speech of a capitalised sentence opener that is not part of the name after it.
 _NOT_NAME_POS = {"NOUN", "VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"}
-# Words before a name that say it is a place: "a plant near Chapais".
-_LOCATIVE = {"in", "near", "outside", "around", "across", "at", "into", "between"}
+# Words before a name that say it is a place: "a plant near Chapais", "the northern Negev".
+_LOCATIVE = {"in", "near", "outside", "around", "across", "at", "into", "between", "northern", "southern",
+             "eastern", "western", "north", "south", "east", "west"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # Tokens a name never crosses (besides line breaks, commas before non-legal words and numbers).
@@ -40,6 +41,7 @@ _BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", '"', "“", "�
 # Words with digits that may be names: "3M", "G4S", "E3". Amounts ("NZ$1.9b", "RM2.40") are not.
 _ALNUM_NAME = re.compile(r"^(?!\d+(?:bn|b|m|mn|k|tn|t|p|pc|x|s)$)(?:\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z]*)$")
 _ROAD = re.compile(r"^(?:[AMIN]-?\d{1,3}|[A-Z]{1,2}\d{1,3}[A-Z]?)$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
 # Where the decision comes from, strongest first.
@@ -51,7 +53,7 @@ _JOINED_CITY = 100_000
 class _Candidate:
     start: int  # token offsets
     end: int
-    source: str  # "legal" | "suffix" | "cue" | "agency" | "defined" | "kind" | "model"
+    source: str  # "legal" | "suffix" | "cue" | "agency" | "defined" | "kind" | "workplace" | "model"
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         person_parts=frozenset(p for words in full_names if len(words) > 1 for p in (words[0], words[-1])),
         place_words=frozenset(w for e in doc.ents if e.label_ in _PLACE_LABELS for w in e.text.split()),
         persons=persons,
-        located=_located(doc, candidates),
+        located=_located(doc, candidates, frozenset(cfg.place_nouns)),
     )
     accepted = {}
     for name, cands in by_name.items():
@@ -88,6 +90,8 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         sources = {c.source for c in body}
         if sources and _is_organisation(name, sources, evidence, cfg):
             accepted[name] = sources
+    for short in _defined_for(doc, candidates, accepted):
+        accepted.pop(short, None)
 
     return _records(doc, accepted, _definitions(doc, accepted), cfg)
 
@@ -114,7 +118,7 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
             split = _whole_after_and(doc, start, end, extra) or start
             for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
                 out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, s0, e0)
-                           if not _numbered(doc, e) and not _common_word(doc, s, e))
+                           if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s))
     out.extend(_cued(doc, cfg))
     out.extend(_partnerships(doc))
     out.extend(_agencies(doc))
@@ -124,13 +128,17 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
 def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: frozenset[str]) -> list[_Candidate]:
     """A span ruler name as a candidate: ending in a legal form, in an organisation word, or
     an organisation word going on with ``of``/``for`` (``Superintendency of the Environment``)."""
-    if end <= start:
+    if end <= start or _after_amount(doc, start):
         return []
+    if _YEAR.match(doc[start].text) and start > 0 and pos(doc[start - 1]) == "ADP":
+        start += 1  # "In 2019 Acme Ltd opened": the year is a date ("the 2040 Ventures Fund" is a name)
     body_end = _legal_start(doc, start, end, extra) or end - 1
     if body_end - start > 2 and doc[start].is_sent_start and pos(doc[start]) in _NOT_NAME_POS:
         start += 1  # "Rivals West Fraser Timber Co. Ltd."
     if _legal_start(doc, start, end, extra) is not None:
         return [_Candidate(start, end, "legal")]
+    if doc[start].text in cfg.org_prefixes and end - start > 1:
+        return [_Candidate(start, end, "suffix")]  # "Industrias Peñoles": the head word comes first
     if doc[end - 1].text in legal_forms.written_forms() | extra:  # "Petronas Sdn": not a form
         return [_Candidate(s, e, "model") for s, e in _pieces(doc, start, end - 1)]
     of_name = any(t.text in cfg.org_of_suffixes and doc[t.i + 1].lower_ in ("of", "for")
@@ -154,8 +162,13 @@ def _name_after_suffix(doc: Doc, end: int, cfg) -> int:
 def _with_particles(doc: Doc, start: int, end: int, particles: set[str]) -> tuple[int, int]:
     """A model name goes on over lower-case particles and capitalised words on either side:
     ``Banco de`` + ``Sabadell``, ``Corporación Nacional`` + ``del Cobre de Chile``."""
-    while end + 1 < len(doc) and doc[end].text in particles and doc[end].text != "&" and _name_word(doc[end + 1]):
-        end += 2
+    while True:
+        nxt = end
+        while nxt < len(doc) and nxt - end < 2 and doc[nxt].text in particles and doc[nxt].text != "&":
+            nxt += 1  # "de la"
+        if nxt == end or nxt >= len(doc) or not _name_word(doc[nxt]):
+            break
+        end = nxt + 1
         while end < len(doc) and _name_word(doc[end]) and doc[end].ent_iob_ != "B":
             end += 1
     while start >= 2 and doc[start - 1].text in particles and doc[start - 1].text != "&" and _name_word(doc[start - 2]):
@@ -198,6 +211,11 @@ def _numbered(doc: Doc, end: int) -> bool:
     """A name followed by a model number is an index or product: ``FTSE 100``, ``Boeing 737``."""
     nxt = doc[end:end + 2]
     return len(nxt) > 0 and nxt[0].is_digit and not (len(nxt) > 1 and nxt[1].text in ("-", "%", "–"))
+
+
+def _after_amount(doc: Doc, start: int) -> bool:
+    """A model name right after a number that is no year is a unit: ``a 1.8 Mil SF hub``."""
+    return start > 0 and doc[start - 1].like_num and not _YEAR.match(doc[start - 1].text)
 
 
 def _joined_end(doc: Doc, end: int) -> int:
@@ -289,10 +307,13 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
     shares``, ``Heineken's chief executive``, ``Japan's Astellas said``."""
     before, after, possessive, kinds = _cues(cfg.org_cue_before, cfg.org_cue_after, cfg.org_cue_possessive,
                                              cfg.org_cue_kinds)
+    roles = _roles(cfg.org_person_roles)
     particles = frozenset(cfg.org_particles)
     texts, lowers = _words(doc)
-    found, kind = [], []
+    found, kind, work = [], [], []
     for i, (text, lower) in enumerate(zip(texts, lowers)):
+        if lower == "at" and _after_role(doc, i, roles):
+            work.append(_run_after(doc, i + 1, particles))  # "an analyst at Maybank"
         if text in kinds and i + 1 < len(doc) and _name_word(doc[i + 1]):
             kind.append(_run_after(doc, i + 1, particles))  # "Dutch brewer Heineken"
         if text == "," and i + 1 < len(doc) and lowers[i + 1] in ("which", "whose"):
@@ -309,8 +330,33 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
                 run = _run_after(doc, i + 1, particles)
                 if run and run[1] < len(doc) and pos(doc[run[1]]) in ("VERB", "AUX"):
                     found.append(run)
-    return ([_Candidate(s, e, "cue") for s, e in filter(None, found)]
-            + [_Candidate(s, e, "kind") for s, e in filter(None, kind)])
+    return ([_Candidate(s, e, "cue") for s, e in filter(None, found) if not _nationality(doc, s, e)]
+            + [_Candidate(s, e, "kind") for s, e in filter(None, kind)]
+            + [_Candidate(s, e, "workplace") for s, e in filter(None, work)])
+
+
+@lru_cache(maxsize=4)
+def _roles(roles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(r.lower() for r in roles)
+
+
+def _after_role(doc: Doc, i: int, roles: frozenset[str]) -> bool:
+    """Token ``i`` follows a person's role in the same phrase: ``a partner at``, ``head of
+    commodities research at`` (a workplace follows; ``at`` alone is a place word)."""
+    for tok in reversed(doc[max(0, i - 4):i]):
+        if tok.is_punct:
+            return False
+        if tok.lower_ in roles and tok.is_lower:
+            return True
+    return False
+
+
+def _nationality(doc: Doc, start: int, end: int) -> bool:
+    """A cued run the model calls a nationality, before a noun: ``acquisition of German grinding
+    specialist`` (``analysts at Investec estimated`` is a name)."""
+    nxt = doc[end] if end < len(doc) else None
+    return (all(t.ent_type_ == "NORP" for t in doc[start:end]) and nxt is not None and nxt.is_lower
+            and nxt.tag_ not in ("VBD", "VBZ", "VBP", "MD"))
 
 
 @lru_cache(maxsize=4)
@@ -364,7 +410,7 @@ def _agencies(doc: Doc) -> list[_Candidate]:
 
 def _no_overlaps(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Of overlapping candidates keep the strongest, then the longest."""
-    rank = {"legal": 0, "agency": 1, "defined": 1, "suffix": 2, "cue": 3, "kind": 3, "model": 4}
+    rank = {"legal": 0, "agency": 1, "defined": 1, "suffix": 2, "cue": 3, "kind": 3, "workplace": 3, "model": 4}
     taken: set[int] = set()
     out = []
     for cand in sorted(cands, key=lambda c: (rank[c.source], c.start - c.end, c.start)):
@@ -397,7 +443,7 @@ def _role_persons(doc: Doc, cfg) -> frozenset[str]:
     """Names the article gives a person's role: ``chief executive Lim Boon Hock``, ``Marie
     Tremblay, an analyst at``, ``its founder, Ana Lima,`` and names with an initial (``K N
     Balagopal``)."""
-    roles = {r.lower() for r in cfg.org_person_roles}
+    roles = _roles(cfg.org_person_roles)
     particles = frozenset(cfg.org_particles)
     texts, lowers = _words(doc)
     out = set()
@@ -412,7 +458,7 @@ def _role_persons(doc: Doc, cfg) -> frozenset[str]:
                     out.add(doc[run[0]:run[1]].text)
         if text == "," and i + 1 < len(doc) and lowers[i + 1] == "who":
             run = _run_before(doc, i, particles)  # "Sterling Grant, who follows real estate"
-            if run:
+            if run and not (doc[run[0] - 1].lower_ == "at" and _after_role(doc, run[0] - 1, roles)):
                 out.add(doc[run[0]:run[1]].text)
         if text == ",":
             j = i + 1 + (i + 1 < len(doc) and lowers[i + 1] in _LEADING)
@@ -427,9 +473,10 @@ def _role_persons(doc: Doc, cfg) -> frozenset[str]:
     return frozenset(out)
 
 
-def _located(doc: Doc, candidates: list[_Candidate]) -> frozenset[str]:
-    """One-word names that, wherever the article writes them, follow a word of place or
-    precede ``index`` or ``-listed`` (``near Chapais``, ``the FTSE SmallCap index``, ``ASX-listed``)."""
+def _located(doc: Doc, candidates: list[_Candidate], nouns: frozenset[str]) -> frozenset[str]:
+    """One-word names that, wherever the article writes them, follow a word of place, precede a
+    noun of place, ``index`` or ``-listed`` (``near Chapais``, ``the Huasco valley``, ``the FTSE
+    SmallCap index``, ``ASX-listed``)."""
     seen: dict[str, bool] = {}
     for c in candidates:
         if c.end - c.start > 2:
@@ -437,7 +484,8 @@ def _located(doc: Doc, candidates: list[_Candidate]) -> frozenset[str]:
         name = doc[c.start:c.end].text
         before = doc[c.start - 1].lower_ if c.start else ""
         after = doc[c.end:c.end + 3].text.lower()
-        placed = before in _LOCATIVE or after.startswith(("index", "-listed", "- listed")) or " index" in after
+        placed = (before in _LOCATIVE or after.startswith(("index", "-listed", "- listed")) or " index" in after
+                  or c.end < len(doc) and doc[c.end].lower_ in nouns)
         seen[name] = seen.get(name, True) and placed
     return frozenset(n for n, placed in seen.items() if placed)
 
@@ -476,6 +524,7 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     if (name.lower() in {w.lower() for w in cfg.org_stop_words} or words[-1] in cfg.org_thing_suffixes
             or words[0] in cfg.org_programme_words or _ROAD.match(name) or places.is_region(name)
             or places.is_big_city(name) or not any(c.isalpha() for c in words[-1]) or known_code(name)
+            or name in cfg.money.signs
             or _joined_places(name) and "legal" not in sources):
         return False
     strong = bool(sources & _STRONG)
@@ -487,7 +536,11 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     if strong or "kind" in sources:
         return True
     placey = labels["GPE"] + labels["LOC"] + labels["FAC"] + labels["NORP"]
-    if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg) or name in evidence.located:
+    if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg):
+        return False
+    if "workplace" in sources:
+        return True  # "at" after a role names a workplace, not a place
+    if name in evidence.located:
         return False
     if "suffix" in sources:
         return True
@@ -508,6 +561,18 @@ def _modified_place(words: list[str], place_words: frozenset[str], cfg) -> bool:
     head = words[:-1] if words[-1] in cfg.org_suffixes else words
     return (any(w in cfg.place_modifiers for w in head)
             and all(w in place_words or w in cfg.place_modifiers for w in head))
+
+
+def _defined_for(doc: Doc, candidates: list[_Candidate], accepted: dict[str, set[str]]) -> set[str]:
+    """Acronyms defined after a name that is no organisation: they name the same thing
+    (``the Indian Super League (ISL)``)."""
+    out = set()
+    for c in candidates:
+        if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
+            name, short = doc[c.start:c.end].text, doc[c.end + 1].text
+            if name not in accepted and short != name and _initials(name, short):
+                out.add(short)
+    return out
 
 
 # --- names, mentions and aliases -------------------------------------------------------------
@@ -568,17 +633,28 @@ def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: di
         expanded = [n for n in longer if _initials(n, name)]
         if len(expanded) == 1:
             return expanded[0]
-    complete = "legal" in accepted.get(name, ()) or "suffix" in accepted.get(name, ())
+    complete = bool(accepted.get(name, set()) & {"legal", "suffix", "agency"})  # "Yonhap" is not "Yonhap Infomax"
     starts = [n for n in longer if n.split()[:len(words)] == words and (
         not complete or legal_forms.is_legal_form(n.split()[len(words):], frozenset(cfg.org_legal_forms)))]
     if starts:
         first = starts[0]
         return max((n for n in starts if n.split()[:len(first.split())] == first.split()), key=len)
-    ends = [n for n in longer if n.split()[-len(words):] == words]
+    ends = [n for n in longer if words in (n.split()[-len(words):], _without_form(n, cfg)[-len(words):])]
     if len(ends) == 1:
         return ends[0]
     inside = [n for n in longer if len(words) == 1 and name in n.split()[1:-1]]
     return inside[0] if len(inside) == 1 and not complete else name
+
+
+def _without_form(name: str, cfg) -> list[str]:
+    """The words of ``name`` before its legal form: ``Compañía Minera Nevada SpA`` -> ``Compañía
+    Minera Nevada`` (so ``Minera Nevada`` is its short form)."""
+    words = name.split()
+    extra = frozenset(cfg.org_legal_forms)
+    for i in range(1, len(words)):
+        if legal_forms.is_legal_form(words[i:], extra):
+            return words[:i]
+    return words
 
 
 def _first(name: str, accepted: dict[str, set[str]]) -> int:
@@ -593,10 +669,19 @@ def _initials(name: str, acronym: str) -> bool:
     (True, True)
     >>> _initials("Taiwan Semiconductor Manufacturing Co", "TSMC"), _initials("Acme Corp", "CA")
     (True, False)
+
+    A hyphenated word may give each part's initial, and an exchange its ``X``:
+
+    >>> _initials("Coca-Cola Europacific Partners", "CCEP"), _initials("Australian Securities Exchange", "ASX")
+    (True, True)
     """
     letters = acronym.replace("&", "")
-    spelled = "".join(w if w.isupper() else w[0] for w in name.split() if w[:1].isupper())
-    return len(letters) >= 2 and (spelled == letters or len(letters) >= 3 and spelled.startswith(letters))
+    words = [w for w in name.split() if w[:1].isupper()]
+    spellings = {"".join(w if w.isupper() else w[0] for w in words),
+                 "".join(p if p.isupper() else p[:1] for w in words for p in w.split("-")),
+                 "".join("X" if w == "Exchange" else w if w.isupper() else w[0] for w in words)}
+    return len(letters) >= 2 and any(spelled == letters or len(letters) >= 3 and spelled.startswith(letters)
+                                     for spelled in spellings)
 
 
 def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
