@@ -41,6 +41,13 @@ class _Asked:
                       for entry in patterns for pattern in entry["patterns"]]
         self.lemmatizer = lemmatizer
         self._setting: dict[tuple[str, str], list[tuple[_Rule, frozenset | None]]] = {}
+        self._nouns: frozenset[str] | None = None
+
+    def nouns(self) -> frozenset[str]:
+        """The lemmatizer's index of nouns, read once."""
+        if self._nouns is None:
+            self._nouns = frozenset(self.lemmatizer.lookups.get_table("lemma_index").get("noun", ()))
+        return self._nouns
 
     def attr(self, token: Token, key: str):
         """The value the ruler sets for ``key`` on ``token`` (None: it sets none): of all
@@ -156,3 +163,10 @@ def lemma(token: Token) -> str:
     if morph is not None:
         token.set_morph(morph)
     return asked.lemmatizer.lemmatize(token)[0]
+
+
+def common_noun(token: Token) -> bool:
+    """Whether the token, lower-cased, is a noun in the model's lemmatizer index (WordNet's
+    nouns): ``Infrastructure``, ``Tourism`` are; ``Tesco`` is not. False without a lemmatizer."""
+    asked = _BY_VOCAB.get(token.vocab)
+    return asked is not None and token.lower_ in asked.nouns()

@@ -73,6 +73,9 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
     ask_instead(nlp)
     infixes = [*nlp.Defaults.infixes, r"--+", r"(?<=\w)[)\]](?=\W)", r"(?<=\W)[(\[](?=\w)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    for form in written_forms():
+        if "/" in form:  # "A/S", "I/S": one word, as a company writes it
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     ruler = nlp.add_pipe("span_ruler", name="org_ruler", last=True,
                          config={"spans_key": ORG_RULES, "annotate_ents": False, "overwrite": False,
                                  "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})

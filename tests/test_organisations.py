@@ -161,8 +161,30 @@ NOT_NAMES = [
     ("The National Hydrogen Strategy and the Paris Agreement set targets.", []),
     ("The National Hydrogen Agency set targets.", ["National Hydrogen Agency"]),
 ]
+# A name the acronym in brackets after it spells, joiners and all; a country before it is not spelled.
+SPELLED = [
+    ("The Food and Drug Administration (FDA) approved the drug.", ["Food and Drug Administration"]),
+    ("The Gross Domestic Product (GDP) figures were out.", []),
+    ("The U.S. Federal Trade Commission (FTC) opened a review.", ["Federal Trade Commission"]),
+    ("The Australian Nurses' Federation (ANF) called a strike.", ["Australian Nurses' Federation"]),
+    ("Orsted Wind A/S signed the lease.", ["Orsted Wind A/S"]),
+    ("Holm-Larsen Shipping A/S posted results. Larsen said costs rose.", ["Holm-Larsen Shipping A/S"]),
+]
+# Names listed with an organisation ("and" closing the list) are organisations, unless persons or places.
+LISTED = [
+    ("The loan came from Halifax Building Society and Norbanken.", ["Halifax Building Society", "Norbanken"]),
+    ("The loan came from Halifax Building Society and Mary Jones.", ["Halifax Building Society"]),
+    ("Kestrel Motors, Ardent and Vireo cut prices.", ["Kestrel Motors", "Ardent", "Vireo"]),
+    ("Kestrel Motors, Ardent, cut prices.", ["Kestrel Motors"]),
+    ("Acme Corp and Smith met. John Smith said so.", ["Acme Corp"]),
+]
+# A name with "of" goes on over a list of common nouns; a list of names is a list.
+OF_LISTS = [
+    ("The Ministry of Economy, Trade and Industry said exports rose.", ["Ministry of Economy, Trade and Industry"]),
+    ("The Ministry of Finance, Nidec and Kao said exports rose.", ["Ministry of Finance", "Nidec", "Kao"]),
+]
 CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
-         + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES)
+         + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES + SPELLED + LISTED + OF_LISTS)
 
 
 def _records(nlp, config, text):

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..attributes import common_noun
 from ..knowledge import legal_forms, places
 from ..currencies import known_code
 from ..nlp import ORG_RULES
@@ -84,16 +85,60 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         persons=persons,
         located=_located(doc, candidates, frozenset(cfg.place_nouns)),
     )
+    accepted = _decided(doc, by_name, caps, evidence, cfg)
+    listed = defaultdict(list)
+    for cand in _coordinated(doc, [c for n, cs in by_name.items() if n in accepted for c in cs], cfg):
+        listed[_name(doc, cand)].append(cand)
+    for name, cands in _decided(doc, {n: by_name.get(n, []) + cs for n, cs in listed.items() if n not in accepted},
+                                caps, evidence, cfg).items():
+        accepted[name] = cands
+    for short in _defined_for(doc, candidates, accepted):
+        accepted.pop(short, None)
+
+    return _records(doc, accepted, _definitions(doc, accepted), cfg)
+
+
+def _decided(doc: Doc, by_name: dict[str, list[_Candidate]], caps: set[int], evidence: _Evidence,
+             cfg) -> dict[str, set[str]]:
+    """The names that are organisations, with where the evidence came from (headlines aside)."""
     accepted = {}
     for name, cands in by_name.items():
         body = [c for c in cands if not all(i in caps for i in range(c.start, c.end))]
         sources = {c.source for c in body}
         if sources and _is_organisation(name, sources, evidence, cfg):
             accepted[name] = sources
-    for short in _defined_for(doc, candidates, accepted):
-        accepted.pop(short, None)
+    return accepted
 
-    return _records(doc, accepted, _definitions(doc, accepted), cfg)
+
+def _coordinated(doc: Doc, decided: list[_Candidate], cfg) -> list[_Candidate]:
+    """Names listed with an organisation: ``Lloyds Banking Group and Barclays``, ``NIO, Xpeng
+    and Li Auto`` (a list of commas alone may be anything: ``Acme Corp, Britain's biggest``)."""
+    particles = frozenset(cfg.org_particles) | {"-"}
+    texts, lowers = _words(doc)
+    out = []
+    for cand in decided:
+        runs, joined = [], False
+        end = cand.end + (cand.end < len(doc) and texts[cand.end] in ("'s", "’s"))
+        while end + 1 < len(doc) and texts[end] in (",", "and", "or") and len(runs) < 6:
+            nxt = end + 1 + (texts[end] == "," and lowers[end + 1] in ("and", "or"))
+            joined |= texts[end] != "," or nxt > end + 1
+            run = _run_after(doc, nxt, particles)
+            if not run or run[0] > nxt + 1:
+                break
+            runs.append(run)
+            end = run[1] + (run[1] < len(doc) and texts[run[1]] in ("'s", "’s"))
+        start = cand.start
+        while start > 1 and texts[start - 1] in (",", "and", "or") and len(runs) < 6:
+            joined |= texts[start - 1] != ","
+            run = _run_before(doc, start - 1 - (lowers[start - 1] in ("and", "or") and texts[start - 2] == ","),
+                              particles)
+            if not run or run[1] < start - 2:
+                break
+            runs.append(run)
+            start = run[0]
+        if joined:
+            out.extend(_Candidate(s, e, "listed") for s, e in runs)
+    return out
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -120,6 +165,7 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
                 out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, s0, e0)
                            if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s))
     out.extend(_cued(doc, cfg))
+    out.extend(_spelled(doc, cfg))
     out.extend(_partnerships(doc))
     out.extend(_agencies(doc))
     return _no_overlaps(doc, out)
@@ -143,7 +189,9 @@ def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: froze
         return [_Candidate(s, e, "model") for s, e in _pieces(doc, start, end - 1)]
     of_name = any(t.text in cfg.org_of_suffixes and doc[t.i + 1].lower_ in ("of", "for")
                   for t in doc[start:end - 1])
-    if of_name or any(doc[end - 1].text.endswith(s) for s in suffixes):
+    if of_name:
+        return [_Candidate(start, _name_after_suffix(doc, _listed_end(doc, end), cfg), "suffix")]
+    if any(doc[end - 1].text.endswith(s) for s in suffixes):
         return [_Candidate(start, _name_after_suffix(doc, end, cfg), "suffix")]
     return []
 
@@ -157,6 +205,22 @@ def _name_after_suffix(doc: Doc, end: int, cfg) -> int:
             and doc[stop].ent_type_ not in ("GPE", "LOC", "DATE", "ORG", "NORP") and doc[stop - 1].whitespace_:
         stop += 1
     return stop
+
+
+def _listed_end(doc: Doc, end: int) -> int:
+    """A name with ``of`` goes on over a list of capitalised common nouns closed with ``and``:
+    ``Ministry of Economy`` + ``, Trade and Industry`` (``Bank of Japan, Toyota and Sony`` stops:
+    ``Toyota`` is no common noun)."""
+    i, closed = end, False
+    while not closed and i + 1 < len(doc) and doc[i].text in (",", "and"):
+        closed = doc[i].text == "and" or doc[i + 1].text == "and"
+        i += 1 + (doc[i].text == "," and doc[i + 1].text == "and")
+        item = i
+        while i < len(doc) and i - item < 2 and doc[i].text[:1].isupper() and common_noun(doc[i]):
+            i += 1
+        if i == item:
+            return end
+    return i if closed else end
 
 
 def _with_particles(doc: Doc, start: int, end: int, particles: set[str]) -> tuple[int, int]:
@@ -381,6 +445,40 @@ def _words(doc: Doc) -> tuple[list[str], list[str]]:
 _WORDS = "pipeline.organisations.words"
 
 
+def _spelled(doc: Doc, cfg) -> list[_Candidate]:
+    """Names an acronym in brackets after them spells, joiners and all: ``Food and Drug
+    Administration (FDA)``, ``Australian Workers' Union (AWU)``; the longest run that spells it
+    exactly (``the U.S. Federal Trade Commission (FTC)`` -> ``Federal Trade Commission``)."""
+    joiners = _joiners(cfg.org_particles)
+    stops = frozenset(cfg.org_stop_words)
+    texts, _ = _words(doc)
+    out = []
+    for i in range(1, len(doc) - 2):
+        if texts[i] != "(" or texts[i + 2] != ")" or not _ACRONYM.match(texts[i + 1]) or texts[i + 1] in stops:
+            continue
+        start, best = i, None
+        while start > 0 and i - start < 14 and (_name_word(doc[start - 1]) or texts[start - 1] in joiners):
+            start -= 1
+            if _name_word(doc[start]) and texts[i + 1].replace("&", "") in _spellings(doc[start:i].text):
+                best = start
+        if best is not None and _org_like(doc, best, i, cfg):
+            out.append(_Candidate(best, i, "defined"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _joiners(particles: tuple[str, ...]) -> frozenset[str]:
+    """Words and signs that may stand inside a spelled-out name."""
+    return frozenset(particles) | {"and", "of", "for", "the", "on", "'", "’", "'s", "’s", "-", ","}
+
+
+def _org_like(doc: Doc, start: int, end: int, cfg) -> bool:
+    """Ends in an organisation word, opens with one, or the model calls part of it an organisation."""
+    last = doc[end - 1].text
+    return (any(last.endswith(s) for s in cfg.org_suffixes) or doc[start].text in cfg.org_prefixes
+            or any(t.ent_type_ == "ORG" for t in doc[start:end]))
+
+
 # Partners' names joined by commas and closed with "&": "Wachtell, Lipton, Rosen & Katz" (a list
 # of other things is closed with "and").
 _PARTNERS = re.compile(r"\b[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)+,? & [A-Z][\w'’-]+")
@@ -410,7 +508,7 @@ def _agencies(doc: Doc) -> list[_Candidate]:
 
 def _no_overlaps(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Of overlapping candidates keep the strongest, then the longest."""
-    rank = {"legal": 0, "agency": 1, "defined": 1, "suffix": 2, "cue": 3, "kind": 3, "workplace": 3, "model": 4}
+    rank = {"listed": 4, "legal": 0, "agency": 1, "defined": 1, "suffix": 2, "cue": 3, "kind": 3, "workplace": 3, "model": 4}
     taken: set[int] = set()
     out = []
     for cand in sorted(cands, key=lambda c: (rank[c.source], c.start - c.end, c.start)):
@@ -536,6 +634,12 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     if strong or "kind" in sources:
         return True
     placey = labels["GPE"] + labels["LOC"] + labels["FAC"] + labels["NORP"]
+    if "listed" in sources and not sources - {"listed", "model"}:
+        # Listed with organisations: one word is one too, unless a person's or a known place's
+        # name (the model calls an unknown word a person or place); longer names as the model says.
+        if len(words) > 1 and (placey or labels["PERSON"]) or name in evidence.person_parts or places.is_city(name):
+            return False
+        return True
     if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg):
         return False
     if "workplace" in sources:
@@ -546,7 +650,7 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
         return True
     if name in evidence.person_parts or labels["PERSON"] > labels["ORG"]:
         return False
-    return "model" in sources and labels["ORG"] >= placey
+    return bool(sources & {"model", "listed"}) and labels["ORG"] >= placey
 
 
 def _joined_places(name: str) -> bool:
@@ -639,7 +743,8 @@ def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: di
     if starts:
         first = starts[0]
         return max((n for n in starts if n.split()[:len(first.split())] == first.split()), key=len)
-    ends = [n for n in longer if words in (n.split()[-len(words):], _without_form(n, cfg)[-len(words):])]
+    ends = [n for n in longer if words in (n.split()[-len(words):], _without_form(n, cfg)[-len(words):],
+                                           re.split(r"[ -]", " ".join(_without_form(n, cfg)))[-len(words):])]
     if len(ends) == 1:
         return ends[0]
     inside = [n for n in longer if len(words) == 1 and name in n.split()[1:-1]]
@@ -676,12 +781,21 @@ def _initials(name: str, acronym: str) -> bool:
     (True, True)
     """
     letters = acronym.replace("&", "")
-    words = [w for w in name.split() if w[:1].isupper()]
-    spellings = {"".join(w if w.isupper() else w[0] for w in words),
-                 "".join(p if p.isupper() else p[:1] for w in words for p in w.split("-")),
-                 "".join("X" if w == "Exchange" else w if w.isupper() else w[0] for w in words)}
     return len(letters) >= 2 and any(spelled == letters or len(letters) >= 3 and spelled.startswith(letters)
-                                     for spelled in spellings)
+                                     for spelled in _spellings(name))
+
+
+def _spellings(name: str) -> set[str]:
+    """The acronyms ``name``'s capitalised words spell: by initials (an all-capital word whole),
+    by each part of a hyphenated word, with ``X`` for ``Exchange``.
+
+    >>> sorted(_spellings("Coca-Cola Europacific Partners"))
+    ['CCEP', 'CEP']
+    """
+    words = [w for w in name.split() if w[:1].isupper()]
+    return {"".join(w if w.isupper() else w[0] for w in words),
+            "".join(p if p.isupper() else p[:1] for w in words for p in w.split("-")),
+            "".join("X" if w == "Exchange" else w if w.isupper() else w[0] for w in words)}
 
 
 def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
