@@ -177,6 +177,7 @@ LISTED = [
     ("Kestrel Motors, Ardent and Vireo cut prices.", ["Kestrel Motors", "Ardent", "Vireo"]),
     ("Kestrel Motors, Ardent, cut prices.", ["Kestrel Motors"]),
     ("Acme Corp and Smith met. John Smith said so.", ["Acme Corp"]),
+    ("Its plants in Norbury and Acme Corp's depot opened.", ["Acme Corp"]),
 ]
 # A name with "of" goes on over a list of common nouns; a list of names is a list.
 OF_LISTS = [

@@ -132,8 +132,8 @@ def _coordinated(doc: Doc, decided: list[_Candidate], cfg) -> list[_Candidate]:
             joined |= texts[start - 1] != ","
             run = _run_before(doc, start - 1 - (lowers[start - 1] in ("and", "or") and texts[start - 2] == ","),
                               particles)
-            if not run or run[1] < start - 2:
-                break
+            if not run or run[1] < start - 2 or run[0] and lowers[run[0] - 1] in _LOCATIVE:
+                break  # "the Valley in Nanxiang and Acme Corp": a place
             runs.append(run)
             start = run[0]
         if joined:
@@ -637,7 +637,8 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     if "listed" in sources and not sources - {"listed", "model"}:
         # Listed with organisations: one word is one too, unless a person's or a known place's
         # name (the model calls an unknown word a person or place); longer names as the model says.
-        if len(words) > 1 and (placey or labels["PERSON"]) or name in evidence.person_parts or places.is_city(name):
+        if (len(words) > 1 and (placey or labels["PERSON"]) or name in evidence.person_parts or places.is_city(name)
+                or name in evidence.located):
             return False
         return True
     if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg):
