@@ -8,7 +8,9 @@ Built once per process (``functools.lru_cache``) from:
 - its symbols in every English locale, ``en_AU``, ``en_NZ``, ``en_IN``, ``en_HK``, ``en_SG``,
   ``en_CA``, ``en_MY``, ``en_SE``... (``A$``, ``NZ$``, ``CA$``, ``HK$``, ``₹``, ``₩``, ``RM``,
   ``kr``, and ``$`` for each dollar at home); a sign with a country mark is also read
-  reversed and spaced (``A$`` -> ``$A``, ``A $``);
+  reversed and spaced (``A$`` -> ``$A``, ``A $``), and without its mark for each country
+  that marks it (``CN¥`` -> ``¥``; East Africa's ``Ksh``, ``TSh``, ``USh`` -> ``Sh``, which
+  the article's country then picks);
 - country names (pycountry) before a currency's short name: ``Singapore dollars``.
 
 A form may name several currencies (``$``, ``kr``, ``rupees``): its candidates are ordered by
@@ -31,8 +33,8 @@ from babel import localedata
 from babel.core import get_global
 from babel.numbers import get_territory_currencies, list_currencies
 
-# A sign written with a country mark before it: "A$", "HK$", "CN¥".
-_MARKED = re.compile(r"([A-Z]{1,3})([$¥£])")
+# A sign written with a country mark before it: "A$", "HK$", "CN¥", the shillings "Ksh", "TSh", "USh".
+_MARKED = re.compile(r"([A-Z]{1,3})([$¥£]|[Ss]h)")
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,9 +102,9 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
     for sign, counts in list(found_signs.items()):
         mark = _MARKED.fullmatch(sign)
         if mark:
-            for variant in (mark[2] + mark[1], f"{mark[1]} {mark[2]}"):
+            for variant in (mark[2] + mark[1], f"{mark[1]} {mark[2]}") if mark[2] in "$¥£" else ():
                 found_signs[variant].update(counts)
-            found_signs[mark[2]].update(dict.fromkeys(counts, 0))  # "CN¥" is also written "¥"
+            found_signs[mark[2].capitalize()].update(dict.fromkeys(counts, 0))  # "CN¥" is also "¥", "TSh" "Sh"
         if sign.endswith(".") and len(sign) > 2:
             found_signs[sign[:-1]].update(dict.fromkeys(counts, 0))  # "kr." is also written "kr"
 

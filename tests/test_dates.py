@@ -65,6 +65,23 @@ NUMERIC = [  # default order MDY, no source: both parts <= 12 is flagged
     ("Figures for Nov/2019 were revised.", [("2019-11", None, None, ())]),
     ("Held 7/7/2019 and again later.", [("2019-07-07", None, None, ())]),  # same either way
     ("Issued 13/7/2019, then 3/7/2019.", [("2019-07-13", None, None, ()), ("2019-07-03", None, None, ())]),  # article says day first
+    ("Results are due 02.05.2024.", [("2024-05-02", None, None, ())]),  # dotted: day first wherever written
+    ("Results are due 02/05/2024.", [("2024-02-05", None, None, ("order_ambiguous",))]),  # slashed: the default
+    ("Issued 13.5.2024, then 3/7/2019.", [("2024-05-13", None, None, ()), ("2019-03-07", None, None, ("order_ambiguous",))]),  # a dot tells nothing of the writer
+]
+# How the article's country writes a numeric date (CLDR), when neither the article's own dates
+# nor its source settle it: (sentence, source, the value of 3/7/2019, flags).
+COUNTRY_ORDER = [
+    ("NAIROBI (Reuters) - The vote was held on 3/7/2019.", None, "2019-07-03", ()),  # dateline: en_KE dd/MM/y
+    ("MANILA (Reuters) - The vote was held on 3/7/2019.", None, "2019-03-07", ()),  # en_PH M/d/yy
+    ("TOKYO (Reuters) - The vote was held on 3/7/2019.", None, "2019-03-07", ("order_ambiguous",)),  # y/MM/dd: no say
+    ("Azul owes R$31.4 billion (US$5.4 billion) and holders voted on 3/7/2019.", None, "2019-07-03", ()),  # reais: Brazil
+    ("Azul owes US$31.4 billion and holders voted on 3/7/2019.", None, "2019-03-07", ("order_ambiguous",)),  # US$ is no home
+    ("It paid $5 million on 3/7/2019.", None, "2019-03-07", ("order_ambiguous",)),  # dollar countries differ
+    ("It paid €5 million on 3/7/2019.", None, "2019-07-03", ()),  # the euro area writes day first
+    ("Saudi Arabia spent 3.6 trillion riyals ($960 billion) on 3/7/2019.", None, "2019-07-03", ()),
+    ("NEW YORK (Reuters) - The vote was held on 3/7/2019.", "bbc.co.uk", "2019-07-03", ()),  # the source comes first
+    ("NAIROBI (Reuters) - Filed 05/17/2018 and held 3/7/2019.", None, "2019-03-07", ()),  # the article's own dates first
 ]
 NUMERIC_NEGATIVES = [
     ("The score was 3/7 in the second half.", []),
@@ -137,6 +154,14 @@ TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future
     ("It will open in October.", [("2023-10", None, "in")]),  # this month is on/after
     ("The vote was held on Sunday, March 3.", [("2024-03-03", None, "on")]),  # the year it is a Sunday
     ("The vote was held on Friday, March 3.", [("2023-03-03", None, "on")]),
+    ("Regulators had approved plans covering ore by the end of April.", [("2023-04", None, "end")]),  # -ing: the clause's verb
+    ("Regulators will approve plans covering ore by the end of April.", [("2024-04", None, "end")]),
+    ("Owners voted at their March meeting.", [("2023-03", None, None)]),  # a month dating a noun
+    ("Owners will vote at their March meeting.", [("2024-03", None, None)]),
+    ("He sang the June Carter songs.", []),  # before a name: not a date
+    ("Demand is back to 2019 levels.", [("2019", None, None)]),  # a year the model dates, after a preposition
+    ("A plant with 2000 workers opened.", []),  # a count
+    ("It sold 2010 cars.", []),
 ]
 NOW = date(2026, 11, 25)  # a Wednesday in ISO week 48
 RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
@@ -169,8 +194,11 @@ RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
     ("She joined in January last year.", [("2025-01", "in")]),
     ("It opened on 3 March this year.", [("2026-03-03", "on")]),
     ("It opens in May next year.", [("2027-05", "in")]),
+    ("The deal closes in the first quarter of next year.", [("2027-Q1", "in")]),
+    ("Sales fell in Q3 of last year.", [("2025-Q3", "in")]),
 ]
 RELATIVE_NEGATIVES = [
+    ("It was the first quarter of a century.", []),
     ("Voters went to the polls on Super Tuesday.", []),
     ("It lasted two days.", []),
     ("The past year was hard.", []),
@@ -229,6 +257,12 @@ def test_dates_numeric(nlp, config, text, expected):
 ])
 def test_dates_numeric_order_from_source(nlp, config, source, value, flags):
     assert _full(nlp, config, "It was signed 3/7/2019.", source=source) == [(value, None, None, flags)]
+
+
+@pytest.mark.parametrize("text,source,value,flags", COUNTRY_ORDER, ids=[c[0][:40] for c in COUNTRY_ORDER])
+def test_dates_numeric_order_from_the_articles_country(nlp, config, text, source, value, flags):
+    found = [r for r in extract(nlp(text), Context(PUBLISHED, config, source)) if r.mentions[0].text == "3/7/2019"]
+    assert [(r.value, r.flags) for r in found] == [(value, flags)]
 
 
 def test_dates_numeric_order_by_source_config(nlp, config):

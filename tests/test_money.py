@@ -250,6 +250,19 @@ BARE_DOLLAR = {
     "home not a dollar leaves $ alone": ("It cost $5 million.", "bbc.co.uk", None, [("$5 million", "USD", "default")]),
 }
 
+# East Africa's shillings: "Sh" is Kenya's, Tanzania's or Uganda's (CLDR's Ksh, TSh, USh without the
+# mark), picked by the article's home as a bare "$" is; the marked forms name one currency.
+SHILLINGS = {
+    "Sh in a Nairobi story": ("NAIROBI (Reuters) - Transfers up to Sh100 are free.", "", None, [("Sh100", "KES", "article")]),
+    "Sh in a Dar es Salaam story": ("DAR ES SALAAM - A ticket costs Sh2,000.", "", None, [("Sh2,000", "TZS", "article")]),
+    "Sh in a story on Ugandan banks": ("Ugandan banks charge Sh5,000 a month.", "", None, [("Sh5,000", "UGX", "article")]),
+    "Sh from a Ugandan domain": ("Fees rose to Sh50.", "monitor.co.ug", None, [("Sh50", "UGX", "source")]),
+    "Sh with no home: the usual reading": ("Fees rose to Sh50.", "", None, [("Sh50", "KES", "default")]),
+    "TSh is Tanzanian anywhere": ("NAIROBI - It paid TSh 3 billion.", "", None, [("TSh 3 billion", "TZS", "written")]),
+    "USh is Ugandan anywhere": ("It paid USh 40 billion.", "", None, [("USh 40 billion", "UGX", "written")]),
+    "Sh inside a word is no sign": ("Shares rose and Shell added 2, while MSh100 and Ush100 stayed.", "", None, []),
+}
+
 
 def _cases(**tables):
     return [pytest.param(sentence, rows, id=f"{origin}: {name}")
@@ -318,7 +331,7 @@ def test_money_news_from_anywhere(nlp, context, sentence, rows):
 
 
 @pytest.mark.parametrize("sentence, source, default, rows",
-                         [pytest.param(*case, id=name) for name, case in BARE_DOLLAR.items()])
+                         [pytest.param(*case, id=name) for name, case in (BARE_DOLLAR | SHILLINGS).items()])
 def test_bare_dollar_is_the_articles_own(nlp, config, sentence, source, default, rows):
     context = Context(published=None, config=config, source=source, currency_default=default)
     assert [(r.mentions[0].text, r.currency, r.currency_basis) for r in extract(nlp(sentence), context)] == rows

@@ -6,11 +6,14 @@ our own arithmetic on the parts replaces dateparser (one call per part cost ~10%
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Mapping
+from typing import Iterable, Mapping
 
-from babel.dates import get_day_names, get_month_names
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import get_date_format, get_day_names, get_month_names
 from spacy.tokens import Doc
 
 from . import dep, lemma, pos, tag
@@ -66,6 +69,11 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     while pos(verb) in ("VERB", "AUX"):
         words += [verb, *(c for c in verb.children if dep(c) in ("aux", "auxpass", "acomp")),
                   *(g for c in verb.children if c.lower_ == "after" for g in c.children if tag(g) == "VBG")]
+        if dep(verb) == "acl" and tag(verb) == "VBG":  # `had approved plans covering ore by April`
+            verb = verb.head  # the -ing form has no tense: the clause's verb tells
+            while pos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            continue
         if dep(verb) not in ("xcomp", "ccomp", "acomp") or verb.head.i == verb.i:
             break
         verb = verb.head
@@ -196,3 +204,33 @@ def source_order(source: str | None, by_source: Mapping[str, str]) -> str | None
     host = name.split("://", 1)[-1].split("/", 1)[0]
     endings = [k for k in by_source if k.startswith(".") and host.endswith(k)]
     return by_source[max(endings, key=len)] if endings else None
+
+
+def country_order(territories: Iterable[str]) -> str | None:
+    """How these countries write a numeric date, when they all agree: ``"DMY"``, ``"MDY"``
+    or None (they differ, or none writes the year last).
+
+    >>> country_order(["BR"]), country_order(["US"]), country_order(["JP"]), country_order(["US", "EC"])
+    ('DMY', 'MDY', None, None)
+    """
+    found = {territory_order(t) for t in territories} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def territory_order(territory: str) -> str | None:
+    """The day/month order of CLDR's short date pattern in the country's English locale
+    (``en_AE`` ``dd/MM/y``), else in its most spoken official language's (``pt_BR``);
+    None when that pattern puts the year first (``ja_JP`` ``y/MM/dd``) or CLDR has none."""
+    languages = get_global("territory_languages").get(territory.upper(), {})
+    official = sorted((lang for lang, info in languages.items() if info.get("official_status")),
+                      key=lambda lang: -languages[lang].get("population_percent", 0))
+    for language in ("en", *official):
+        try:
+            locale = Locale.parse(f"{language}_{territory.upper()}")
+        except (UnknownLocaleError, ValueError):
+            continue
+        pattern = re.sub(r"'[^']*'", "", get_date_format("short", locale).pattern)
+        fields = "".join(dict.fromkeys(c for c in pattern if c in "dMy"))
+        return {"dMy": "DMY", "Mdy": "MDY"}.get(fields)
+    return None

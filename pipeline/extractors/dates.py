@@ -16,8 +16,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..records import Record
-from . import Context, mention, pos, tag
+from . import Context, mention, pos, tag, text_of
 from . import _calendar as cal
+from . import money
 
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -78,6 +79,7 @@ def _patterns() -> list[str]:
         rf"(?P<m1>{cap_month}){_SEP}(?P<m2>{cap_month})",
         rf"(?P<m1>{cap_month}|{month})",
         r"(?P<rel>(?i:yesterday|today|tomorrow))",
+        rf"(?:Q(?P<q>[1-4])|(?P<qw>(?i:first|second|third|fourth))\s+quarter)\s+of\s+(?P<dir>(?i:last|next|this))\s+(?P<unit>(?i:year))",
         rf"(?P<dir>(?i:last|next|this))\s+(?:(?P<unit>(?i:year|month|week|quarter))|(?P<wd>{full_wd})|(?P<m1>{cap_month}))",
         rf"(?P<n>{_NUMBER})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)",
         rf"(?P<wd>{full_wd})",
@@ -111,7 +113,7 @@ class _Found:
 def extract(doc: Doc, context: Context) -> list[Record]:
     text = doc.text  # built from the tokens on every access: once here
     found = [_found(text, m) for m in _compiled().finditer(text)]
-    order, told = _order(found, context)
+    order, told = _order(doc, found, context)
     records: list[Record] = []
     last_end = -1
     for f in found:
@@ -135,23 +137,37 @@ def _found(text: str, match: re.Match) -> _Found:
     return _Found(parts, match.start(), match.end(), part or prep, prep)
 
 
-def _order(found: list[_Found], context: Context) -> tuple[str, bool]:
+def _order(doc: Doc, found: list[_Found], context: Context) -> tuple[str, bool]:
     """How to read 3/7/2019 in this article, and whether that is known rather than assumed:
     from a date in the same article that only one order allows (17/05/2018), else the
-    source's rule, else ``dates.order``."""
-    seen = {("DMY" if int(f.parts["a"]) > 12 else "MDY") for f in found
-            if "a" in f.parts and (int(f.parts["a"]) > 12) != (int(f.parts["b"]) > 12)}
+    source's rule, else how the article's country writes dates (CLDR), else ``dates.order``.
+    A dotted date (24.9.2017) is day first everywhere, so it tells nothing of the writer."""
+    slashed = [f for f in found if "a" in f.parts and f.parts["s"] != "."]
+    seen = {("DMY" if int(f.parts["a"]) > 12 else "MDY") for f in slashed
+            if (int(f.parts["a"]) > 12) != (int(f.parts["b"]) > 12)}
     if len(seen) == 1:
         return seen.pop(), True
     by_source = cal.source_order(context.source, context.config.date_order_by_source)
-    return (by_source, True) if by_source else (context.config.date_order, False)
+    if by_source:
+        return by_source, True
+    by_country = _country_order(doc, context) if slashed else None
+    return (by_country, True) if by_country else (context.config.date_order, False)
+
+
+def _country_order(doc: Doc, context: Context) -> str | None:
+    """The order the article's country writes: its dateline's (``NAIROBI, Aug 6 -``), else that
+    of the countries whose currency its amounts are in (reais: Brazil; euros: the euro area)."""
+    dateline = money.dateline_country(text_of(doc))
+    return (cal.country_order([dateline]) if dateline else None) or cal.country_order(money.home_countries(doc, context))
 
 
 def _not_a_date(doc: Doc, text: str, f: _Found) -> bool:
     """Forms that are dates only with a date word before them, and years used as names or counts."""
     keys = set(f.parts) - {"sep", "s"}
-    if keys <= {"m1", "m2"}:  # a month alone: `since December`, `in february`, not `May I`
-        return f.qualifier is None or (f.parts["m1"].islower() and (f.prep is None or _lower_modal(f)))
+    if keys <= {"m1", "m2"}:  # a month alone: `since December`, `in february`, `their December meeting`; not `May I`
+        if f.qualifier is None:
+            return not _names_a_noun(doc, f)
+        return f.parts["m1"].islower() and (f.prep is None or _lower_modal(f))
     if keys == {"wd"}:  # a weekday alone, unless part of a name (`Super Tuesday`, `Sunday Times`)
         prev = text[max(0, f.start - 20):f.start].split()
         nxt = text[f.end:f.end + 20].split()
@@ -160,6 +176,17 @@ def _not_a_date(doc: Doc, text: str, f: _Found) -> bool:
     if keys <= {"y1", "y2"}:
         return _year_not_a_date(doc, f)
     return _lower_modal(f)
+
+
+def _names_a_noun(doc: Doc, f: _Found) -> bool:
+    """A capitalised month between a determiner and the common noun it dates (`their December
+    meeting`, `the March auction`), as a year does (`its 2019 accounts`); not before a name
+    (`the June Carter songs`)."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not span.text[:1].isupper() or span.start == 0 or span.end >= len(doc):
+        return False
+    prev, nxt = doc[span.start - 1], doc[span.end]
+    return tag(prev) in ("PRP$", "POS", "DT") and pos(nxt) == "NOUN" and nxt.i == span[0].head.i
 
 
 def _lower_modal(f: _Found) -> bool:
@@ -178,18 +205,21 @@ def _year_not_a_date(doc: Doc, f: _Found) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if f.qualifier is not None or prev is None:
         return nxt is not None and tag(nxt) in ("NNS", "NNPS") and nxt.head.i != span.start
+    dated = all(t.ent_type_ == "DATE" for t in span)
+    # `back to 2019 levels`, `below 2021 highs`: after a preposition the model's DATE names the year
+    measured = dated and tag(prev) == "IN"
     determined = tag(prev) in ("PRP$", "POS", "DT")
     if nxt is not None and nxt.is_title and determined:
         return True
     if determined and nxt is not None and pos(nxt) == "NOUN":
         return False
-    if nxt is not None and tag(nxt) in ("NNS", "NNPS") and nxt.head.i != span.start:
-        return True
+    if nxt is not None and tag(nxt) in ("NNS", "NNPS") and nxt.head.i != span.start and not measured:
+        return True  # `2000 workers`
     if prev.is_title and prev.lower_ not in cal.months():
         return True
     if prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].is_title:
         return True
-    return not all(t.ent_type_ == "DATE" for t in span)
+    return not dated
 
 
 def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool) -> list[Record]:
@@ -209,9 +239,10 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
     flags: tuple[str, ...] = ()
     if "a" in p:
         a, b = int(p.pop("a")), int(p.pop("b"))
-        day_first = a > 12 or (b <= 12 and order == "DMY")
+        dotted = p["s"] == "."  # 02.05.2024: day first wherever it is written
+        day_first = a > 12 or (b <= 12 and (dotted or order == "DMY"))
         p["d1"], p["m1"] = (str(a), str(b)) if day_first else (str(b), str(a))
-        if a <= 12 and b <= 12 and a != b and not told:
+        if a <= 12 and b <= 12 and a != b and not (told or dotted):
             flags = ("order_ambiguous",)
     sep = (p.get("sep") or "").strip().lower()
     is_list = sep in ("and", "or", "&") and f.prep != "between"
@@ -296,6 +327,8 @@ def _relative(doc: Doc, f: _Found, published: date | None) -> str | None:
         if "m1" in p:  # `in January last year`, `on March 3 this year`
             found = _iso(value, p["m1"], p.get("d1") or p.get("d2"), published, None)
             return found[0] if found else None
+        if "q" in p or "qw" in p:  # `the first quarter of next year`
+            return f"{value}-Q{int(p['q']) if 'q' in p else cal.QUARTERS[p['qw'].lower()]}"
         return value
     if "m1" in p:
         m = cal.months()[p["m1"].lower().rstrip(".")]

@@ -106,18 +106,41 @@ def _hints(text: str, found: list[Phrase], context: Context, table: Currencies) 
     marked = Counter(c[0] for p in found
                      if len(c := table.candidates(p.unit)) == 1 and c[0] in table.dollars and c[0] != "USD")
     hints += [(code, "article") for code, _ in marked.most_common()]
-    for line in _DATELINE.finditer(text, 0, min(len(text), 2000)):
-        country = places.country_of(line.group("place"))
-        if country in table.countries:
-            hints.append((table.countries[country], "article"))
-            break
-    domain = _domain_currency(context.source, context.config.money, table)
+    country = dateline_country(text)
+    if country in table.countries:
+        hints.append((table.countries[country], "article"))
+    domain = _domain_currency(context.source or "", context.config.money, table)
     if domain:
         hints.append((domain, "source"))
     named = Counter(table.adjectives.get(m[0]) or table.countries.get(places.names().get(m[0], ""))
                     for m in _country_pattern(table).finditer(text))
     hints += [(code, _NAMED) for code, _ in named.most_common() if code]
     return hints
+
+
+def dateline_country(text: str) -> str | None:
+    """The alpha-2 code of the country of the article's dateline (``SYDNEY, May 4 -`` -> ``AU``).
+
+    >>> dateline_country("NAIROBI, Aug 6 (Reuters) - Fees fell."), dateline_country("Fees fell - again.")
+    ('KE', None)
+    """
+    for line in _DATELINE.finditer(text, 0, min(len(text), 2000)):
+        country = places.country_of(line.group("place"))
+        if country:
+            return country
+    return None
+
+
+def home_countries(doc: Doc, context: Context) -> tuple[str, ...]:
+    """The countries (alpha-2) whose currency most of the article's amounts are in (the first
+    written, on a tie). A dollar marked American (``US$``, ``USD``) does not count: it is how a
+    writer elsewhere names it; a bare ``$`` counts as the dollar it was read as."""
+    counts = Counter(r.currency for r in extract(doc, context)
+                     if not (r.currency == "USD" and r.currency_basis == "written"))
+    if not counts:
+        return ()
+    code = counts.most_common(1)[0][0]
+    return tuple(t for t, c in _table(context.config.money).countries.items() if c == code)
 
 
 def _domain_currency(source: str, options: MoneyOptions, table: Currencies) -> str | None:
