@@ -33,7 +33,7 @@ def _fail(message: str, code: int = 2):
 def run(
     paths: List[Path] = typer.Argument(None, help="Files or folders (.md, .txt, .jsonl). Default: paths.input."),
     config: Optional[Path] = CONFIG,
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (default: paths.output)."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Output folder or fsspec URL, e.g. s3://bucket/news (default: paths.output)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date for every article, YYYY-MM-DD."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     set_name: Optional[str] = typer.Option(None, "--set", help="Run one configured set (sample, dev, test) into its own outputs."),
@@ -94,7 +94,7 @@ def _engine(name: str, scheduler: Optional[str]):
     raise PipelineError(Errors.E063.format(value=name))
 
 
-def _jobs(cfg: Config, paths: list[Path], out: Optional[Path], set_name: Optional[str]) -> list[tuple[list[Path], Optional[Path]]]:
+def _jobs(cfg: Config, paths: list[Path], out: Optional[str], set_name: Optional[str]) -> list[tuple[list[Path], Optional[str | Path]]]:
     """(inputs, output folder) pairs: the paths given, one set, or every set (each into its own folder)."""
     if paths:
         if set_name:

@@ -41,6 +41,9 @@ class Errors:
     E062 = ("[E062] cannot reach the Dask scheduler at {address}: {reason}. Check the address "
             "(tcp://HOST:8786) and that `dask scheduler` is running there.")
     E063 = "[E063] --engine {value!r} is not one of local, dask (--scheduler needs --engine dask)."
+    E064 = ("[E064] --out {url}: cannot write there: {reason}. Give a folder, or a URL whose file system "
+            "is installed here and on the workers (fsspec comes with pip install -e '.[dask]'; "
+            "add s3fs for s3://, gcsfs for gs://).")
     W002 = "[W002] {folder}: removed {count} article file(s) whose article is no longer in the inputs (--prune)."
     E027 = ("[E027] {path}:{line}: 'currency_default' = {value!r} is not an ISO 4217 currency code "
             "(like 'AUD'); article read without it.")

@@ -1,8 +1,13 @@
-"""Atomic writes: a killed run leaves the old file or the new one, never half of one."""
+"""Atomic writes: a killed run leaves the old file or the new one, never half of one.
+
+Local files go through a temporary file and ``os.replace``; outputs on other file systems
+(``location.RemotePath``) through fsspec's commit-on-success (see ``RemotePath.atomic``).
+"""
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from functools import lru_cache
@@ -10,15 +15,21 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from .errors import Errors, PipelineError
+from .location import RemotePath
 
 
 TMP_SUFFIX = ".tmp"
 LOCK = ".pipeline.lock"
+PARTS = ".parts"  # the Dask engine's per-part index files, joined into records.* and removed
 
 
 @contextmanager
 def atomic(path: Path, binary: bool = False) -> Iterator[IO]:
     """A file to write ``path`` through: it replaces ``path`` only when the block ends without error."""
+    if isinstance(path, RemotePath):
+        with path.atomic(binary) as f:
+            yield f
+        return
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
@@ -40,11 +51,21 @@ def write_text(path: Path, text: str) -> None:
 
 
 def sweep(folder: Path) -> int:
-    """Remove temporary files a killed run left behind in ``folder``; how many."""
+    """Remove temporary files and part files a killed run left behind in ``folder``; how many."""
+    remove_tree(folder / PARTS)
+    if isinstance(folder, RemotePath):  # fsspec writes leave no temporary files
+        return 0
     stale = list(Path(folder).glob(f".*{TMP_SUFFIX}")) if Path(folder).is_dir() else []
     for path in stale:
         path.unlink(missing_ok=True)
     return len(stale)
+
+
+def remove_tree(path: Path) -> None:
+    if isinstance(path, RemotePath):
+        path.remove_tree()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +89,12 @@ def locked(folder: Path) -> Iterator[None]:
     """Hold ``folder/.pipeline.lock`` for the block; a second run on the same folder is refused.
 
     The kernel drops the lock when its process dies, so a killed run never leaves a stale one.
+    Object stores have no such lock: there, do not start two runs on one location.
     """
+    if isinstance(folder, RemotePath):
+        folder.mkdir(parents=True, exist_ok=True)
+        yield
+        return
     import fcntl
 
     folder.mkdir(parents=True, exist_ok=True)

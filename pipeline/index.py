@@ -1,11 +1,15 @@
 """The run's index files, rebuilt from the per-article files: records.jsonl and records.parquet.
 
 Rebuilt after every run from the articles of that run's inputs, one file at a time, so
-they always match the folder and never need every record in memory.
+they always match the folder and never need every record in memory. On a cluster each
+worker writes the index of its own part (``write_index`` under a part's name) and the client
+joins the parts (``merge_index``): the same bytes, without reading every article again.
 """
 from __future__ import annotations
 
 import json
+import shutil
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,22 +28,68 @@ def article_records(out: Path, ids: Iterable[str]) -> Iterator[dict]:
             yield from json.loads(path.read_text("utf8"))["records"]
 
 
-def write_index(out: Path, ids: list[str], formats: Iterable[str] = FORMATS) -> None:
-    """records.jsonl and/or records.parquet for ``ids``, each written atomically."""
+def write_index(out: Path, ids: list[str], formats: Iterable[str] = FORMATS, name: str = "records") -> None:
+    """``name``.jsonl and/or ``name``.parquet in ``out`` for ``ids``, each written atomically."""
     if "jsonl" in formats:
-        with files.atomic(out / "records.jsonl") as f:
+        with files.atomic(out / f"{name}.jsonl") as f:
             for rec in article_records(out, ids):
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if "parquet" in formats:
-        write_parquet(out / "records.parquet", article_records(out, ids))
+        write_parquet(out / f"{name}.parquet", article_records(out, ids))
+
+
+def merge_index(out: Path, parts: list[str], formats: Iterable[str] = FORMATS) -> None:
+    """records.jsonl and/or records.parquet joined from the parts ``write_index`` wrote under
+    these names, in this order: the bytes ``write_index`` gives for all their articles."""
+    if "jsonl" in formats:
+        with files.atomic(out / "records.jsonl", binary=True) as f:
+            for name in parts:
+                with (out / f"{name}.jsonl").open("rb") as part:
+                    shutil.copyfileobj(part, f, 2**20)
+    if "parquet" in formats:
+        _write_tables(out / "records.parquet", (table for name in parts for table in _read_tables(out / f"{name}.parquet")))
 
 
 def write_parquet(path: Path, records: Iterable[dict]) -> None:
     """One row per record, typed columns, in row groups of ROW_GROUP records."""
     import pyarrow as pa
+
+    rows = map(_row, records)
+    _write_tables(path, (pa.Table.from_pylist(batch, _schema()) for batch in iter(lambda: list(islice(rows, ROW_GROUP)), [])))
+
+
+def _write_tables(path: Path, tables: Iterable) -> None:
+    """The rows of ``tables`` in row groups of exactly ROW_GROUP rows, then the rest (maybe none)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([
+    schema = _schema()
+    with files.atomic(path, binary=True) as f, pq.ParquetWriter(f, schema) as writer:
+        held, rows = [], 0
+        for table in tables:
+            held.append(table)
+            rows += table.num_rows
+            while rows >= ROW_GROUP:
+                joined = pa.concat_tables(held).combine_chunks()
+                writer.write_table(joined.slice(0, ROW_GROUP))
+                held, rows = [joined.slice(ROW_GROUP)], rows - ROW_GROUP
+        writer.write_table(pa.concat_tables(held).combine_chunks() if held else schema.empty_table())
+
+
+def _read_tables(path: Path) -> Iterator:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _schema()
+    with path.open("rb") as f:
+        for batch in pq.ParquetFile(f).iter_batches(batch_size=ROW_GROUP):
+            yield pa.Table.from_batches([batch]).cast(schema)
+
+
+def _schema():
+    import pyarrow as pa
+
+    return pa.schema([
         ("article", pa.string()), ("id", pa.string()), ("type", pa.string()),
         ("value", pa.float64()), ("value_text", pa.string()), ("currency", pa.string()),
         ("unit", pa.string()), ("original_value", pa.float64()), ("original_unit", pa.string()),
@@ -48,14 +98,6 @@ def write_parquet(path: Path, records: Iterable[dict]) -> None:
         ("flags", pa.list_(pa.string())), ("aliases", pa.list_(pa.string())), ("mentions", pa.int32()),
         ("text", pa.string()), ("start", pa.int64()), ("end_offset", pa.int64()), ("sentence", pa.string()),
     ])
-    with files.atomic(path, binary=True) as f, pq.ParquetWriter(f, schema) as writer:
-        rows: list[dict] = []
-        for rec in records:
-            rows.append(_row(rec))
-            if len(rows) == ROW_GROUP:
-                writer.write_table(pa.Table.from_pylist(rows, schema))
-                rows = []
-        writer.write_table(pa.Table.from_pylist(rows, schema))
 
 
 def _row(rec: dict) -> dict:

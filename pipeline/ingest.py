@@ -2,6 +2,10 @@
 
 Bad input never raises: each bad file or line becomes a ``Problem`` carrying its message
 from errors.py, and reading goes on with the rest.
+
+Reading goes by parts (``plan``): a part is a list of pieces, each a whole file or a byte
+range of a JSONL file that starts and ends at line starts, so parts can be read anywhere
+(``read_part``) and give the articles, problems and line numbers one reader would.
 """
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ import json
 import os
 import re
 import stat
+from itertools import count
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .clean import clean, heading_text
 from .config import Config
@@ -74,28 +79,144 @@ def read_articles(paths: Sequence[Path], config: Config, published: date | None 
 def iter_articles(paths: Sequence[Path], config: Config, published: date | None = None,
                   follow_links: bool = False) -> Iterator[Article | Problem]:
     """Articles and problems in input order, lazily: one file, or one JSONL line, at a time."""
-    run = _Run(config, published, follow_links)
+    ids = Ids()
+    for step in plan(paths or [config.input], config, follow_links):
+        if isinstance(step, Problem):
+            yield step
+        else:
+            yield from read_part(step, config, published, ids)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A whole input file, or bytes ``start`` to ``end`` of a JSONL file (both line starts),
+    whose first line is line number ``line`` of the file."""
+
+    path: Path
+    start: int = 0
+    end: int | None = None
+    line: int = 1
+
+
+Part = tuple[Piece, ...]
+
+
+def plan(paths: Sequence[Path], config: Config, follow_links: bool = False,
+         part_bytes: int | None = None) -> Iterator[Part | Problem]:
+    """The inputs as parts, in input order, and the problems met finding them (missing files,
+    empty folders, links leading out). A file named twice is read once.
+
+    Without ``part_bytes`` each file is a part. With it, JSONL files larger than that are cut
+    into pieces of about ``part_bytes`` at line starts, and consecutive files and pieces are
+    grouped into parts of at least ``part_bytes`` (many small files make one task, not many).
+    """
+    run = _Run(config, None, follow_links)
     seen: set[str] = set()
-    for path in paths or [config.input]:
+    group: list[Piece] = []
+    size = 0
+    for path in paths:
         for file in run.files(Path(path)):
             yield from run.drain()
             real = os.path.realpath(file)  # unlike Path.resolve, never raises on a symlink loop
-            if real not in seen:  # a file named twice is read once
-                seen.add(real)
-                for _ in run.read(file):
-                    yield from run.drain()
+            if real in seen:
+                continue
+            seen.add(real)
+            if part_bytes is None:
+                yield (Piece(file),)
+                continue
+            for piece, n in _cut(file, part_bytes):
+                group.append(piece)
+                size += n
+                if size >= part_bytes:
+                    yield tuple(group)
+                    group, size = [], 0
         yield from run.drain()
+    if group:
+        yield tuple(group)
+
+
+def read_part(part: Part, config: Config, published: date | None = None,
+              ids: Callable[[str], str] | None = None) -> Iterator[Article | Problem]:
+    """A part's articles and problems in order. ``ids`` turns an article's base id (from its
+    id, headline or file name) into its id; the default makes them unique within the part."""
+    yield from _read(_Run(config, published, ids=ids or Ids()), part)
+
+
+def part_ids(part: Part, config: Config) -> tuple[list[str], list[int]]:
+    """A first, cheap pass over a part: its articles' base ids in order, and the lines each
+    JSONL piece holds (so later pieces of the file can be numbered). Problems are left to
+    the real read."""
+    run = _Run(config, None, ids=lambda base: base)
+    bases = [a.id for a in _read(run, part) if isinstance(a, Article)]
+    return bases, [run.lines.get(piece, 0) for piece in part]
+
+
+def _read(run: _Run, part: Part) -> Iterator[Article | Problem]:
+    for piece in part:
+        for _ in run.read(piece):
+            yield from run.drain()
+        yield from run.drain()
+
+
+class Numbering:
+    """The client's side of the two passes over parts: from each part's first pass (in input
+    order), the ids its second pass must rename to stay unique across the run, and the
+    number of each JSONL piece's first line."""
+
+    def __init__(self) -> None:
+        self.ids = Ids()
+        self.lines: dict[Path, int] = {}
+
+    def __call__(self, part: Part, bases: list[str], counts: list[int]) -> tuple[Part, dict[int, str]]:
+        renames = {i: new for i, base in enumerate(bases) if (new := self.ids(base)) != base}
+        numbered = []
+        for piece, lines in zip(part, counts):
+            if piece.start:
+                piece = replace(piece, line=self.lines.get(piece.path, 1))
+            self.lines[piece.path] = piece.line + lines
+            numbered.append(piece)
+        return tuple(numbered), renames
+
+
+def renamed(renames: dict[int, str]) -> Callable[[str], str]:
+    """Ids for a part's second pass: the n-th article's base id, or the id the client gave it."""
+    n = count()
+    return lambda base: renames.get(next(n), base)
+
+
+class Ids:
+    """Ids in input order: ``base``, or ``base-2``, ``base-3``... if taken or reserved; compared
+    ignoring case, as some file systems do. One per run, so ids are unique across the run.
+
+    >>> ids = Ids(); [ids(b) for b in ("a", "A", "a", "run", "nul.txt")]
+    ['a', 'A-2', 'a-3', 'run-2', 'nul-txt']
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def __call__(self, base: str) -> str:
+        if _reserved(base):  # "nul.txt": no suffix after the dot makes it a name Windows takes
+            base = base.replace(".", "-")
+        new, n = base, 1
+        while new.casefold() in self.taken or _reserved(new):
+            n += 1
+            new = f"{base}-{n}"
+        self.taken.add(new.casefold())
+        return new
 
 
 @dataclass
 class _Run:
-    """One call's state: the options, what was found and not yet handed out, and the ids given so far."""
+    """One reader's state: the options, what was found and not yet handed out, how ids are
+    given, and the lines each JSONL piece held."""
 
     config: Config
     published: date | None
     follow_links: bool = False
+    ids: Callable[[str], str] = field(default_factory=lambda: Ids())
     found: list[Article | Problem] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
+    lines: dict[Piece, int] = field(default_factory=dict)
 
     def drain(self) -> Iterator[Article | Problem]:
         found, self.found = self.found, []
@@ -162,14 +283,14 @@ class _Run:
         folders = [s.input for s in sets] + [s.output for s in sets] + [self.config.output]
         return {os.path.realpath(f) for f in folders} - {os.path.realpath(folder)}
 
-    def read(self, path: Path) -> Iterator[None]:
-        """Read one file, pausing after each JSONL line so the caller can hand out what was found."""
-        if path.suffix.lower() == ".jsonl":
-            yield from self._jsonl(path)
+    def read(self, piece: Piece) -> Iterator[None]:
+        """Read one piece, pausing after each JSONL line so the caller can hand out what was found."""
+        if piece.path.suffix.lower() == ".jsonl":
+            yield from self._jsonl(piece)
             return
-        text = self._text(path)
+        text = self._text(piece.path)
         if text is not None:
-            self._markdown(path, text)
+            self._markdown(piece.path, text)
         yield
 
     def _text(self, path: Path) -> str | None:
@@ -242,27 +363,31 @@ class _Run:
             self._add(path, title or fields.get("title") or _stem_title(path), body, published=published,
                       source=fields.get("source"), url=fields.get("url"), currency=currency)
 
-    def _jsonl(self, path: Path) -> Iterator[None]:
+    def _jsonl(self, piece: Piece) -> Iterator[None]:
         """One line at a time, so a dump of any size streams; input.max_file_mb bounds each line."""
+        path, count = piece.path, 0
+        size = None if piece.end is None else piece.end - piece.start
         try:
             with open(path, "rb") as lines:
-                number = 0
-                for number, data in enumerate(_lines(lines, self.config.max_file_bytes), start=1):
+                lines.seek(piece.start)
+                for count, data in enumerate(_lines(lines, self.config.max_file_bytes, size), start=1):
+                    number = piece.line + count - 1
                     if data is None:
                         self.problem(path, number, Errors.E016.format(path=path, line=number, reason=(
                             f"line is over input.max_file_mb ({self.config.max_file_bytes / 2**20:.1f} MB)")))
                     elif data.strip():
-                        self._jsonl_line(path, number, data)
+                        self._jsonl_line(path, number, data, bom=piece.start == 0 and count == 1)
                     yield
         except OSError as err:
             self.problem(path, None, Errors.E011.format(path=path, reason=err.strerror or err))
             return
-        if number == 0:
+        self.lines[piece] = count
+        if count == 0 and piece.start == 0:
             self.problem(path, None, Errors.E012.format(path=path))
 
-    def _jsonl_line(self, path: Path, number: int, data: bytes) -> None:
+    def _jsonl_line(self, path: Path, number: int, data: bytes, bom: bool) -> None:
         try:
-            raw = data.decode("utf-8-sig" if number == 1 else "utf-8")
+            raw = data.decode("utf-8-sig" if bom else "utf-8")
         except UnicodeDecodeError:
             raw = data.decode("utf-8", errors="replace")
             if any(c > "\x7f" and c != "\ufffd" for c in raw):  # UTF-8 with a bad byte, not another encoding
@@ -315,34 +440,54 @@ class _Run:
         by_source = self.config.money.sources
         currency = currency or by_source.get(source) or by_source.get(path.stem)
         base = _safe_id(given_id or "") or _slug(title) or _safe_id(path.stem) or "article"
-        self.found.append(Article(self._unique(base), title, cleaned.byline, published, source,
+        self.found.append(Article(self.ids(base), title, cleaned.byline, published, source,
                                      str(path), line, url or None, cleaned.text, currency))
 
-    def _unique(self, base: str) -> str:
-        """``base``, or ``base-2``, ``base-3``... if taken or reserved; compared ignoring case, as some file systems do."""
-        if _reserved(base):  # "nul.txt": no suffix after the dot makes it a name Windows takes
-            base = base.replace(".", "-")
-        new, n = base, 1
-        while new.casefold() in self.ids or _reserved(new):
-            n += 1
-            new = f"{base}-{n}"
-        self.ids.add(new.casefold())
-        return new
 
-
-def _lines(f, limit: int) -> Iterator[bytes | None]:
-    """The lines of a binary file, None for each one over ``limit`` bytes: never more than
-    ``limit`` bytes in memory, however long a line is."""
-    while True:
+def _lines(f, limit: int, size: int | None = None) -> Iterator[bytes | None]:
+    """The lines of a binary file (the next ``size`` bytes of it, if given), None for each one
+    over ``limit`` bytes: never more than ``limit`` bytes in memory, however long a line is."""
+    left = size if size is not None else float("inf")
+    while left > 0:
         line = f.readline(limit + 1)
         if not line:
             return
+        left -= len(line)
         if len(line) <= limit:
             yield line
             continue
         while line and not line.endswith(b"\n"):
             line = f.readline(2**20)
+            left -= len(line)
         yield None
+
+
+def _cut(file: Path, part_bytes: int) -> list[tuple[Piece, int]]:
+    """``file`` as (piece, bytes) pairs: a JSONL file over ``part_bytes`` in pieces of about
+    that size, each starting at a line start; any other file (or one that cannot be read
+    here: the reader reports it) whole."""
+    try:
+        size = file.stat().st_size
+        if file.suffix.lower() != ".jsonl" or size <= part_bytes:
+            return [(Piece(file), size)]
+        starts = [0]
+        with open(file, "rb") as f:
+            while starts[-1] < (start := _line_start(f, starts[-1] + part_bytes)) < size:
+                starts.append(start)
+    except OSError:
+        return [(Piece(file), 0)]
+    ends = starts[1:] + [size]
+    return [(Piece(file, a, b), b - a) for a, b in zip(starts, ends)]
+
+
+def _line_start(f, offset: int) -> int:
+    """The first line start at or after ``offset`` (the end of the file if none)."""
+    f.seek(offset - 1)  # a line starts at ``offset`` when the byte before it ends a line
+    while chunk := f.read(2**16):
+        newline = chunk.find(b"\n")
+        if newline >= 0:
+            return f.tell() - len(chunk) + newline + 1
+    return f.tell()
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, tuple[str, int]], int, bool]:

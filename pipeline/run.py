@@ -7,7 +7,6 @@ and started again finishes the rest and ends with the same folder as an uninterr
 """
 from __future__ import annotations
 
-import json
 import platform
 import signal
 import sys
@@ -21,18 +20,22 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from . import files
 from .config import Config
+from .engines.job import Job, Tally
 from .engines.local import run_local
 from .errors import Errors, PipelineError
-from .index import FORMATS, article_files, write_index
-from .ingest import Article, Problem, iter_articles
+from .index import FORMATS, article_files
+from .ingest import Problem
+from .location import location
 from .nlp import components
-from .process import Outcome, article_key, version
+from .process import Outcome, version
 from .nlp import startup
 from .records import TYPES
 
 # Runs with at least this many articles show a progress bar.
 PROGRESS_MIN = 20
-Engine = Callable[[Iterable[Article], Config, Path], Iterator[Outcome]]
+# An engine reads the job's inputs, noting them in the tally, processes what is not up to
+# date, yields an Outcome per processed article and writes the index files at the end.
+Engine = Callable[[Job, Tally], Iterator[Outcome]]
 
 
 @dataclass
@@ -49,42 +52,29 @@ class RunResult:
         return any(p.level == "error" for p in self.problems)
 
 
-def run(paths: Sequence[Path], config: Config, out: Path | None = None, published: date | None = None,
+def run(paths: Sequence[Path], config: Config, out: Path | str | None = None, published: date | None = None,
         report: Callable[[Problem], None] = lambda p: None, progress: bool = True, *, force: bool = False,
         prune: bool = False, formats: Iterable[str] = FORMATS, engine: Engine = run_local,
         follow_links: bool = False) -> RunResult:
-    """Process ``paths`` (files or folders; default the configured input folder) into ``out``.
+    """Process ``paths`` (files or folders; default the configured input folder) into ``out``
+    (a folder, or an fsspec URL such as ``s3://bucket/news``).
 
     Articles whose output is up to date are skipped unless ``force``; ``prune`` removes the
     outputs of articles no longer in the inputs; ``follow_links`` reads symbolic links that
     lead out of an input folder.
     """
-    out = Path(out or config.output)
+    out = location(out or config.output)
     _check_writable(out)
     result = RunResult()
     clock = time.perf_counter()
     with files.locked(out), _stop_on_signals() as stopped:
         files.sweep(out)
-        if config.n_process == 1:  # worker processes load their own copy, once each
+        if config.n_process == 1 and engine is run_local:  # worker processes load their own copy, once each
             result.timings.update(startup(config))
-        ids: list[str] = []
-
-        def todo() -> Iterator[Article]:
-            for item in iter_articles(list(paths) or [config.input], config, published, follow_links):
-                if stopped():
-                    return
-                if isinstance(item, Problem):
-                    report(item)
-                    result.problems.append(item)
-                    continue
-                ids.append(item.id)
-                if not force and _up_to_date(out / f"{item.id}.json", article_key(item, config)):
-                    result.skipped += 1
-                    continue
-                yield item
-
+        tally = Tally(report, result.problems)
+        job = Job(list(paths) or [config.input], config, out, published, follow_links, force, tuple(formats), stopped)
         extract_s = 0.0
-        for outcome in _progress(engine(todo(), config, out), progress):
+        for outcome in _progress(engine(job, tally), progress):
             extract_s += outcome.seconds
             for warning in outcome.warnings:
                 report(warning)
@@ -98,20 +88,13 @@ def run(paths: Sequence[Path], config: Config, out: Path | None = None, publishe
                 result.records[kind] += n
         result.timings["nlp_and_extract_s"] = time.perf_counter() - clock
         result.timings["extract_and_write_s"] = extract_s
+        result.skipped = tally.skipped
         if prune:
-            _prune(out, set(ids), report)
-        write_index(out, ids, formats)
+            _prune(out, set(tally.ids), report)
         result.interrupted = stopped()
         result.timings["total_s"] = time.perf_counter() - clock
-        files.write_json(out / "run.json", run_json(result, config, ids))
+        files.write_json(out / "run.json", run_json(result, config, tally.ids))
     return result
-
-
-def _up_to_date(path: Path, key: str) -> bool:
-    try:
-        return json.loads(path.read_text("utf8"))["article"].get("key") == key
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return False
 
 
 def _prune(out: Path, keep: set[str], report: Callable[[Problem], None]) -> None:
@@ -159,7 +142,8 @@ def run_json(result: RunResult, config: Config, ids: list[str]) -> dict:
         "records": result.records,
         "failed": result.failed,
         "interrupted": bool(result.interrupted),
-        "problems": [asdict(p) for p in result.problems],
+        # By file, then line: the same order whichever engine ran and however it batched.
+        "problems": [asdict(p) for p in sorted(result.problems, key=lambda p: (p.path, p.line or 0))],
         "timings": {k: round(v, 3) for k, v in result.timings.items()},
         "versions": _versions(config.model),
         "components": components(config.model),

@@ -6,21 +6,33 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.engines.dask import dask_engine
+import pytest
+
+from pipeline.engines.dask import _client, dask_engine
 from pipeline.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _inputs(folder: Path) -> Path:
-    """Varied inputs: dev articles of different lengths, the sample page, and a JSONL file."""
+    """Varied inputs: dev articles of different lengths, the sample page, a JSONL feed that the
+    test cuts into several byte ranges (a bad line, a BOM, headlines that collide with each
+    other and with a page's), and bad files."""
     folder.mkdir()
     for path in sorted((ROOT / "articles" / "dev").glob("*.md"))[:5]:
         shutil.copy(path, folder / path.name)
     shutil.copy(ROOT / "articles" / "000_0fe4684b8b822597.txt", folder / "sample.txt")
-    rows = [{"title": "Port deal", "text": "The port paid $3 million for 40 hectares on 3 May 2021.", "published": "2021-06-01"},
-            {"title": "Empty", "text": ""}]
-    (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf8")
+    rows = [json.dumps(r) for r in (
+        {"title": "Port deal", "text": "The port paid $3 million for 40 hectares on 3 May 2021.", "published": "2021-06-01"},
+        {"title": "Empty", "text": ""},
+        {"title": "Port deal", "text": "Acme Ltd sold 12 hectares for A$9 million on Tuesday.", "published": "2022-02-01"},
+    )]
+    rows += [json.dumps({"title": "Port deal", "text": f"The council spent ${n} million in {2000 + n}."}) for n in range(1, 5)]
+    rows[5:5] = ["{not json"]  # line 6, in the feed's second byte range
+    (folder / "feed.jsonl").write_bytes(b"\xef\xbb\xbf" + "".join(r + "\n" for r in rows).encode())
+    (folder / "zz-port-deal.md").write_text("## Port deal\n\nA second page with the same headline.\n", "utf8")
+    (folder / "empty.txt").write_text(" \n", "utf8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01PNG")
     return folder
 
 
@@ -34,16 +46,38 @@ def _report(out: Path) -> dict:
     return report
 
 
-def test_dask_engine_output_is_identical_to_local(config, tmp_path):
+@pytest.fixture(scope="module")
+def cluster():
+    """The LocalCluster `--engine dask` starts without --scheduler (2 workers on 127.0.0.1),
+    kept for the module so its workers load the model once."""
+    with _client(None, 2) as client:
+        assert [w["host"] for w in client.scheduler_info()["workers"].values()] == ["127.0.0.1"] * 2
+        yield client.scheduler.address
+
+
+def test_dask_engine_output_is_identical_to_local(config, cluster, tmp_path):
     inp = _inputs(tmp_path / "in")
     local = run([inp], config, out=tmp_path / "local", progress=False)
-    two = replace(config, n_process=2, batch_size=2)  # a LocalCluster of 2 workers on 127.0.0.1
-    on_dask = run([inp], two, out=tmp_path / "dask", progress=False, engine=dask_engine())
-    assert on_dask.articles == local.articles == 9 and on_dask.records == local.records
+    two = replace(config, batch_size=2)
+    engine = dask_engine(cluster, part_bytes=200)  # the feed in several byte ranges, small files grouped
+    on_dask = run([inp], two, out=(tmp_path / "dask").as_uri(), progress=False, engine=engine)
+    assert on_dask.articles == local.articles == 15 and on_dask.records == local.records
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
     assert _report(tmp_path / "dask") == _report(tmp_path / "local")
-    again = run([inp], two, out=tmp_path / "dask", progress=False, engine=dask_engine())
-    assert (again.articles, again.skipped) == (0, local.articles), "up-to-date articles never reach the cluster"
+    codes = [(p["message"][1:5], Path(p["path"]).name, p["line"]) for p in _report(tmp_path / "dask")["problems"]]
+    assert codes == [("E013", "binary.txt", None), ("E012", "empty.txt", None),
+                     ("E016", "feed.jsonl", 2), ("E016", "feed.jsonl", 6)]
+    ids = [json.loads(line)["article"] for line in (tmp_path / "dask" / "records.jsonl").read_text().splitlines()]
+    assert {"port-deal", "port-deal-2", "port-deal-6"} <= set(ids), "ids unique across byte ranges and files"
+
+    # A run that stopped half-way: some outputs missing, the index gone, a part file left behind.
+    for name in ("port-deal-3.json", "port-deal-6.json", "records.jsonl"):
+        (tmp_path / "dask" / name).unlink()
+    (tmp_path / "dask" / ".parts").mkdir()
+    (tmp_path / "dask" / ".parts" / "000000.jsonl").write_text('{"half')
+    again = run([inp], two, out=tmp_path / "dask", progress=False, engine=engine)
+    assert (again.articles, again.skipped) == (2, local.articles - 2), "up-to-date articles are not processed again"
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local")
 
 
 def test_cli_rejects_an_unknown_engine(tmp_path):

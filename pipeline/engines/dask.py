@@ -1,59 +1,120 @@
-"""A Dask cluster: batches of articles to ``dask.distributed`` workers, outcomes back.
+"""A Dask cluster: the client plans parts of the inputs, workers read, process and index them.
 
-Each task is ``local.process_batch``, the function the local engine's worker processes
-run: the worker loads the model once (``load_nlp`` caches it per process), parses and
-extracts, writes ``<id>.json`` into the output folder itself and returns only counts and
-problems. The client (``run.run``) reads the inputs, skips up-to-date articles and rebuilds
-records.jsonl, Parquet and run.json, exactly as for the local engine, so both give the same
-folder. Workers must see the output folder at the same path (one machine, or shared storage).
+The client walks the inputs and cuts them into parts (``ingest.plan``: whole files grouped,
+large JSONL files in byte ranges that start at line starts) and reads no article. Ids must be
+the local engine's, unique in input order across the run, so each part is read twice. First a
+cheap pass (``ingest.part_ids``: JSON and cleaning, no NLP) returns its articles' base ids and
+line counts; the client gives ids in input order as one reader would (``ingest.Numbering``)
+and sends each part the ids it renamed (``dup`` -> ``dup-2``) and the number of its first line.
+Then a worker reads the part again, counts up-to-date articles and processes the rest with
+the local engine's code (the model loads once per worker process, only when needed), writes
+``<id>.json`` and the part's index files (``.parts/NNNNNN.jsonl`` / ``.parquet``), and
+returns only its tally (problems, ids, skipped) and outcomes. The client joins the parts'
+index files in order (``index.merge_index``) into the same records.jsonl and records.parquet
+as the local engine. Workers must see the inputs and the output location at the same paths.
 """
 from __future__ import annotations
 
 from collections import deque
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from ..config import Config
+from .. import files
 from ..errors import Errors, PipelineError
-from ..ingest import Article
+from ..index import merge_index, write_index
+from ..ingest import Numbering, Part, Problem, part_ids, plan, read_part, renamed
 from ..process import Outcome
-from .local import nonempty, process_batch
+from .job import Job, Tally, fresh
+from .local import in_this_process
 
-# Batches in flight per worker: one running, one queued, so no worker waits for the client.
+# Bytes of input per part: a few minutes of one core's work (~2,000 articles of 700 words),
+# so a part lost with its worker costs little and a cluster balances well.
+PART_BYTES = 8 * 2**20
+# Parts in flight per worker: one running, one queued, so no worker waits for the client.
 IN_FLIGHT = 2
+# First passes run this far ahead of the parts being processed.
+LOOKAHEAD = 4
 
 
-def dask_engine(scheduler: str | None = None):
+def dask_engine(scheduler: str | None = None, part_bytes: int = PART_BYTES):
     """The engine for ``run.run(engine=...)``: a cluster at ``scheduler``, or a LocalCluster on 127.0.0.1."""
-    return partial(run_dask, scheduler=scheduler)
+    return partial(run_dask, scheduler=scheduler, part_bytes=part_bytes)
 
 
-def run_dask(articles: Iterable[Article], config: Config, out: Path, scheduler: str | None = None) -> Iterator[Outcome]:
-    """Outcomes in input order; batches of ``model.batch_size`` articles are pulled lazily."""
-    out = Path(out).resolve()
-    articles = nonempty(articles)
-    if articles is None:  # all up to date: no cluster to start
-        return
-    with _client(scheduler, config.n_process) as client:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        batches = iter(lambda it=iter(articles): list(islice(it, config.batch_size)), [])
-        pending: deque = deque()
-        for batch in batches:
-            pending.append(client.submit(process_batch, batch, config, out, pure=False))
-            if len(pending) >= IN_FLIGHT * workers:
-                yield from _result(pending.popleft())
-        while pending:
-            yield from _result(pending.popleft())
+def run_dask(job: Job, tally: Tally, scheduler: str | None = None, part_bytes: int = PART_BYTES) -> Iterator[Outcome]:
+    """Outcomes part by part, in input order; then the index joined from the parts' own."""
+    if isinstance(job.out, Path):
+        job = replace(job, out=job.out.resolve())  # the workers' working folder may differ
+    parts = []
+    for step in plan(job.paths, job.config, job.follow_links, part_bytes):
+        if isinstance(step, Problem):
+            tally.problem(step)
+        else:
+            parts.append(step)
+    names: list[str] = []
+    if parts:
+        with _client(scheduler, job.config.n_process) as client:
+            names = yield from _run_parts(client, parts, job, tally)
+    merge_index(job.out, names, job.formats)
+    files.remove_tree(job.out / files.PARTS)
 
 
-def _result(future) -> list[Outcome]:
-    try:
-        return future.result()
-    except Exception as err:  # a worker lost or killed: the run stops; a re-run resumes from what was written
-        raise PipelineError(Errors.E061.format(reason=err)) from None
+def _run_parts(client, parts: list[Part], job: Job, tally: Tally):
+    """Parts submitted in order, their first passes ahead; each part's tally and outcomes taken
+    in order. Returns the names of the parts done (all of them, unless the run was stopped)."""
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    todo = iter(parts)
+    firsts: deque = deque()  # (part, future of its first pass)
+    running: deque = deque()  # (name, future of the part)
+    numbering, names = Numbering(), []
+    worker_job = replace(job, stopped=_running)
+    for k in count():
+        for part in islice(todo, LOOKAHEAD * IN_FLIGHT * workers - len(firsts)):
+            firsts.append((part, client.submit(part_ids, part, job.config, pure=False, priority=1)))
+        if not firsts or (first := _result(firsts[0][1], job)) is None:
+            break
+        part = firsts.popleft()[0]
+        part, renames = numbering(part, *first)
+        name = f"{files.PARTS}/{k:06}"
+        running.append((name, client.submit(process_part, part, renames, name, worker_job, pure=False)))
+        while running and (len(running) >= IN_FLIGHT * workers or not firsts):
+            if (done := _result(running[0][1], job)) is None:
+                break
+            part_tally, outcomes = done
+            tally.add(part_tally)
+            names.append(running.popleft()[0])
+            yield from outcomes
+    client.cancel([f for _, f in firsts] + [f for _, f in running])  # stopped: the next run skips what was written
+    return names
+
+
+def process_part(part: Part, renames: dict[int, str], name: str, job: Job) -> tuple[Tally, list[Outcome]]:
+    """On a worker: read the part, skip what is up to date, process the rest, write its index files."""
+    tally = Tally()
+    articles = read_part(part, job.config, job.published, renamed(renames))
+    outcomes = list(in_this_process(fresh(articles, job, tally), job.config, job.out))
+    write_index(job.out, tally.ids, job.formats, name)
+    return tally, outcomes
+
+
+def _running() -> int:
+    return 0
+
+
+def _result(future, job: Job):
+    """The future's result, or None when the run is asked to stop while waiting."""
+    while not job.stopped():
+        try:
+            return future.result(timeout=1)
+        except TimeoutError:
+            continue
+        except Exception as err:  # a worker lost or killed: the run stops; a re-run resumes from what was written
+            raise PipelineError(Errors.E061.format(reason=err)) from None
+    return None
 
 
 @contextmanager

@@ -1,7 +1,9 @@
 """This machine: spaCy's ``nlp.pipe`` in this process, or whole articles in worker processes.
 
-With ``model.n_process > 1`` each worker loads the model once and runs spaCy AND the
-extractors, writing its articles' files itself: only small outcomes come back, never Docs.
+This process reads the inputs (``ingest.iter_articles``) and, at the end, rebuilds the index
+files from the per-article files of the run's inputs. With ``model.n_process > 1`` each
+worker loads the model once and runs spaCy AND the extractors, writing its articles' files
+itself: only small outcomes come back, never Docs.
 Parsing is guarded like extraction: a text spaCy refuses becomes that article's problem.
 """
 from __future__ import annotations
@@ -18,22 +20,40 @@ from spacy.tokens import Doc
 
 from ..config import Config
 from ..errors import Errors
-from ..ingest import Article, Problem
+from ..index import write_index
+from ..ingest import Article, Problem, iter_articles
 from ..nlp import load_nlp
 from ..process import Outcome, process
+from .job import Job, Tally, fresh
 
 # Articles per spaCy memory zone: strings first seen in one (names, figures) are dropped from
 # the vocabulary after it, so memory does not grow with the words a long feed brings.
 ZONE = 1000
 
 
-def run_local(articles: Iterable[Article], config: Config, out: Path) -> Iterator[Outcome]:
+def run_local(job: Job, tally: Tally) -> Iterator[Outcome]:
+    """Outcomes in input order, then records.jsonl / records.parquet for every article read."""
+    articles = iter_articles(job.paths, job.config, job.published, job.follow_links)
+    yield from process_articles(fresh(articles, job, tally), job.config, job.out)
+    write_index(job.out, tally.ids, job.formats)
+
+
+def process_articles(articles: Iterable[Article], config: Config, out: Path) -> Iterator[Outcome]:
     """Outcomes in input order; articles are pulled lazily, so memory does not grow with the batch."""
     articles = nonempty(articles)
     if articles is None:  # all up to date: a re-run costs no model load
         return
     if config.n_process > 1:
         yield from _in_workers(articles, config, out)
+    else:
+        yield from in_this_process(articles, config, out)
+
+
+def in_this_process(articles: Iterable[Article], config: Config, out: Path) -> Iterator[Outcome]:
+    """Batches through spaCy here, in memory zones; the model loads once per process (cached),
+    and not at all when there is nothing to process."""
+    articles = nonempty(articles)
+    if articles is None:
         return
     nlp = load_nlp(config)
     while (chunk := nonempty(islice(articles, ZONE))) is not None:

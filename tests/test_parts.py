@@ -1,0 +1,81 @@
+"""Inputs read in parts (the Dask engine's way) give what one reader gives: the same articles,
+ids, problems and line numbers, however the files are cut; part index files join into the
+same records.jsonl and records.parquet."""
+import json
+from dataclasses import asdict, replace
+
+import pytest
+
+from pipeline import index
+from pipeline.ingest import Numbering, Problem, iter_articles, part_ids, plan, read_part, renamed
+
+
+def _in_parts(paths, config, part_bytes):
+    """What the Dask client and its workers do, here in one process."""
+    numbering, found, parts = Numbering(), [], []
+    for step in plan(paths, config, part_bytes=part_bytes):
+        if isinstance(step, Problem):
+            found.append(step)
+            continue
+        part, renames = numbering(step, *part_ids(step, config))
+        parts.append(part)
+        found.extend(read_part(part, config, None, renamed(renames)))
+    return found, parts
+
+
+def _key(item):
+    return asdict(item)
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    """Colliding ids across files and pieces, a BOM, a bad line, an overlong line, blank lines."""
+    rows = ['{"title": "Same", "text": "First %d."}' % i if i % 3 else '{"title": "Same", "text": "Line %d"}' % i
+            for i in range(12)]
+    rows[4] = "{not json"
+    rows[7] = '{"title": "Long", "text": "' + "x" * 3000 + '"}'
+    rows[9] = ""
+    (tmp_path / "a.md").write_text("## Same\n\nA page.\n", "utf8")
+    (tmp_path / "b.jsonl").write_bytes(b"\xef\xbb\xbf" + "\n".join(rows).encode() + b"\n")
+    (tmp_path / "c.txt").write_text("", "utf8")
+    (tmp_path / "d.jsonl").write_text('{"title": "Same", "text": "Last."}', "utf8")  # no final newline
+    return tmp_path
+
+
+@pytest.mark.parametrize("part_bytes", [1, 17, 40, 100, 333, 2000, 10**9])
+def test_parts_read_as_one_reader_reads(config, inputs, part_bytes):
+    cfg = replace(config, max_file_bytes=2048)
+    whole = list(iter_articles([inputs], cfg))
+    found, parts = _in_parts([inputs], cfg, part_bytes)
+    assert [_key(x) for x in found] == [_key(x) for x in whole]
+    lines = [p for p in whole if isinstance(p, Problem)]
+    assert [(p.message[1:5], p.path.rsplit("/")[-1], p.line) for p in lines] == [
+        ("E016", "b.jsonl", 5), ("E016", "b.jsonl", 8), ("E012", "c.txt", None)]
+    ids = [a.id for a in whole if not isinstance(a, Problem)]
+    assert ids[:3] == ["same", "same-2", "same-3"] and len(set(ids)) == len(ids)
+    pieces = [piece for part in parts for piece in part if piece.path.name == "b.jsonl"]
+    if part_bytes < 100:
+        assert len(pieces) > 3, "a JSONL file over part_bytes is cut into byte ranges"
+        assert all(piece.start == 0 or (inputs / "b.jsonl").read_bytes()[piece.start - 1] == ord("\n") for piece in pieces)
+    if part_bytes == 10**9:
+        assert len(parts) == 1, "small files are grouped into one part"
+
+
+def test_part_index_files_join_into_the_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.setattr(index, "ROW_GROUP", 7)  # several row groups, cut across parts
+    ids = []
+    for i in range(40):
+        recs = [{"article": f"a{i}", "id": f"a{i}:{j}", "type": "money" if j % 2 else "date",
+                 "value": 1.5 * j if j % 2 else "2020-01", "flags": ["x"] * (j % 3),
+                 "mentions": [{"text": "t", "start": j, "end": j + 1, "sentence": "s"}]} for j in range(i % 6)]
+        (tmp_path / f"a{i}.json").write_text(json.dumps({"article": {}, "records": recs}))
+        ids.append(f"a{i}")
+    index.write_index(tmp_path, ids)
+    whole = {n: (tmp_path / n).read_bytes() for n in ("records.jsonl", "records.parquet")}
+    for cuts in ([], [1, 2, 3, 20, 39], [10, 11, 12]):
+        bounds = [0, *cuts, 40]
+        names = [f".parts/{k}" for k in range(len(bounds) - 1)]
+        for name, a, b in zip(names, bounds, bounds[1:]):
+            index.write_index(tmp_path, ids[a:b], name=name)
+        index.merge_index(tmp_path, names)
+        assert {n: (tmp_path / n).read_bytes() for n in whole} == whole, cuts
