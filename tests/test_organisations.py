@@ -184,8 +184,33 @@ OF_LISTS = [
     ("The Ministry of Economy, Trade and Industry said exports rose.", ["Ministry of Economy, Trade and Industry"]),
     ("The Ministry of Finance, Nidec and Kao said exports rose.", ["Ministry of Finance", "Nidec", "Kao"]),
 ]
+# A name the article calls a company before a longer one ending in an organisation word is its own.
+PARENTS = [
+    ("The brewer Valder said sales rose. The Valder Foundation owns a stake.", ["Valder", "Valder Foundation"]),
+    ("Valder Holdings Ltd said sales rose. Valder shares fell.", ["Valder Holdings Ltd"]),
+]
+# Names of other languages and forms: lower-case words spelled by the acronym, a head word it leaves
+# out, Indonesian Tbk, clubs named FC first, a kind word opening a sentence.
+MORE_NAMES = [
+    ("The Autorité des normes comptables (ANC) issued rules.", ["Autorité des normes comptables"]),
+    ("He studied the rules of the game (ROTG) closely.", []),
+    ("Banca Popolare di Sondrio (PS) raised rates.", ["Banca Popolare di Sondrio"]),
+    ("The Cassa Rurale e Artigiana (CRA) lends to farmers.", ["Cassa Rurale e Artigiana"]),
+    ("PT Sinar Jaya Tbk reported a profit.", ["PT Sinar Jaya Tbk"]),
+    ("Fans of FC Nordvik cheered.", ["FC Nordvik"]),
+    ("Rival Kestrel Motors Ltd cut prices.", ["Kestrel Motors Ltd"]),
+    ("She studied at Kestrel University.", ["Kestrel University"]),
+    ("She studied at Kestrel.", []),
+]
+# Exchanges: where shares are listed or moved.
+EXCHANGES = [
+    ("Shares rose 2.1% on Nordbourse Oslo.", ["Nordbourse Oslo"]),
+    ("Shares rose 2.1% on Friday.", []),
+    ("The company is listed on Nordbourse.", ["Nordbourse"]),
+]
 CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
-         + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES + SPELLED + LISTED + OF_LISTS)
+         + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES + SPELLED + LISTED + OF_LISTS
+         + PARENTS + MORE_NAMES + EXCHANGES)
 
 
 def _records(nlp, config, text):

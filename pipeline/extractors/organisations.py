@@ -95,7 +95,7 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     for short in _defined_for(doc, candidates, accepted):
         accepted.pop(short, None)
 
-    return _records(doc, accepted, _definitions(doc, accepted), cfg)
+    return _records(doc, accepted, _definitions(doc, accepted), _body_order(doc, by_name, listed), cfg)
 
 
 def _decided(doc: Doc, by_name: dict[str, list[_Candidate]], caps: set[int], evidence: _Evidence,
@@ -179,8 +179,9 @@ def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: froze
     if _YEAR.match(doc[start].text) and start > 0 and pos(doc[start - 1]) == "ADP":
         start += 1  # "In 2019 Acme Ltd opened": the year is a date ("the 2040 Ventures Fund" is a name)
     body_end = _legal_start(doc, start, end, extra) or end - 1
-    if body_end - start > 2 and doc[start].is_sent_start and pos(doc[start]) in _NOT_NAME_POS:
-        start += 1  # "Rivals West Fraser Timber Co. Ltd."
+    if body_end - start > 2 and doc[start].is_sent_start and pos(doc[start]) in _NOT_NAME_POS \
+            or body_end - start > 1 and doc[start].lower_ in cfg.org_cue_kinds and doc[start].text not in suffixes:
+        start += 1  # "Rivals West Fraser Timber Co. Ltd.", "Rival Airtel Africa plc"
     if _legal_start(doc, start, end, extra) is not None:
         return [_Candidate(start, end, "legal")]
     if doc[start].text in cfg.org_prefixes and end - start > 1:
@@ -378,6 +379,8 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
     for i, (text, lower) in enumerate(zip(texts, lowers)):
         if lower == "at" and _after_role(doc, i, roles):
             work.append(_run_after(doc, i + 1, particles))  # "an analyst at Maybank"
+        if text == "%" and i + 2 < len(doc) and lowers[i + 1] == "on" and not doc[i + 2].ent_type_ == "DATE":
+            kind.append(_run_after(doc, i + 2, particles))  # "shares rose 1.1% on Euronext Paris"
         if text in kinds and i + 1 < len(doc) and _name_word(doc[i + 1]):
             kind.append(_run_after(doc, i + 1, particles))  # "Dutch brewer Heineken"
         if text == "," and i + 1 < len(doc) and lowers[i + 1] in ("which", "whose"):
@@ -448,7 +451,8 @@ _WORDS = "pipeline.organisations.words"
 def _spelled(doc: Doc, cfg) -> list[_Candidate]:
     """Names an acronym in brackets after them spells, joiners and all: ``Food and Drug
     Administration (FDA)``, ``Australian Workers' Union (AWU)``; the longest run that spells it
-    exactly (``the U.S. Federal Trade Commission (FTC)`` -> ``Federal Trade Commission``)."""
+    exactly (``the U.S. Federal Trade Commission (FTC)`` -> ``Federal Trade Commission``); words
+    written in lower case count where every word is spelled (``Autorité des marchés financiers (AMF)``)."""
     joiners = _joiners(cfg.org_particles)
     stops = frozenset(cfg.org_stop_words)
     texts, _ = _words(doc)
@@ -456,11 +460,14 @@ def _spelled(doc: Doc, cfg) -> list[_Candidate]:
     for i in range(1, len(doc) - 2):
         if texts[i] != "(" or texts[i + 2] != ")" or not _ACRONYM.match(texts[i + 1]) or texts[i + 1] in stops:
             continue
-        start, best = i, None
-        while start > 0 and i - start < 14 and (_name_word(doc[start - 1]) or texts[start - 1] in joiners):
+        start, best, short = i, None, texts[i + 1].replace("&", "")
+        while start > 0 and i - start < 14 and (doc[start - 1].is_alpha or texts[start - 1] in joiners):
             start -= 1
-            if _name_word(doc[start]) and texts[i + 1].replace("&", "") in _spellings(doc[start:i].text):
+            if _name_word(doc[start]) and (short in _spellings(doc[start:i].text) or short == "".join(
+                    t.text[0].upper() for t in doc[start:i] if t.is_alpha and t.text not in joiners)):
                 best = start
+        if best is not None and best > 0 and texts[best - 1] in cfg.org_prefixes:
+            best -= 1  # the acronym may leave out the head word: "Banca Monte dei Paschi di Siena (MPS)"
         if best is not None and _org_like(doc, best, i, cfg):
             out.append(_Candidate(best, i, "defined"))
     return out
@@ -643,12 +650,10 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
         return True
     if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg):
         return False
-    if "workplace" in sources:
-        return True  # "at" after a role names a workplace, not a place
+    if "workplace" in sources or "suffix" in sources:
+        return True  # "at" after a role names a workplace; "at Acme University" is no place
     if name in evidence.located:
         return False
-    if "suffix" in sources:
-        return True
     if name in evidence.person_parts or labels["PERSON"] > labels["ORG"]:
         return False
     return bool(sources & {"model", "listed"}) and labels["ORG"] >= placey
@@ -712,9 +717,24 @@ def _after_each(text: str, name: str, tail: re.Pattern) -> Iterator[re.Match]:
             yield match
 
 
-def _records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], cfg) -> list[Record]:
+def _body_order(doc: Doc, *by_names: dict[str, list[_Candidate]]) -> dict[str, int]:
+    """Where each name is first written below the headline (the first line, when there are more)."""
+    cut = text_of(doc).find("\n")
+    headline = doc.char_span(0, cut, alignment_mode="expand") if cut > 0 else None
+    body = headline.end if headline is not None else 0
+    out: dict[str, int] = {}
+    for by_name in by_names:
+        for name, cands in by_name.items():
+            for c in cands:
+                if c.start >= body:
+                    out[name] = min(out.get(name, c.start), c.start)
+    return out
+
+
+def _records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], seen: dict[str, int],
+             cfg) -> list[Record]:
     names = set(accepted) | set(defined)
-    canonical = {name: _canonical(name, names, defined, accepted, cfg) for name in names}
+    canonical = {name: _canonical(name, names, defined, accepted, seen, cfg) for name in names}
     spans = _mentions(doc, sorted(names, key=len, reverse=True))
     records = []
     for name, start, end in spans:
@@ -725,13 +745,16 @@ def _records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], c
     return records
 
 
-def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: dict[str, set[str]], cfg) -> str:
+def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: dict[str, set[str]],
+               seen: dict[str, int], cfg) -> str:
     """The full name a short form stands for: a defined short name's name, the longer name
     whose initials it is (``TSMC``, ``M&S``), the longer name it begins (``Barrick`` -> ``Barrick
     Gold Corp``; the first named when several do), ends (``MedValley``) or stands inside
-    (``Lingjing`` -> ``Suzhou Lingjing Robotics Co``)."""
+    (``Lingjing`` -> ``Suzhou Lingjing Robotics Co``). A name the article calls a company in its
+    own right, before the longer one ending in an organisation word, is not short for it (``the
+    drugmaker Novo Nordisk`` and, later, ``Novo Nordisk Foundation`` are two)."""
     if name in defined:
-        return _canonical(defined[name], names - {name}, {}, accepted, cfg)
+        return _canonical(defined[name], names - {name}, {}, accepted, seen, cfg)
     words = name.split()
     longer = sorted((n for n in names if len(n.split()) > len(words)), key=lambda n: _first(n, accepted))
     if len(words) == 1 and name.replace("&", "").isupper():
@@ -739,8 +762,10 @@ def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: di
         if len(expanded) == 1:
             return expanded[0]
     complete = bool(accepted.get(name, set()) & {"legal", "suffix", "agency"})  # "Yonhap" is not "Yonhap Infomax"
+    own = bool(accepted.get(name, set()) & {"kind", "cue", "workplace", "listed"})
     starts = [n for n in longer if n.split()[:len(words)] == words and (
-        not complete or legal_forms.is_legal_form(n.split()[len(words):], frozenset(cfg.org_legal_forms)))]
+        not complete or legal_forms.is_legal_form(n.split()[len(words):], frozenset(cfg.org_legal_forms)))
+        and not (own and seen.get(name, 0) < seen.get(n, 0) and _without_form(n, cfg)[-1] in cfg.org_suffixes)]
     if starts:
         first = starts[0]
         return max((n for n in starts if n.split()[:len(first.split())] == first.split()), key=len)
