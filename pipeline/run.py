@@ -89,7 +89,7 @@ def run(paths: Sequence[Path], config: Config, out: Path | str | None = None, pu
         result.timings["nlp_and_extract_s"] = time.perf_counter() - clock
         result.timings["extract_and_write_s"] = extract_s
         result.skipped = tally.skipped
-        if prune:
+        if prune and not stopped():  # a stopped run has not read every input: keep what it did not see
             _prune(out, set(tally.ids), report)
         result.interrupted = stopped()
         result.timings["total_s"] = time.perf_counter() - clock

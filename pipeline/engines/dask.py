@@ -28,7 +28,7 @@ from ..errors import Errors, PipelineError
 from ..index import merge_index, write_index
 from ..ingest import Numbering, Part, Problem, part_ids, plan, read_part, renamed
 from ..process import Outcome
-from .job import Job, Tally, fresh
+from .job import Job, Tally, fresh, not_stopped
 from .local import in_this_process
 
 # Bytes of input per part: a few minutes of one core's work (~2,000 articles of 700 words),
@@ -71,14 +71,13 @@ def _run_parts(client, parts: list[Part], job: Job, tally: Tally):
     firsts: deque = deque()  # (part, future of its first pass)
     running: deque = deque()  # (name, future of the part)
     numbering, names = Numbering(), []
-    worker_job = replace(job, stopped=_running)
+    worker_job = replace(job, stopped=not_stopped)  # the client's signal handler stays with the client
     for k in count():
         for part in islice(todo, LOOKAHEAD * IN_FLIGHT * workers - len(firsts)):
             firsts.append((part, client.submit(part_ids, part, job.config, pure=False, priority=1)))
         if not firsts or (first := _result(firsts[0][1], job)) is None:
             break
-        part = firsts.popleft()[0]
-        part, renames = numbering(part, *first)
+        part, renames = numbering(firsts.popleft()[0], *first)
         name = f"{files.PARTS}/{k:06}"
         running.append((name, client.submit(process_part, part, renames, name, worker_job, pure=False)))
         while running and (len(running) >= IN_FLIGHT * workers or not firsts):
@@ -99,10 +98,6 @@ def process_part(part: Part, renames: dict[int, str], name: str, job: Job) -> tu
     outcomes = list(in_this_process(fresh(articles, job, tally), job.config, job.out))
     write_index(job.out, tally.ids, job.formats, name)
     return tally, outcomes
-
-
-def _running() -> int:
-    return 0
 
 
 def _result(future, job: Job):

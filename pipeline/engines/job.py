@@ -21,6 +21,10 @@ def _quiet(problem: Problem) -> None:
     pass
 
 
+def not_stopped() -> int:
+    return 0
+
+
 @dataclass(frozen=True)
 class Job:
     paths: list[Path]
@@ -30,7 +34,7 @@ class Job:
     follow_links: bool = False
     force: bool = False
     formats: tuple[str, ...] = ("jsonl", "parquet")
-    stopped: Callable[[], int] = lambda: 0  # the signal that asked the run to stop, 0 if none
+    stopped: Callable[[], int] = not_stopped  # the signal that asked the run to stop, 0 if none
 
 
 @dataclass
