@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from . import files, invariants
 from .config import Config
 from .errors import Errors
-from .extractors import Context, area, dates, money, organisations
+from .extractors import Context, area, dates, money, organisations, parsed_from
 from .ingest import Article, Problem
 from .records import TYPES, merge, to_dict
 
@@ -58,6 +58,7 @@ def extract(doc: Doc, article: Article, config: Config) -> list[dict]:
     """Every extractor over one parsed article, merged into one record per fact."""
     context = Context(published=article.published, config=config, source=article.source,
                       currency_default=article.currency_default)
+    doc = parsed_from(doc, article.text)
     found = [rec for extractor in EXTRACTORS for rec in extractor(doc, context)]
     return [to_dict(r) for r in merge(found, article.id)]
 

@@ -111,7 +111,7 @@ class _Found:
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
-    text = doc.text  # built from the tokens on every access: once here
+    text = text_of(doc)
     found = [_found(text, m) for m in _compiled().finditer(text)]
     order, told = _order(doc, found, context)
     records: list[Record] = []
