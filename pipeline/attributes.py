@@ -1,20 +1,23 @@
-"""The model's attribute ruler and lemmatizer, asked about the few tokens the extractors
-read instead of run over every token (they were ~17% of spaCy's time).
+"""The model's attribute ruler, lemmatizer and parser, asked about the few tokens the
+extractors read instead of run over every token (they were ~30% of spaCy's time).
 
 The answers are the model's own: the ruler's patterns are read from the loaded model and
 applied as spaCy applies them (every match, later patterns win), and the lemma comes from
 the model's lemmatizer given that POS and morphology. ``pos``/``lemma`` equal what
-``token.pos_``/``token.lemma_`` are when both components run.
+``token.pos_``/``token.lemma_`` are when both components run. The parser runs only on the
+sentences ``parsed`` is asked about (the model's senter sets every sentence boundary); on
+other tokens the ruler's patterns that test a dependency label do not apply.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
-RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
+RULER, LEMMATIZER, PARSER, SENTER = "attribute_ruler", "lemmatizer", "parser", "senter"
 
 
 @dataclass(frozen=True)
@@ -105,13 +108,21 @@ def _passes(test, value) -> bool:
 
 
 _BY_VOCAB: dict = {}
+_PARSERS: dict = {}
 
 
 def ask_instead(nlp: Language) -> list[str]:
-    """Disable the ruler and lemmatizer of ``nlp`` and answer for them through ``pos``/``lemma``;
+    """Disable the ruler and lemmatizer of ``nlp`` and answer for them through ``pos``/``lemma``,
+    and its parser when a senter sets the sentences (``parsed`` runs it on the few asked about);
     returns the components disabled. A ruler pattern this module cannot read fails here, at load."""
+    asked = []
+    if SENTER in nlp.pipe_names and PARSER in nlp.component_names:
+        _PARSERS[nlp.vocab] = nlp.get_pipe(PARSER)
+        if PARSER not in nlp.disabled:
+            nlp.disable_pipe(PARSER)
+        asked.append(PARSER)
     if RULER not in nlp.component_names or LEMMATIZER not in nlp.component_names:
-        return []
+        return asked
     patterns = nlp.get_pipe(RULER).patterns
     for entry in patterns:
         for pattern in entry["patterns"]:
@@ -122,7 +133,7 @@ def ask_instead(nlp: Language) -> list[str]:
     for name in (RULER, LEMMATIZER):
         if name not in nlp.disabled:
             nlp.disable_pipe(name)
-    return [RULER, LEMMATIZER]
+    return [*asked, RULER, LEMMATIZER]
 
 
 def pos(token: Token) -> str:
@@ -170,3 +181,30 @@ def common_noun(token: Token) -> bool:
     nouns): ``Infrastructure``, ``Tourism`` are; ``Tesco`` is not. False without a lemmatizer."""
     asked = _BY_VOCAB.get(token.vocab)
     return asked is not None and token.lower_ in asked.nouns()
+
+
+def parsed(doc: Doc, start: int, end: int) -> Span:
+    """Tokens ``start:end`` of ``doc`` with heads and dependency labels: the same tokens in a
+    copy of their sentences that the model's parser has parsed (once per Doc), or in ``doc``
+    itself when its pipeline ran the parser."""
+    parser = _PARSERS.get(doc.vocab)
+    if parser is None or doc.has_annotation("DEP"):
+        return doc[start:end]
+    first, last = doc[start].sent.start, doc[max(end, start + 1) - 1].sent.end
+    copies = doc.user_data.setdefault(_PARSED, {})
+    if (first, last) not in copies:
+        copies[first, last] = parser(_copy(doc, first, last))
+    return copies[first, last][start - first:end - first]
+
+
+_PARSED = "pipeline.parsed"
+
+
+def _copy(doc: Doc, start: int, end: int) -> Doc:
+    """Tokens ``start:end`` as a Doc with what the parser reads (the embeddings in ``tensor``,
+    the senter's sentence starts, which it keeps) and what is asked of them after (tags)."""
+    tokens = doc[start:end]
+    copy = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+    copy.from_array([TAG, SENT_START], doc.to_array([TAG, SENT_START])[start:end])
+    copy.tensor = doc.tensor[start:end]
+    return copy

@@ -13,29 +13,35 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from .attributes import LEMMATIZER, RULER, ask_instead
+from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from .config import Config
 from .knowledge import load as load_data
 from .knowledge.legal_forms import written_forms
 
 ORG_RULES = "org_rules"
+BREAKS = "sentence_breaks"
 # The model's components run on every article, and what the extractors read from them.
-# Any other component is not loaded (the small model's ``senter``: the parser already sets
-# the sentences), except those in ASKED.
+# Any other component is not loaded, except those in ASKED.
 READS = {
     "tok2vec": "embeddings the tagger and parser listen to",
     "transformer": "embeddings, in the _trf models",
     "tagger": "fine tags: VBD/VBN for tense, POS for possessives, NNS after a year",
-    "parser": "heads and labels for the verb a date hangs on; sentence boundaries for mentions",
+    SENTER: "sentence boundaries: each mention's sentence, names that open one",
     "ner": "entities: organisation names, places, DATE around bare years",
 }
 # Loaded, not run: the extractors ask them about the few tokens they read (pipeline.attributes).
+# A model without a senter runs its parser, which then sets the sentences.
 ASKED = {
     RULER: "coarse POS (VERB, AUX) from the tags, for tense and name trimming",
     LEMMATIZER: "lemmas (`expected`, `had`) for tense",
+    PARSER: "heads and labels for the verb a date hangs on and the noun after a year: "
+            "only the sentences holding one are parsed",
 }
 # Capitalised words that start sentences but never names.
 _NOT_NAME = ["the", "a", "an", "in", "at", "on", "of", "for", "by", "from", "with", "to", "and",
@@ -69,7 +75,11 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
           legal_forms: tuple[str, ...] = (), particles: tuple[str, ...] = (),
           prefixes: tuple[str, ...] = ()) -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
-    nlp = spacy.load(model, exclude=[c for c in _meta(model)["components"] if c not in READS and c not in ASKED])
+    names = _meta(model)["components"]
+    nlp = spacy.load(model, exclude=[c for c in names if c not in READS and c not in ASKED])
+    if SENTER in nlp.component_names:
+        nlp.enable_pipe(SENTER)
+        nlp.add_pipe(BREAKS, after=SENTER)
     ask_instead(nlp)
     infixes = [*nlp.Defaults.infixes, r"--+", r"(?<=\w)[)\]](?=\W)", r"(?<=\W)[(\[](?=\w)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
@@ -87,7 +97,27 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
 
 def components(model: str) -> list[str]:
     """The components a run uses, in order, read from the model's meta without loading it (for run.json)."""
-    return [c for c in _meta(model)["pipeline"] if c in READS] + ["org_ruler"]
+    names = _meta(model)["components"]
+    out = []
+    for c in names:
+        if c in READS or c == PARSER and SENTER not in names:
+            out.append(c)
+        if c == SENTER:
+            out.append(BREAKS)
+    return out + ["org_ruler"]
+
+
+@Language.component(BREAKS)
+def sentence_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence, and no sentence starts inside a word: the senter runs a
+    headline on into the next paragraph, and starts one at the ``-`` of ``Pre-tax``."""
+    spaced, starts, space = doc.to_array([SPACY, SENT_START, IS_SPACE]).T
+    for i in numpy.flatnonzero((starts[1:] == 1) & (spaced[:-1] == 0) & (space[:-1] == 0)):
+        doc[int(i) + 1].is_sent_start = False
+    for i in numpy.flatnonzero(space[:-1]):
+        if "\n" in doc[int(i)].text:
+            doc[int(i) + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)

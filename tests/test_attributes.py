@@ -1,8 +1,8 @@
-"""The attribute ruler and lemmatizer are not run; asked per token, they answer as if they had."""
+"""The attribute ruler, lemmatizer and parser are not run; asked per token, they answer as if they had."""
 import pytest
 import spacy
 
-from pipeline.attributes import dep, lemma, pos, tag
+from pipeline.attributes import dep, lemma, parsed, pos, tag
 
 # Sentences that reach the ruler's token exceptions: aux `had`/`has`/`'d`, `that` as a
 # relative pronoun and as a mark, `there is` (a two-token pattern), `not`, whitespace,
@@ -16,15 +16,37 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def pairs(config, nlp):
-    full = spacy.load(config.model, exclude=["senter"])
+def full(config, nlp):
+    """The model as shipped: every component but the senter run."""
+    full = spacy.load(config.model)
     full.tokenizer.infix_finditer = nlp.tokenizer.infix_finditer
-    return list(zip(full.pipe(TEXTS), nlp.pipe(TEXTS)))
+    return full
 
 
-def test_the_ruler_and_lemmatizer_are_loaded_not_run(nlp):
-    assert "attribute_ruler" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
-    assert {"attribute_ruler", "lemmatizer"} <= set(nlp.disabled)
+@pytest.fixture(scope="module")
+def pairs(full, nlp):
+    """Each text run by the whole model, and the same text's tokens as the extractors read them."""
+    return [(ran, parsed(doc, 0, len(doc))) for ran, doc in zip(full.pipe(TEXTS), nlp.pipe(TEXTS))]
+
+
+def test_the_ruler_lemmatizer_and_parser_are_loaded_not_run(nlp):
+    assert not {"attribute_ruler", "lemmatizer", "parser"} & set(nlp.pipe_names)
+    assert {"attribute_ruler", "lemmatizer", "parser"} <= set(nlp.disabled)
+
+
+def test_sentences_are_parsed_once_and_only_when_asked(nlp):
+    doc = nlp("Acme said it would open in May. Beta Corp rose on Tuesday.")
+    assert {t.dep_ for t in doc} == {""} and doc[0].sent.end == 8
+    first = parsed(doc, 5, 7)
+    assert [t.text for t in first] == ["in", "May"] and first[1].head.text == "in" and first.root.dep_ == "prep"
+    assert parsed(doc, 0, 1).doc is first.doc, "one copy per sentence"
+    assert len(first.doc) == 8 and parsed(doc, 9, 10).doc is not first.doc
+
+
+def test_without_a_parse_the_ruler_answers_as_over_unparsed_tokens(config, nlp):
+    unparsed = spacy.load(config.model, exclude=["parser", "senter"])
+    text = TEXTS[0]
+    assert [pos(t) for t in nlp(text)] == [t.pos_ for t in unparsed(text)]
 
 
 @pytest.mark.parametrize("name, read, own", [("pos", pos, "pos_"), ("tag", tag, "tag_"), ("dep", dep, "dep_")])
@@ -45,3 +67,4 @@ def test_every_token_lemma_is_the_models(pairs):
 def test_a_doc_from_a_pipeline_that_ran_the_ruler_reads_its_own_attributes(pairs):
     ran = pairs[0][0]
     assert [pos(t) for t in ran] == [t.pos_ for t in ran] and [lemma(t) for t in ran] == [t.lemma_ for t in ran]
+    assert parsed(ran, 0, 3).doc is ran, "its own parse"

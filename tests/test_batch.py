@@ -189,7 +189,7 @@ def test_run_json_names_the_components_run(config, nlp, tmp_path):
     run([feed], config, out=tmp_path / "out", progress=False)
     report = json.loads((tmp_path / "out" / "run.json").read_text())
     assert report["components"] == nlp.pipe_names
-    assert "senter" not in nlp.component_names, "the parser sets sentences; the model's senter is not loaded"
+    assert "senter" in nlp.pipe_names and "parser" not in nlp.pipe_names, "the senter sets sentences; the parser is asked"
 
 
 def test_words_of_a_run_do_not_stay_in_the_vocabulary(config, nlp, tmp_path):

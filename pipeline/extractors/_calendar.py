@@ -16,7 +16,7 @@ from babel.core import get_global
 from babel.dates import get_date_format, get_day_names, get_month_names
 from spacy.tokens import Doc
 
-from . import dep, lemma, pos, tag
+from . import dep, lemma, parsed, pos, tag
 
 # News abbreviations that CLDR's English lacks (AP style).
 _EXTRA_MONTHS = {"sept": 9}
@@ -62,7 +62,7 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    verb = span.root
+    verb = parsed(doc, span.start, span.end).root
     while pos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     words = []
@@ -92,7 +92,7 @@ def caption(doc: Doc, start: int, end: int) -> bool:
     """Whether the sentence holding ``doc.text[start:end]`` has no verb at all: a photo
     caption (`Fans at the stadium on Sunday.`), which shows what has happened."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and not any(pos(t) in ("VERB", "AUX") for t in span.sent)
+    return span is not None and not any(pos(t) in ("VERB", "AUX") for t in parsed(doc, span.start, span.end).sent)
 
 
 def _past(verb) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..records import Record
-from . import Context, mention, pos, tag, text_of
+from . import Context, mention, parsed, pos, tag, text_of
 from . import _calendar as cal
 from . import money
 
@@ -186,7 +186,7 @@ def _names_a_noun(doc: Doc, f: _Found) -> bool:
     if span is None or len(span) != 1 or not span.text[:1].isupper() or span.start == 0 or span.end >= len(doc):
         return False
     prev, nxt = doc[span.start - 1], doc[span.end]
-    return tag(prev) in ("PRP$", "POS", "DT") and pos(nxt) == "NOUN" and nxt.i == span[0].head.i
+    return tag(prev) in ("PRP$", "POS", "DT") and pos(nxt) == "NOUN" and _head_is(doc, span.start, span.end)
 
 
 def _lower_modal(f: _Found) -> bool:
@@ -204,7 +204,7 @@ def _year_not_a_date(doc: Doc, f: _Found) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
     if f.qualifier is not None or prev is None:
-        return nxt is not None and tag(nxt) in ("NNS", "NNPS") and nxt.head.i != span.start
+        return nxt is not None and tag(nxt) in ("NNS", "NNPS") and not _head_is(doc, span.end, span.start)
     dated = all(t.ent_type_ == "DATE" for t in span)
     # `back to 2019 levels`, `below 2021 highs`: after a preposition the model's DATE names the year
     measured = dated and tag(prev) == "IN"
@@ -213,13 +213,20 @@ def _year_not_a_date(doc: Doc, f: _Found) -> bool:
         return True
     if determined and nxt is not None and pos(nxt) == "NOUN":
         return False
-    if nxt is not None and tag(nxt) in ("NNS", "NNPS") and nxt.head.i != span.start and not measured:
+    if nxt is not None and tag(nxt) in ("NNS", "NNPS") and not measured and not _head_is(doc, span.end, span.start):
         return True  # `2000 workers`
     if prev.is_title and prev.lower_ not in cal.months():
         return True
     if prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].is_title:
         return True
     return not dated
+
+
+def _head_is(doc: Doc, dependent: int, head: int) -> bool:
+    """Token ``dependent`` hangs on token ``head`` in the parse of their sentence."""
+    low = min(dependent, head)
+    tokens = parsed(doc, low, max(dependent, head) + 1)
+    return tokens[dependent - low].head.i == tokens[head - low].i
 
 
 def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool) -> list[Record]:
