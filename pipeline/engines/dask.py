@@ -15,18 +15,19 @@ as the local engine. Workers must see the inputs and the output location at the 
 """
 from __future__ import annotations
 
+import os
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from itertools import count, islice
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .. import files
 from ..errors import Errors, PipelineError
 from ..index import merge_index, write_index
-from ..ingest import Numbering, Part, Problem, part_ids, plan, read_part, renamed
+from ..ingest import Numbering, Part, Piece, Problem, part_ids, plan, read_part, renamed
 from ..process import Outcome
 from .job import Job, Tally, fresh, not_stopped
 from .local import in_this_process
@@ -34,6 +35,10 @@ from .local import in_this_process
 # Bytes of input per part: a few minutes of one core's work (~2,000 articles of 700 words),
 # so a part lost with its worker costs little and a cluster balances well.
 PART_BYTES = 8 * 2**20
+# Inputs smaller than SPREAD parts per worker are cut smaller, down to MIN_PART_BYTES (a few
+# articles), so that a small run keeps every worker busy.
+SPREAD = 4
+MIN_PART_BYTES = 64 * 2**10
 # Parts in flight per worker: one running, one queued, so no worker waits for the client.
 IN_FLIGHT = 2
 # First passes run this far ahead of the parts being processed.
@@ -49,24 +54,45 @@ def run_dask(job: Job, tally: Tally, scheduler: str | None = None, part_bytes: i
     """Outcomes part by part, in input order; then the index joined from the parts' own."""
     if isinstance(job.out, Path):
         job = replace(job, out=job.out.resolve())  # the workers' working folder may differ
-    parts = []
-    for step in plan(job.paths, job.config, job.follow_links, part_bytes):
-        if isinstance(step, Problem):
-            tally.problem(step)
-        else:
-            parts.append(step)
+    parts = _plan(job, part_bytes, tally.problem)
     names: list[str] = []
     if parts:
         with _client(scheduler, job.config.n_process) as client:
-            names = yield from _run_parts(client, parts, job, tally)
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            if len(parts) < SPREAD * workers:  # a small input: smaller parts, so every worker has some
+                smaller = max(MIN_PART_BYTES, _bytes(parts) // (SPREAD * workers))
+                parts = _plan(job, min(part_bytes, smaller), lambda problem: None)  # its problems are noted
+            names = yield from _run_parts(client, workers, parts, job, tally)
     merge_index(job.out, names, job.formats)
     files.remove_tree(job.out / files.PARTS)
 
 
-def _run_parts(client, parts: list[Part], job: Job, tally: Tally):
+def _plan(job: Job, part_bytes: int, problem: Callable[[Problem], None]) -> list[Part]:
+    parts = []
+    for step in plan(job.paths, job.config, job.follow_links, part_bytes):
+        if isinstance(step, Problem):
+            problem(step)
+        else:
+            parts.append(step)
+    return parts
+
+
+def _bytes(parts: list[Part]) -> int:
+    """The input bytes the parts hold (a file that cannot be read here counts none)."""
+    def size(piece: Piece) -> int:
+        if piece.end is not None:
+            return piece.end - piece.start
+        try:
+            return os.path.getsize(piece.path)
+        except OSError:
+            return 0
+
+    return sum(size(piece) for part in parts for piece in part)
+
+
+def _run_parts(client, workers: int, parts: list[Part], job: Job, tally: Tally):
     """Parts submitted in order, their first passes ahead; each part's tally and outcomes taken
     in order. Returns the names of the parts done (all of them, unless the run was stopped)."""
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
     todo = iter(parts)
     firsts: deque = deque()  # (part, future of its first pass)
     running: deque = deque()  # (name, future of the part)
