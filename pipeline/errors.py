@@ -44,6 +44,8 @@ class Errors:
     E064 = ("[E064] --out {url}: cannot write there: {reason}. Give a folder, or a URL whose file system "
             "is installed here and on the workers (fsspec comes with pip install -e '.[dask]'; "
             "add s3fs for s3://, gcsfs for gs://).")
+    E065 = ("[E065] --out {url}: memory:// lives in one process, and this run writes from worker processes "
+            "(--engine dask, or model.n_process > 1); give a folder or an object store URL.")
     W002 = "[W002] {folder}: removed {count} article file(s) whose article is no longer in the inputs (--prune)."
     E027 = ("[E027] {path}:{line}: 'currency_default' = {value!r} is not an ISO 4217 currency code "
             "(like 'AUD'); article read without it.")

@@ -34,13 +34,8 @@ def location(value: str | Path) -> Path | RemotePath:
         fs, path = fsspec.core.url_to_fs(str(value))
     except (ImportError, ValueError) as err:  # an unknown protocol, or its package not installed
         raise PipelineError(Errors.E064.format(url=value, reason=err)) from None
-    if "file" in _protocols(fs):
-        return Path(path)
-    return RemotePath(fs, path.rstrip("/"))
-
-
-def _protocols(fs) -> tuple[str, ...]:
-    return (fs.protocol,) if isinstance(fs.protocol, str) else tuple(fs.protocol)
+    where = RemotePath(fs, path.rstrip("/"))
+    return Path(path) if "file" in where.protocols else where
 
 
 @dataclass(frozen=True)
@@ -58,6 +53,11 @@ class RemotePath:
 
     def __lt__(self, other: RemotePath) -> bool:
         return self.path < other.path
+
+    @property
+    def protocols(self) -> tuple[str, ...]:
+        """The file system's names: ("s3", "s3a"), ("memory",)."""
+        return (self.fs.protocol,) if isinstance(self.fs.protocol, str) else tuple(self.fs.protocol)
 
     @property
     def name(self) -> str:

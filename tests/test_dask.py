@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.engines.dask import _client, dask_engine
+from pipeline.errors import PipelineError
 from pipeline.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +79,13 @@ def test_dask_engine_output_is_identical_to_local(config, cluster, tmp_path):
     again = run([inp], two, out=tmp_path / "dask", progress=False, engine=engine)
     assert (again.articles, again.skipped) == (2, local.articles - 2), "up-to-date articles are not processed again"
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+
+
+def test_memory_url_is_refused_before_any_work(config, tmp_path):
+    """memory:// lives in one process: workers' writes would be lost."""
+    (tmp_path / "a.md").write_text("## A\n\nText.\n", "utf8")
+    with pytest.raises(PipelineError, match=r"\[E065\]"):
+        run([tmp_path], config, out="memory://test-dask/out", progress=False, engine=dask_engine())
 
 
 def test_cli_rejects_an_unknown_engine(tmp_path):

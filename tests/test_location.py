@@ -1,5 +1,6 @@
 """Outputs at an fsspec URL: the same files as in a folder, incremental runs and --prune
 through fsspec; file:// URLs are local folders; an unknown or uninstalled protocol is a clear error."""
+from dataclasses import replace
 from pathlib import Path
 
 import fsspec
@@ -65,6 +66,12 @@ def test_local_urls_are_folders(url, expected):
 def test_memory_url_is_remote():
     where = location("memory://runs/day1")
     assert isinstance(where, RemotePath) and str(where / "a.json") == "memory:///runs/day1/a.json"
+
+
+def test_memory_url_with_worker_processes_is_refused(config):
+    """memory:// lives in one process: worker processes' writes would be lost."""
+    with pytest.raises(PipelineError, match=r"\[E065\]"):
+        run([SAMPLE], replace(config, n_process=2), out="memory://test-location/workers", progress=False)
 
 
 @pytest.mark.parametrize("url", ["zzz://bucket/out", "s3://bucket/out"])

@@ -29,7 +29,7 @@ from ..errors import Errors, PipelineError
 from ..index import merge_index, write_index
 from ..ingest import Numbering, Part, Piece, Problem, part_ids, plan, read_part, renamed
 from ..process import Outcome
-from .job import Job, Tally, fresh, not_stopped
+from .job import Job, Tally, check_shared, fresh, not_stopped
 from .local import in_this_process
 
 # Bytes of input per part: a few minutes of one core's work (~2,000 articles of 700 words),
@@ -54,6 +54,7 @@ def run_dask(job: Job, tally: Tally, scheduler: str | None = None, part_bytes: i
     """Outcomes part by part, in input order; then the index joined from the parts' own."""
     if isinstance(job.out, Path):
         job = replace(job, out=job.out.resolve())  # the workers' working folder may differ
+    check_shared(job.out)
     parts = _plan(job, part_bytes, tally.problem)
     names: list[str] = []
     if parts:

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..config import Config
+from ..errors import Errors, PipelineError
 from ..ingest import Article, Problem
+from ..location import RemotePath
 from ..process import article_key
 
 
@@ -79,3 +81,9 @@ def up_to_date(path: Path, key: str) -> bool:
         return json.loads(path.read_text("utf8"))["article"].get("key") == key
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
+
+
+def check_shared(out: Path) -> None:
+    """Refuse an output location that worker processes cannot share (``memory://``)."""
+    if isinstance(out, RemotePath) and "memory" in out.protocols:
+        raise PipelineError(Errors.E065.format(url=out))

@@ -24,7 +24,7 @@ from ..index import write_index
 from ..ingest import Article, Problem, iter_articles
 from ..nlp import load_nlp
 from ..process import Outcome, process
-from .job import Job, Tally, fresh
+from .job import Job, Tally, check_shared, fresh
 
 # Articles per spaCy memory zone: strings first seen in one (names, figures) are dropped from
 # the vocabulary after it, so memory does not grow with the words a long feed brings.
@@ -33,6 +33,8 @@ ZONE = 1000
 
 def run_local(job: Job, tally: Tally) -> Iterator[Outcome]:
     """Outcomes in input order, then records.jsonl / records.parquet for every article read."""
+    if job.config.n_process > 1:
+        check_shared(job.out)
     articles = iter_articles(job.paths, job.config, job.published, job.follow_links)
     yield from process_articles(fresh(articles, job, tally), job.config, job.out)
     write_index(job.out, tally.ids, job.formats)
