@@ -11,7 +11,12 @@ Built once per process (``functools.lru_cache``) from:
   reversed and spaced (``A$`` -> ``$A``, ``A $``), and without its mark for each country
   that marks it (``CN¥`` -> ``¥``; East Africa's ``Ksh``, ``TSh``, ``USh`` -> ``Sh``, which
   the article's country then picks);
-- country names (pycountry) before a currency's short name: ``Singapore dollars``.
+- country names (pycountry) before a currency's short name: ``Singapore dollars``;
+- the signs its own countries write in their languages, where English would not mistake them
+  for a word or unit (``zł``, ``Kč``, ``฿``: one character beyond ASCII), and the word of its
+  native name that spells its English short name (``złoty`` for ``zloty``);
+- the typewriter stand-ins for signs keyboards lack (``GH¢`` for ``GH₵``; ``N`` for ``₦``, a
+  lone letter read only glued to a number in a story whose own currency it is).
 
 A form may name several currencies (``$``, ``kr``, ``rupees``): its candidates are ordered by
 ``money.preferred`` in config, then by how many English locales write it for each, so the
@@ -22,6 +27,7 @@ English (``money.not_currency_words``: ``real``, ``sol``; ``money.not_codes``: `
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +41,11 @@ from babel.numbers import get_territory_currencies, list_currencies
 
 # A sign written with a country mark before it: "A$", "HK$", "CN¥", the shillings "Ksh", "TSh", "USh".
 _MARKED = re.compile(r"([A-Z]{1,3})([$¥£]|[Ss]h)")
+# What a writer types for a currency sign without its key: the cedi's "₵" as a cent sign, the
+# naira's "₦" as the letter it is drawn on. Unicode records no such link, hence this table.
+_TYPED_AS = {"₵": "¢", "₦": "N"}
+# Letters with a stroke, which Unicode does not decompose into letter + mark: "złoty" is "zloty".
+_STROKED = str.maketrans("łŁđĐøØħĦ", "lLdDoOhH")
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,6 +59,7 @@ class Currencies:
     countries: Mapping[str, str]           # ISO 3166 alpha-2 -> the currency used there today
     written_signs: tuple[str, ...]         # the signs with their case, for the pattern
     adjectives: Mapping[str, str]          # "Saudi", "Chilean", "US" -> ISO code, from the currency names
+    letters: frozenset[str]                # lone-letter stand-ins ("N"), read only in their currency's stories
 
     def candidates(self, unit: str) -> tuple[str, ...]:
         """The currencies a unit (as written, any case) may mean, best first; an ISO code means itself.
@@ -97,6 +109,21 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
             if sign == "$" and code == countries.get(territory):
                 dollars.add(code)
     english = localedata.load("en")
+    home_names = defaultdict(set)
+    for locale_id in localedata.locale_identifiers():
+        language, _, territory = locale_id.partition("_")
+        code = countries.get(territory)
+        if language == "en" or code is None or "_" in territory:
+            continue
+        data = localedata.load(locale_id)
+        sign = data["currency_symbols"].get(code, code)
+        if not sign.isascii() and sign.isprintable() and code not in found_signs[sign]:
+            found_signs[sign][code] += 0  # the home sign (zł, Kč, ฿): known, never the usual reading
+        home_names[code].update(data["currency_names"].get(code, "").lower().split())
+    for sign, typed in _TYPED_AS.items():
+        for written, counts in list(found_signs.items()):
+            if sign in written:
+                found_signs[written.replace(sign, typed)].update(dict.fromkeys(counts, 0))
     dollars |= {code for code in current if english["currency_names"].get(code, "").endswith("Dollar")}
     found_signs["$"].update(dict.fromkeys(dollars, 0))  # Hong Kong writes "$" for its own dollar too
     for sign, counts in list(found_signs.items()):
@@ -116,7 +143,7 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
             found_words[written.lower()][code] += 2  # a full name beats a short one
             nouns[code].add(written.lower().split()[-1])
     for code, short in nouns.items():
-        for noun in short:
+        for noun in short | {w for w in home_names[code] if _ascii(w) in short and w != _ascii(w)}:
             found_words[noun][code] += 1
     for country in pycountry.countries:
         code = countries.get(country.alpha_2)
@@ -135,6 +162,7 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
 
     rank = {code: i for i, code in enumerate(preferred)}
     drop = {w.lower() for w in not_words}
+    letters = frozenset(s for s in found_signs if len(s) == 1 and s.isalpha())
     table_signs = {_key(s): _ranked(c, rank) for s, c in found_signs.items()}
     table_words = {w: _ranked(c, rank) for w, c in found_words.items() if w not in drop}
     for table, given in ((table_signs, signs), (table_words, words)):
@@ -143,7 +171,13 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
     return Currencies(signs=MappingProxyType(table_signs), words=MappingProxyType(table_words),
                       codes=frozenset(current - set(not_codes)), dollars=frozenset(dollars),
                       countries=MappingProxyType(countries), written_signs=tuple(sorted(found_signs.keys() | {s for s, _ in signs})),
-                      adjectives=MappingProxyType(adjectives))
+                      adjectives=MappingProxyType(adjectives), letters=letters)
+
+
+def _ascii(word: str) -> str:
+    """A word without its accents and strokes: ``złoty`` -> ``zloty``, ``koruna`` unchanged."""
+    bare = unicodedata.normalize("NFKD", word.translate(_STROKED))
+    return "".join(c for c in bare if not unicodedata.combining(c))
 
 
 def _key(form: str) -> str:

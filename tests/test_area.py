@@ -104,6 +104,14 @@ NEWS = {
     "plots of acres": ("It sold plots of 5 acres.", [(("5 acres",), Decimal("20234.28"), "acres", False, None, None, None)]),
     "square yards": ("It has 300 square yards.", [(("300 square yards",), Decimal("250.84"), "square yards", False, None, None, None)]),
     "spaced thousands": ("It spans 25 000 square metres.", [(("25 000 square metres",), 25000, "square metres", False, None, None, None)]),
+    "dunum spelling": ("It leased 40 dunums near the port.", [(("40 dunums",), 40000, "dunums", False, None, None, None)]),
+    "rai": ("A resort on a 25-rai plot.", [(("25-rai",), 40000, "rai", False, None, None, None)]),
+    "rai restated in hectares": ("A 10-rai (1.6-hectare) site.",
+        [(("10-rai", "1.6-hectare"), 16000, "rai", False, None, None, None)]),
+    "ngan": ("The house sits on 2 ngan.", [(("2 ngan",), 800, "ngan", False, None, None, None)]),
+    "square wah": ("A plot of 50 square wah.", [(("50 square wah",), 200, "square wah", False, None, None, None)]),
+    "by alone marks a change": ("The council cut the park by 3 hectares to 40 hectares.",
+        [(("3 hectares",), 30000, "hectares", False, "by", None, None), (("40 hectares",), 400000, "hectares", False, None, None, None)]),
     "change is no range": ("The site grew by 2 hectares to 5 hectares.",
         [(("2 hectares",), 20000, "hectares", False, "by", None, None), (("5 hectares",), 50000, "hectares", False, None, None, None)]),
 }
@@ -116,6 +124,10 @@ NEWS_NEGATIVES = {
     "ping pong": ("They played 30 ping pong matches.", []),
     "km road": ("The 12-km road opened.", []),
     "sf alone": ("They flew to SF in 2019.", []),
+    "rai without a number": ("Rai music filled the square.", []),
+    "rai inside a word": ("It raised 30 raincoats and 5 railways.", []),
+    "wah alone": ("He said 40 wah-wahs.", []),
+    "dinars are money": ("It cost 40 dinars.", []),
 }
 
 

@@ -264,6 +264,55 @@ SHILLINGS = {
 }
 
 
+# Signs and names a currency's own countries write (CLDR's other locales), ISO sub-units, and the
+# typewriter stand-ins for signs a keyboard lacks: (sentence, source) -> [(mention, value, currency, qualifier)].
+HOME_FORMS = {
+    "zł after the number": ("The order is worth 3.5 billion zł.", "", [("3.5 billion zł", Decimal("3.5") * B, "PLN", None)]),
+    "złoty with its stroke": ("It paid 70 million złoty.", "", [("70 million złoty", 70 * M, "PLN", None)]),
+    "zloty without it": ("It paid 70 million zloty.", "", [("70 million zloty", 70 * M, "PLN", None)]),
+    "Kč after the number": ("A tram costs 120 million Kč.", "", [("120 million Kč", 120 * M, "CZK", None)]),
+    "baht sign": ("Rooms start at ฿2,500.", "", [("฿2,500", 2500, "THB", None)]),
+    "Bt for baht": ("Sales reached Bt8.4 billion.", "", [("Bt8.4 billion", Decimal("8.4") * B, "THB", None)]),
+    "GH¢ for the cedi": ("A GH¢300 million bond.", "", [("GH¢300 million", 300 * M, "GHS", None)]),
+    "GH₵ as CLDR writes it": ("A GH₵300 million bond.", "", [("GH₵300 million", 300 * M, "GHS", None)]),
+    "N for naira in a Nigerian story": ("Petrol fell to N790 a litre.", "guardian.ng", [("N790", 790, "NGN", None)]),
+    "N with a scale in a Nigerian story": ("It raised N75 billion.", "guardian.ng", [("N75 billion", 75 * B, "NGN", None)]),
+    "N beside a change": ("LAGOS, Oct 7 (Reuters) - It cut the price by N25 to N790.", "",
+        [("N25", 25, "NGN", "by"), ("N790", 790, "NGN", None)]),
+    "fils are thousandths of a dinar": ("AMMAN - Water costs 620 fils a cubic metre.", "", [("620 fils", Decimal("0.62"), "JOD", None)]),
+    "fils of a Kuwaiti dinar": ("KUWAIT CITY - Shares rose 12 fils.", "", [("12 fils", Decimal("0.012"), "KWD", None)]),
+    "cents stay hundredths": ("It rose 25 cents.", "", [("25 cents", Decimal("0.25"), "USD", None)]),
+}
+
+HOME_FORMS_NEGATIVES = {
+    "N outside a naira story": ("Petrol fell to N790 a litre.", "bbc.co.uk", []),
+    "N with a scale but no naira evidence": ("It raised N75 billion.", "", []),
+    "N naming a mask in a Nigerian story": ("Clinics ran out of N95 masks.", "guardian.ng", []),
+    "N inside a word": ("The DN40 pipe and AN500 valve.", "guardian.ng", []),
+    "zł needs a number": ("Prices in zł rose.", "", []),
+    "Bt without a number": ("Farmers sowed Bt cotton on 40% of the land.", "", []),
+    "rai is land, not money": ("A 12-rai plot.", "", []),
+}
+
+# Which country a bare "$" or a shared name ("pesos") means when the story names several:
+# (sentence, source) -> [(mention, currency, basis)].
+WHOSE_CURRENCY = {
+    "home dollar beats a marked foreign one": ("Canberra gave $40 million, and Wellington NZ$12 million.", "theage.com.au",
+        [("$40 million", "AUD", "source"), ("NZ$12 million", "NZD", "written")]),
+    "a marked dollar still says whose $ without a home": ("It cost $5 million. The rival paid A$6 million.", "",
+        [("$5 million", "AUD", "article"), ("A$6 million", "AUD", "written")]),
+    "home without a dollar: $ is USD, not the marked one": ("It added ¥80 billion ($540 million); suppliers spent NT$1 billion.", "japantimes.co.jp",
+        [("¥80 billion", "JPY", "source"), ("$540 million", "USD", "default"), ("NT$1 billion", "TWD", "written")]),
+    "pesos take the paragraph's country": ("Mexican banks lent 2 billion pesos.\n\nIn Colombia and in Bogotá, Colombian firms spent 900 million pesos.", "",
+        [("2 billion pesos", "MXN", "article"), ("900 million pesos", "COP", "article")]),
+    "pesos in a paragraph naming no country take the one before": (
+        "Mexico's stadium will cost 3 billion pesos, Mexican officials said.\n\nIt was 2 billion pesos.\n\n"
+        "Colombia, Colombian and Bogotá firms spent more.", "",
+        [("3 billion pesos", "MXN", "article"), ("2 billion pesos", "MXN", "article")]),
+    "a named country still never moves $": ("Mexican and Colombian banks lent $5 million.", "", [("$5 million", "USD", "default")]),
+}
+
+
 def _cases(**tables):
     return [pytest.param(sentence, rows, id=f"{origin}: {name}")
             for origin, table in tables.items() for name, (sentence, rows) in table.items()]
@@ -334,4 +383,18 @@ def test_money_news_from_anywhere(nlp, context, sentence, rows):
                          [pytest.param(*case, id=name) for name, case in (BARE_DOLLAR | SHILLINGS).items()])
 def test_bare_dollar_is_the_articles_own(nlp, config, sentence, source, default, rows):
     context = Context(published=None, config=config, source=source, currency_default=default)
+    assert [(r.mentions[0].text, r.currency, r.currency_basis) for r in extract(nlp(sentence), context)] == rows
+
+
+@pytest.mark.parametrize("sentence, source, rows", [pytest.param(*case, id=f"{origin}: {name}") for origin, table in
+                                                     (("home", HOME_FORMS), ("home_negative", HOME_FORMS_NEGATIVES))
+                                                     for name, case in table.items()])
+def test_money_home_forms_and_subunits(nlp, config, sentence, source, rows):
+    context = Context(published=None, config=config, source=source)
+    assert [(r.mentions[0].text, r.value, r.currency, r.qualifier) for r in extract(nlp(sentence), context)] == rows
+
+
+@pytest.mark.parametrize("sentence, source, rows", [pytest.param(*case, id=name) for name, case in WHOSE_CURRENCY.items()])
+def test_money_whose_currency(nlp, config, sentence, source, rows):
+    context = Context(published=None, config=config, source=source)
     assert [(r.mentions[0].text, r.currency, r.currency_basis) for r in extract(nlp(sentence), context)] == rows

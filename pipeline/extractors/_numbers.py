@@ -49,7 +49,8 @@ CHANGE_VERBS = ("rose", "rise", "rises", "risen", "rising", "fell", "fall", "fal
                 "declined", "decline", "slipped", "slid", "gained", "gain", "lost", "cut", "cuts",
                 "raised", "raise", "lowered", "lifted", "reduced", "boosted", "surged", "soared",
                 "plunged", "tumbled", "widened", "narrowed", "shrank", "expanded", "up", "down")
-_CHANGE = re.compile(rf"(?<!\w)(?:{'|'.join(CHANGE_VERBS)})(?P<by>\s+by)?\s+\Z", re.I)
+# A change verb, or "by" alone further from its verb ("cut its price by N40 to N820").
+_CHANGE = re.compile(rf"(?<!\w)(?:(?:{'|'.join(CHANGE_VERBS)})(?P<by>\s+by)?|(?P<by_alone>(?<=\s)by))\s+\Z", re.I)
 _LIST_GAP = re.compile(r"\s*,\s*|\s+or\s+|,?\s+and\s+", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|—)\s*", re.I)
@@ -262,6 +263,8 @@ def _phrase(text: str, start: int, end: int, low: Decimal, high: Decimal | None,
     change = None if qualifier else _CHANGE.search(text, max(0, start - 40), start)
     if change and change.group("by"):
         return Phrase(start, end, change.start("by") + 1, low, high, unit, "by")
+    if change and change.group("by_alone"):
+        return Phrase(start, end, change.start("by_alone"), low, high, unit, "by")
     return Phrase(
         start=start,
         end=end,

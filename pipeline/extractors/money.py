@@ -4,20 +4,26 @@ Values are exact Decimals in currency units (sub-units divided: ``212p`` = 2.12 
 currency comes from the CLDR table in ``pipeline/currencies.py`` plus config's additions.
 A form that names several currencies (``$``, ``dollars``, ``rupees``, ``kr``) reads as the
 article's own currency when that is one of them, found in this order:
-``currency_default`` (front matter, JSONL or ``money.sources``; basis "source") -> a
-country-marked dollar elsewhere in the article (``A$``; basis "article") -> its dateline
-(``SYDNEY, May 4 -``; basis "article") -> its source's web domain (``theage.com.au``;
-basis "source") -> else the form's usual reading (basis "default"). A form naming one
-currency has basis "written". A bracketed amount in another currency is a conversion of
+``currency_default`` (front matter, JSONL or ``money.sources``; basis "source") -> its
+dateline (``SYDNEY, May 4 -``; basis "article") -> its source's web domain
+(``theage.com.au``; basis "source") -> only where none of those says where the story is
+from, a country-marked dollar elsewhere in it (``A$``; basis "article"): in a story from
+home a marked dollar is the foreign one (``NZ$`` in an Australian paper) -> the countries
+named in the amount's paragraph, then in the paragraphs before, then in the whole article
+(for ``pesos`` or ``¥``, never to move a bare ``$`` from USD; basis "article") -> else the
+form's usual reading (basis "default"). A form naming one currency has basis "written". A bracketed amount in another currency is a conversion of
 the one before it and points back to it through ``equivalent_of``.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+
+from babel.numbers import get_currency_precision
 
 from spacy.tokens import Doc
 
@@ -41,6 +47,7 @@ _DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:,[^\n
                        re.M)
 # A sub-unit glued to its number ("212p") needs the pound written elsewhere in the article.
 _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bsterling\b|\bGBP\b|\bpounds?\b", re.I)
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
@@ -51,13 +58,16 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     found = sorted(phrases(text, _atoms(key)) + _vague(text, key), key=lambda p: p.start)
     found = [p for p in found if _is_money(doc, p, options, context.config)]
     hints = _hints(text, found, context, table)
-    indian = any(code == "INR" for code, _ in hints) or any(_currency(p.unit, options, table, hints)[0] == "INR" for p in found)
+    paragraphs = _paragraphs(text, table)
+    indian = (any(code == "INR" for code, _ in hints) or any("INR" in named for _, named in paragraphs)
+              or any(_currency(p.unit, options, table, hints)[0] == "INR" for p in found))
     if indian:  # "39,870 crore" in an Indian story is rupees
         found = sorted(phrases(text, _atoms(key), implicit=_RUPEE) + _vague(text, key), key=lambda p: p.start)
         found = [p for p in found if _is_money(doc, p, options, context.config)]
+    found = [p for p in found if p.unit not in _lower(table.letters) or _own(p.unit, table, hints)]
     out: list[Record] = []
     for i, phrase in enumerate(found):
-        code, basis, subunit = _currency(phrase.unit, options, table, hints)
+        code, basis, subunit = _currency(phrase.unit, options, table, hints + _named(paragraphs, phrase.start))
         if phrase.unit == _RUPEE and _RUPEE not in text[phrase.start:phrase.end]:
             basis = "article"  # no currency written: the story is Indian
         rec = _record(doc, phrase, code, basis, subunit)
@@ -69,8 +79,11 @@ def extract(doc: Doc, context: Context) -> list[Record]:
 
 
 def _record(doc: Doc, phrase: Phrase, currency: str, basis: str, subunit: bool) -> Record:
+    # A sub-unit is the fraction ISO 4217's minor-unit digits give: cents 1/100, fils of a dinar 1/1000.
+    digits = (get_currency_precision(currency) or 2) if subunit else 0
+
     def scaled(number: Decimal | None) -> Decimal | None:
-        return number.scaleb(-2) if subunit and number is not None else number
+        return number.scaleb(-digits) if number is not None else number
 
     return Record(
         type="money",
@@ -103,19 +116,45 @@ def _hints(text: str, found: list[Phrase], context: Context, table: Currencies) 
     hints = []
     if context.currency_default:
         hints.append((context.currency_default, "source"))
-    marked = Counter(c[0] for p in found
-                     if len(c := table.candidates(p.unit)) == 1 and c[0] in table.dollars and c[0] != "USD")
-    hints += [(code, "article") for code, _ in marked.most_common()]
     country = dateline_country(text)
     if country in table.countries:
         hints.append((table.countries[country], "article"))
     domain = _domain_currency(context.source or "", context.config.money, table)
     if domain:
         hints.append((domain, "source"))
-    named = Counter(table.adjectives.get(m[0]) or table.countries.get(places.names().get(m[0], ""))
-                    for m in _country_pattern(table).finditer(text))
-    hints += [(code, _NAMED) for code, _ in named.most_common() if code]
+    if not hints:  # a story whose home is unknown: the dollar it marks is likely its own
+        marked = Counter(c[0] for p in found
+                         if len(c := table.candidates(p.unit)) == 1 and c[0] in table.dollars and c[0] != "USD")
+        hints += [(code, "article") for code, _ in marked.most_common()]
     return hints
+
+
+def _paragraphs(text: str, table: Currencies) -> list[tuple[int, Counter]]:
+    """Each paragraph's start, with the currencies of the countries it names (``Mexican``, ``Bogotá``)."""
+    starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    named: list[Counter] = [Counter() for _ in starts]
+    for m in _country_pattern(table).finditer(text):
+        code = table.adjectives.get(m[0]) or table.countries.get(places.names().get(m[0], ""))
+        if code:
+            named[bisect_right(starts, m.start()) - 1][code] += 1
+    return list(zip(starts, named))
+
+
+def _named(paragraphs: list[tuple[int, Counter]], at: int) -> list[tuple[str, str]]:
+    """The currencies named in the paragraph around ``at``, then in each paragraph before it
+    (nearest first), then in the whole text, each group most named first."""
+    here = bisect_right([start for start, _ in paragraphs], at)
+    groups = [named for _, named in paragraphs[:here][::-1]] + [sum((named for _, named in paragraphs), Counter())]
+    return [(code, _NAMED) for named in groups for code, _ in named.most_common()]
+
+
+def _own(unit: str, table: Currencies, hints: list[tuple[str, str]]) -> bool:
+    """Whether the article's own currency (source, dateline) is the one a lone letter stands for."""
+    return any(code in table.candidates(unit) for code, _ in hints)
+
+
+def _lower(letters: frozenset[str]) -> frozenset[str]:
+    return frozenset(letter.lower() for letter in letters)
 
 
 def dateline_country(text: str) -> str | None:
@@ -174,14 +213,21 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
     if unit in config.area_context_units:
         return not on_land(text, phrase.end, config.area_land_words)
     written = text[phrase.start:phrase.end]
+    if unit in _lower(_table(options).letters):  # "N40" in a Nigerian story (checked there); "N95 masks" never
+        return written[1:2].isdigit() and not _before_noun(doc, phrase.end)
     if len(unit) == 1 and unit.isalpha() and written[0].lower() == unit:  # "R1.2 billion" is rand; "R2" a road
         return written[1:2].isdigit() and re.search(r"[\d,.]\d{3}|\d\s*(?:[mbk]n?|[a-z]{4,})", written, re.I) is not None
     if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
-        after = doc.char_span(phrase.end, min(len(text), phrase.end + 30), alignment_mode="expand")
-        return not (after is not None and len(after) and pos(after[0]) in ("NOUN", "PROPN"))
+        return not _before_noun(doc, phrase.end)
     if unit == "p":
         return written.endswith("p") and not written[-2].isspace() and _PENCE_CONTEXT.search(text) is not None
     return True
+
+
+def _before_noun(doc: Doc, end: int) -> bool:
+    """Whether a noun follows straight after ``end``: the amount counts or names a thing."""
+    after = doc.char_span(end, min(len(doc.text), end + 30), alignment_mode="expand")
+    return after is not None and len(after) > 0 and pos(after[0]) in ("NOUN", "PROPN")
 
 
 def _vague(text: str, key: tuple) -> list[Phrase]:
