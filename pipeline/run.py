@@ -28,7 +28,6 @@ from .ingest import Problem
 from .location import location
 from .nlp import components
 from .process import Outcome, version
-from .nlp import startup
 from .records import TYPES
 
 # Runs with at least this many articles show a progress bar.
@@ -69,9 +68,7 @@ def run(paths: Sequence[Path], config: Config, out: Path | str | None = None, pu
     clock = time.perf_counter()
     with files.locked(out), _stop_on_signals() as stopped:
         files.sweep(out)
-        if config.n_process == 1 and engine is run_local:  # worker processes load their own copy, once each
-            result.timings.update(startup(config))
-        tally = Tally(report, result.problems)
+        tally = Tally(report, result.problems, timings=result.timings)
         job = Job(list(paths) or [config.input], config, out, published, follow_links, force, tuple(formats), stopped)
         extract_s = 0.0
         for outcome in _progress(engine(job, tally), progress):

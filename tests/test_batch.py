@@ -46,6 +46,7 @@ def test_rerun_skips_up_to_date_articles(config, tmp_path):
     before = _snapshot(out)
     again = run([inp], config, out=out, progress=False)
     assert (again.articles, again.skipped) == (0, 6)
+    assert "startup_s" in first.timings and "startup_s" not in again.timings, "nothing to process: no model load"
     assert _snapshot(out) == before, "a re-run over unchanged inputs changes nothing"
     assert json.loads((out / "run.json").read_text())["skipped"] == 6
 

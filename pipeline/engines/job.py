@@ -47,6 +47,7 @@ class Tally:
     problems: list[Problem] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     skipped: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # loading the model and data, where it happened
 
     def problem(self, problem: Problem) -> None:
         self.report(problem)

@@ -22,7 +22,7 @@ from ..config import Config
 from ..errors import Errors
 from ..index import write_index
 from ..ingest import Article, Problem, iter_articles
-from ..nlp import load_nlp
+from ..nlp import load_nlp, startup
 from ..process import Outcome, process
 from .job import Job, Tally, check_shared, fresh
 
@@ -32,11 +32,17 @@ ZONE = 1000
 
 
 def run_local(job: Job, tally: Tally) -> Iterator[Outcome]:
-    """Outcomes in input order, then records.jsonl / records.parquet for every article read."""
+    """Outcomes in input order, then records.jsonl / records.parquet for every article read.
+
+    The model and data tables load (timed in ``tally.timings``) when the first article needs
+    them, so a re-run with everything up to date loads neither."""
     if job.config.n_process > 1:
         check_shared(job.out)
-    articles = iter_articles(job.paths, job.config, job.published, job.follow_links)
-    yield from process_articles(fresh(articles, job, tally), job.config, job.out)
+    articles = nonempty(fresh(iter_articles(job.paths, job.config, job.published, job.follow_links), job, tally))
+    if articles is not None:
+        if job.config.n_process == 1:  # worker processes load their own copy, once each
+            tally.timings.update(startup(job.config))
+        yield from process_articles(articles, job.config, job.out)
     write_index(job.out, tally.ids, job.formats)
 
 

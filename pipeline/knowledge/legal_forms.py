@@ -45,7 +45,12 @@ def is_legal_form(words: list[str], extra: frozenset[str] = frozenset()) -> bool
     >>> [is_legal_form(w.split()) for w in ("As", "Sdn", "DE", "and", "Bhd Sdn Bhd Private")]
     [False, False, False, False, False]
     """
-    words = [w for w in words if w != ","]
+    return _legal_form(tuple(w for w in words if w != ","), extra)
+
+
+@lru_cache(maxsize=2**16)
+def _legal_form(words: tuple[str, ...], extra: frozenset[str]) -> bool:
+    """``is_legal_form``, remembered: the organisation extractor asks about the same words many times."""
     if not words or not all(_written(w, extra) for w in words):
         return False
     ok = [True] + [False] * len(words)  # ok[i]: words[:i] split into whole legal forms
