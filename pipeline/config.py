@@ -103,6 +103,7 @@ class Config:
     org_person_roles: tuple[str, ...] = ()
     org_prefixes: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
+    org_thing_nouns: tuple[str, ...] = ()
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
     review_port: int = 8765
@@ -262,6 +263,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         org_person_roles=tuple(orgs["person_roles"]),
         org_prefixes=tuple(orgs["prefixes"]),
         place_nouns=tuple(orgs["place_nouns"]),
+        org_thing_nouns=tuple(orgs["thing_nouns"]),
         org_aliases=MappingProxyType(aliases),
         sets=MappingProxyType(sets),
         root=base,

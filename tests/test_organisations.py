@@ -208,9 +208,31 @@ EXCHANGES = [
     ("Shares rose 2.1% on Friday.", []),
     ("The company is listed on Nordbourse.", ["Nordbourse"]),
 ]
+# Days, months, bare legal forms and kind words; parties with "of"; inlets, islands and terminals;
+# players named by their position; projects and products by the noun after every mention.
+NOT_NAMES_MORE = [
+    ("Kestrel Motors said on Wednesday that January sales rose.", ["Kestrel Motors"]),
+    ("Steelmaker nordstahl AG cut jobs.", []),
+    ("The Liberal Party of Ruritania won the vote.", ["Liberal Party of Ruritania"]),
+    ("Ships anchored in Kestrel Inlet near the Falk Islands.", []),
+    ("The club sold striker Anton Berg to Kestrel FC.", ["Kestrel FC"]),
+    ("Kestrel Motors said its Northwind Energy project was delayed.", ["Kestrel Motors"]),
+    ("Kestrel Motors said Valder was delayed. Valder shares fell.", ["Kestrel Motors", "Valder"]),
+    ("Kestrel Goes for Record as Valder Eyes Bigger Share from Deal\n\nKestrel Motors said profits rose.",
+     ["Kestrel Motors"]),
+]
+# The model's name across a possessive is one name; two names the model joins with "and" are two
+# when a side has more words; "Marks and Spencer" is one.
+POSSESSIVES_AND = [
+    ("Moody's Investors Service cut the rating.", ["Moody's Investors Service"]),
+    ("Tesla's Shanghai plant exported fewer cars.", ["Tesla"]),
+    ("Norrland Copper Mining and Glentor agreed terms on Monday.", ["Norrland Copper Mining", "Glentor"]),
+    ("Jobs went at the Bank of Ruritania and Nordbank Holdings.", ["Bank of Ruritania", "Nordbank Holdings"]),
+    ("Shoppers flocked to Marks and Spencer on Saturday.", ["Marks and Spencer"]),
+]
 CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
          + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES + SPELLED + LISTED + OF_LISTS
-         + PARENTS + MORE_NAMES + EXCHANGES)
+         + PARENTS + MORE_NAMES + EXCHANGES + NOT_NAMES_MORE + POSSESSIVES_AND)
 
 
 def _records(nlp, config, text):

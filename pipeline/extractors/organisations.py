@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from ..attributes import common_noun
@@ -26,6 +27,7 @@ from ..currencies import known_code
 from ..nlp import ORG_RULES
 from ..records import Record
 from . import Context, mention, pos, text_of
+from ._calendar import months, weekdays
 
 _LEADING = {"the", "a", "an"}
 # Model labels that name something on its own (an EVENT label on "Australian Competition" does not).
@@ -67,6 +69,7 @@ class _Evidence:
     place_words: frozenset[str]
     persons: frozenset[str] = frozenset()
     located: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
@@ -84,6 +87,7 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         place_words=frozenset(w for e in doc.ents if e.label_ in _PLACE_LABELS for w in e.text.split()),
         persons=persons,
         located=_located(doc, candidates, frozenset(cfg.place_nouns)),
+        things=_things(doc, candidates, frozenset(cfg.org_thing_nouns)),
     )
     accepted = _decided(doc, by_name, caps, evidence, cfg)
     listed = defaultdict(list)
@@ -152,6 +156,10 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
         start, end = span.start, span.end
         while end > start and (doc[end - 1].text == "," or doc[end - 1].is_space):
             end -= 1
+        if start >= 2 and doc[start - 1].text in _POSSESSIVE and doc[start].ent_iob_ == "I" \
+                and doc[start].ent_type_ == "ORG":
+            while doc[start].ent_iob_ == "I":
+                start -= 1  # the model's "Moody's Investors Service"
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and _name_word(doc[end]):
             end += 1  # the model's name goes on: "China Merchants Bank International"
         split = _two_names(doc, start, end, suffixes, extra)
@@ -160,7 +168,7 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
     for ent in doc.ents:
         if ent.label_ == "ORG":
             start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), set(cfg.org_particles))
-            split = _whole_after_and(doc, start, end, extra) or start
+            split = _whole_after_and(doc, start, end, extra) or _listed_and(doc, start, end, cfg) or start
             for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
                 out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, s0, e0)
                            if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s))
@@ -252,8 +260,9 @@ def _two_names(doc: Doc, start: int, end: int, suffixes: set[str], extra: frozen
     model names the part before ``and`` on its own (``Nanxiang and Shanghai MedValley``); else
     ``start`` (``Building and Construction Authority``)."""
     for k in range(end - 2, start, -1):
-        if doc[k].lower_ != "and" or any(t.lower_ in ("of", "for") for t in doc[start:k]):
-            continue  # "Port Authority of New York and New Jersey" is one name
+        if doc[k].lower_ != "and" or any(t.lower_ in ("of", "for") for t in doc[start:k]) \
+                and not (doc[end - 1].text in suffixes and end - k > 2):
+            continue  # "Port Authority of New York and New Jersey" is one name; "Bank of X and Y Holdings" two
         left = doc[k - 1]
         if (left.text in suffixes or legal_forms.is_legal_form([left.text], extra)
                 or left.ent_type_ in _NAMED and doc[k].ent_iob_ != "I"):
@@ -268,6 +277,21 @@ def _whole_after_and(doc: Doc, start: int, end: int, extra: frozenset[str]) -> i
     for k in range(end - 2, start, -1):
         if doc[k].lower_ == "and" and any(t.text == "&" for t in doc[k + 1:end]) \
                 and _legal_start(doc, k + 1, end, extra) is not None:
+            return k + 1
+    return None
+
+
+def _listed_and(doc: Doc, start: int, end: int, cfg) -> int | None:
+    """Where the second of two names the model joins with ``and`` starts: after a list (``Bosch,
+    ZF and Schaeffler``), when either side has more than one word (``Anglo American and
+    Glencore``; ``Marks and Spencer`` is one name) or the second opens with a head word
+    (``National Bank of Egypt and Banque Misr``)."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ != "and":
+            continue
+        listed = start > 0 and doc[start - 1].text == ","
+        longer = (k - start > 1 or end - k > 2) and not any(t.lower_ in ("of", "for") for t in doc[start:k])
+        if listed or longer or doc[k + 1].text in cfg.org_prefixes:
             return k + 1
     return None
 
@@ -322,7 +346,8 @@ def _is_break(doc: Doc, i: int) -> bool:
     if tok.text in ("-", "/") and i > 0 and (doc[i - 1].whitespace_ or tok.whitespace_):
         return True  # " - " separates; "Coca-Cola" and "A/S" do not
     if tok.text in _POSSESSIVE and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-        return True  # "Japan's Astellas"
+        return not (doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == "ORG" and doc[i - 1].ent_type_ == "ORG")
+        # "Japan's Astellas" is two; the model's "Moody's Investors Service" one
     return tok.like_num or (any(c.isdigit() for c in tok.text) and not _ALNUM_NAME.match(tok.text))
 
 
@@ -533,7 +558,7 @@ def _caps_tokens(doc: Doc) -> set[int]:
     offset = 0
     for n, line in enumerate(text_of(doc).split("\n")):
         words = re.findall(r"[A-Za-z][A-Za-z'&.-]*", line)
-        long = [w for w in words if len(w) > 3]
+        long = [w for w in words if len(w) > 3 and w.lower() not in STOP_WORDS]
         shouting = len(words) >= 2 and sum(w.isupper() for w in words) >= 0.8 * len(words)
         title = n == 0 and "\n" in text_of(doc) and len(long) >= 3 and all(w[0].isupper() for w in long)
         if shouting or title:
@@ -595,6 +620,19 @@ def _located(doc: Doc, candidates: list[_Candidate], nouns: frozenset[str]) -> f
     return frozenset(n for n, placed in seen.items() if placed)
 
 
+def _things(doc: Doc, candidates: list[_Candidate], nouns: frozenset[str]) -> frozenset[str]:
+    """Names that, wherever the article writes them, name a project, programme or product: a noun
+    of a thing follows, at most one word after (``its Onslow Iron project``, ``the Rincon lithium
+    project``, ``its Teams software``)."""
+    seen: dict[str, bool] = {}
+    for c in candidates:
+        after = [t.lower_ for t in doc[c.end:c.end + 2]]
+        thing = bool(after) and (after[0] in nouns or len(after) > 1 and doc[c.end].is_lower and after[1] in nouns)
+        name = _name(doc, c)
+        seen[name] = seen.get(name, True) and thing
+    return frozenset(n for n, thing in seen.items() if thing)
+
+
 # --- decisions -------------------------------------------------------------------------------
 
 def _name(doc: Doc, cand: _Candidate) -> str:
@@ -627,6 +665,8 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     words = name.split()
     labels = evidence.labels.get(re.sub(r"['’]s$", "", name), Counter())
     if (name.lower() in {w.lower() for w in cfg.org_stop_words} or words[-1] in cfg.org_thing_suffixes
+            or name.lower() in months() or name.lower() in weekdays() or len(words) <= 3 and legal_forms.is_legal_form(words)
+            or name.lower() in cfg.org_cue_kinds
             or words[0] in cfg.org_programme_words or _ROAD.match(name) or places.is_region(name)
             or places.is_big_city(name) or not any(c.isalpha() for c in words[-1]) or known_code(name)
             or name in cfg.money.signs
@@ -635,6 +675,8 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     strong = bool(sources & _STRONG)
     if strong and not places.is_city(name):
         return True
+    if name in evidence.things:
+        return False
     if (words[-1] in cfg.place_suffixes or places.is_city(name) and not strong and "kind" not in sources
             or name in evidence.persons):
         return False
@@ -782,7 +824,7 @@ def _without_form(name: str, cfg) -> list[str]:
     Minera Nevada`` (so ``Minera Nevada`` is its short form)."""
     words = name.split()
     extra = frozenset(cfg.org_legal_forms)
-    for i in range(1, len(words)):
+    for i in range(max(1, len(words) - 4), len(words)):  # a legal form has a few words at most
         if legal_forms.is_legal_form(words[i:], extra):
             return words[:i]
     return words
