@@ -68,6 +68,9 @@ NUMERIC = [  # default order MDY, no source: both parts <= 12 is flagged
     ("Results are due 02.05.2024.", [("2024-05-02", None, None, ())]),  # dotted: day first wherever written
     ("Results are due 02/05/2024.", [("2024-02-05", None, None, ("order_ambiguous",))]),  # slashed: the default
     ("Issued 13.5.2024, then 3/7/2019.", [("2024-05-13", None, None, ()), ("2019-03-07", None, None, ("order_ambiguous",))]),  # a dot tells nothing of the writer
+    ("The season runs from 14/03/2025 to 25/05/2025.", [("2025-03-14", "2025-05-25", "from", ())]),  # a numeric range
+    ("The season runs from 03/05/2025 to 25/05/2025.", [("2025-05-03", "2025-05-25", "from", ())]),  # its end settles the order
+    ("Filed 14/03/2025 and 25/05/2025.", [("2025-03-14", None, None, ()), ("2025-05-25", None, None, ())]),  # a list: two
 ]
 # How the article's country writes a numeric date (CLDR), when neither the article's own dates
 # nor its source settle it: (sentence, source, the value of 3/7/2019, flags).
@@ -137,6 +140,8 @@ FORM_NEGATIVES = [
     ("He told the Sunday Times about it.", []),
     ("The meeting starts at 09:12:44 sharp.", []),
     ("The team had its best quarter in years.", []),
+    ("It was passed under the Competition Act, 2002 last year.", [("2022", None, None)]),  # a law's year is its name
+    ("Funds topped up in September, may not last.", [("2023-09", None, "in")]),  # a modal after a listed month
 ]
 TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future -> on/after
     ("The deal was announced in December.", [("2022-12", None, "in")]),
@@ -162,6 +167,16 @@ TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future
     ("Demand is back to 2019 levels.", [("2019", None, None)]),  # a year the model dates, after a preposition
     ("A plant with 2000 workers opened.", []),  # a count
     ("It sold 2010 cars.", []),
+    ("Sales fell in September, May and June.", [("2023-09", None, "in"), ("2023-05", None, "in"), ("2023-06", None, "in")]),
+    ("The studio said its stages were booked until March.", [("2024-03", None, "until")]),  # a state running on
+    ("The regulator gave the firm until Dec. 31 to reply.", [("2023-12-31", None, "until")]),
+    ("The plant had been shut until March.", [("2023-03", None, "until")]),  # a perfect closes it
+    ("The court agreed to hear the case in November.", [("2023-11", None, "in")]),  # infinitive: no tense, nearest
+    ("The court heard the case in November.", [("2022-11", None, "in")]),
+    ("The court will hear the case in September.", [("2024-09", None, "in")]),
+    ("Reports covering October 1 through November 20 will be due.", [("2023-10-01", "2023-11-20", None)]),  # the end's year
+    ("It runs from December 20 to January 5.", [("2023-12-20", "2024-01-05", "from")]),  # across the new year
+    ("The court has set aside a permit, ruling on September 3 that it failed.", [("2023-09-03", None, "on")]),
 ]
 NOW = date(2026, 11, 25)  # a Wednesday in ISO week 48
 RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
@@ -196,10 +211,15 @@ RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
     ("It opens in May next year.", [("2027-05", "in")]),
     ("The deal closes in the first quarter of next year.", [("2027-Q1", "in")]),
     ("Sales fell in Q3 of last year.", [("2025-Q3", "in")]),
+    ("The champions kept their form, beating Leeds on Saturday.", [("2026-11-21", "on")]),  # -ing: the main verb's tense
+    ("The champions will keep their form, beating Leeds on Saturday.", [("2026-11-28", "on")]),
+    ("Since Monday, visitors can stay longer.", [("2026-11-23", "since")]),  # a capitalised qualifier is no name
+    ("On Saturday it beat Leeds.", [("2026-11-21", "on")]),
 ]
 RELATIVE_NEGATIVES = [
     ("It was the first quarter of a century.", []),
     ("Voters went to the polls on Super Tuesday.", []),
+    ("Shoppers queued for Black Friday deals.", []),
     ("It lasted two days.", []),
     ("The past year was hard.", []),
 ]

@@ -25,6 +25,8 @@ _EXTRA_WEEKDAYS = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 _FUTURE = {"will", "would", "shall", "'ll", "wo", "going", "due", "expect", "schedule", "slate", "plan", "aim", "intend"}
 # Qualifiers that point forward or back by themselves (`by November`, `since March`).
 _FORWARD, _BACKWARD = {"by", "until", "till"}, {"since"}
+# The end of a state, which runs on past a reporting verb's tense, unless a perfect closes it.
+_UNTIL = {"until", "till"}
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -57,7 +59,8 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
 
     Read from the tagger: the verb the date hangs on, its auxiliaries, an `after` clause
     beside it (`sits fourth after beating Leeds on Saturday`) and the verbs it complements
-    (`is expected to open`). A past verb wins over `by`: `had fallen by May`.
+    (`is expected to open`). A past verb wins over `by` (`had fallen by May`), not over `until`
+    (`said the stages were booked until May`); above an infinitive it says nothing.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -65,11 +68,16 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     verb = parsed(doc, span.start, span.end).root
     while pos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    words = []
+    words, past = [], []
+    infinitive = False  # a past verb above an infinitive says nothing of its time: `agreed to hear in July`
     while pos(verb) in ("VERB", "AUX"):
-        words += [verb, *(c for c in verb.children if dep(c) in ("aux", "auxpass", "acomp")),
-                  *(g for c in verb.children if c.lower_ == "after" for g in c.children if tag(g) == "VBG")]
-        if dep(verb) == "acl" and tag(verb) == "VBG":  # `had approved plans covering ore by April`
+        here = [verb, *(c for c in verb.children if dep(c) in ("aux", "auxpass", "acomp")),
+                *(g for c in verb.children if c.lower_ == "after" for g in c.children if tag(g) == "VBG")]
+        words += here
+        past += [] if infinitive else here
+        infinitive = infinitive or any(tag(c) == "TO" for c in verb.children if dep(c) == "aux")
+        # `had approved plans covering ore by April`; `kept its form, beating Basel on Sunday`
+        if tag(verb) == "VBG" and (dep(verb) == "acl" or (dep(verb) == "advcl" and dep(verb.head) == "ROOT")):
             verb = verb.head  # the -ing form has no tense: the clause's verb tells
             while pos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
@@ -77,15 +85,23 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
         if dep(verb) not in ("xcomp", "ccomp", "acomp") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if any(w.lower_ in _FUTURE or lemma(w).lower() in _FUTURE or (w.lower_ == "set" and tag(w) == "VBN") for w in words):
+    if any(w.lower_ in _FUTURE or lemma(w).lower() in _FUTURE or _set_to(w) for w in words):
         return "future"
-    if any(_past(w) for w in words):
+    if qualifier in _UNTIL and not any(lemma(c) == "have" for w in words for c in w.children if dep(c) == "aux"):
+        return "future"  # a state that runs on (`said it was booked until May`); `had been shut until May` is over
+    if any(_past(w) for w in past):
         return "past"
     if qualifier in _FORWARD:
         return "future"
     if qualifier in _BACKWARD:
         return "past"
     return None
+
+
+def _set_to(verb) -> bool:
+    """`is set to open`, not `has set aside` or `set out`."""
+    return verb.lower_ == "set" and tag(verb) == "VBN" and not any(
+        lemma(c) == "have" or dep(c) == "prt" for c in verb.children)
 
 
 def caption(doc: Doc, start: int, end: int) -> bool:

@@ -60,7 +60,8 @@ def _patterns() -> list[str]:
     full_wd = "|".join(n.title() for n in cal.weekdays() if len(n) > 5)
     return [  # at each place the first that fits wins, so longer forms come first
         rf"(?P<y1>{_YEAR})(?P<s>[-/.])(?P<m1>{_MM})(?P=s)(?P<d1>{_DAYNUM})",
-        rf"(?P<a>{_DAYNUM})(?P<s>[-/.])(?P<b>{_DAYNUM})(?P=s)(?P<y1>{_YEAR})",
+        rf"(?P<a>{_DAYNUM})(?P<s>[-/.])(?P<b>{_DAYNUM})(?P=s)(?P<y1>{_YEAR})"
+        rf"(?:{_SEP}(?P<a2>{_DAYNUM})(?P=s)(?P<b2>{_DAYNUM})(?P=s)(?P<y2>{_YEAR}))?",
         rf"(?P<d1>{_DAYNUM})(?P<s>[-/])(?P<m1>{any_abbr})(?P=s)(?P<y1>{_YEAR})",
         rf"(?P<m1>{any_abbr})[/-](?P<y1>{_YEAR})",
         rf"(?P<m1>{_MM})/(?P<y1>{_YEAR})",
@@ -118,7 +119,7 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     last_end = -1
     for f in found:
         listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, f.start) is not None
-        if listed and f.qualifier is None:  # `in 2011, 2012 and 2014`: all three are `in`
+        if listed and f.qualifier is None and not _lower_modal(f):  # `in 2011, 2012 and 2014`: all three are `in`
             f = replace(f, qualifier=records[-1].qualifier, prep=records[-1].qualifier)
         elif _not_a_date(doc, text, f):
             continue
@@ -143,8 +144,8 @@ def _order(doc: Doc, found: list[_Found], context: Context) -> tuple[str, bool]:
     source's rule, else how the article's country writes dates (CLDR), else ``dates.order``.
     A dotted date (24.9.2017) is day first everywhere, so it tells nothing of the writer."""
     slashed = [f for f in found if "a" in f.parts and f.parts["s"] != "."]
-    seen = {("DMY" if int(f.parts["a"]) > 12 else "MDY") for f in slashed
-            if (int(f.parts["a"]) > 12) != (int(f.parts["b"]) > 12)}
+    pairs = [(int(f.parts[a]), int(f.parts[b])) for f in slashed for a, b in (("a", "b"), ("a2", "b2")) if a in f.parts]
+    seen = {("DMY" if a > 12 else "MDY") for a, b in pairs if (a > 12) != (b > 12)}
     if len(seen) == 1:
         return seen.pop(), True
     by_source = cal.source_order(context.source, context.config.date_order_by_source)
@@ -171,7 +172,8 @@ def _not_a_date(doc: Doc, text: str, f: _Found) -> bool:
     if keys == {"wd"}:  # a weekday alone, unless part of a name (`Super Tuesday`, `Sunday Times`)
         prev = text[max(0, f.start - 20):f.start].split()
         nxt = text[f.end:f.end + 20].split()
-        return (bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":", '"'))) or \
+        return (bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":", '"'))
+                and prev[-1].lower() not in QUALIFIERS) or \
             (bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower().strip(".,") not in cal.months())
     if keys <= {"y1", "y2"}:
         return _year_not_a_date(doc, f)
@@ -217,7 +219,8 @@ def _year_not_a_date(doc: Doc, f: _Found) -> bool:
         return True  # `2000 workers`
     if prev.is_title and prev.lower_ not in cal.months():
         return True
-    if prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].is_title:
+    if prev.lower_ in ("of", ",") and span.start > 1 and doc[span.start - 2].is_title \
+            and doc[span.start - 2].lower_ not in cal.months():  # `Class of 2019`, `Telecommunications Act, 2023`
         return True
     return not dated
 
@@ -245,12 +248,15 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
         return [_record(doc, f.start, f.end, f"{p['y1']}-Q{quarter}", None, f, ())]
     flags: tuple[str, ...] = ()
     if "a" in p:
-        a, b = int(p.pop("a")), int(p.pop("b"))
         dotted = p["s"] == "."  # 02.05.2024: day first wherever it is written
-        day_first = a > 12 or (b <= 12 and (dotted or order == "DMY"))
-        p["d1"], p["m1"] = (str(a), str(b)) if day_first else (str(b), str(a))
-        if a <= 12 and b <= 12 and a != b and not (told or dotted):
-            flags = ("order_ambiguous",)
+        for a_key, b_key, day, month in (("a", "b", "d1", "m1"), ("a2", "b2", "d2", "m2")):
+            if a_key not in p:
+                continue
+            a, b = int(p.pop(a_key)), int(p.pop(b_key))
+            day_first = a > 12 or (b <= 12 and (dotted or order == "DMY"))
+            p[day], p[month] = (str(a), str(b)) if day_first else (str(b), str(a))
+            if a <= 12 and b <= 12 and a != b and not (told or dotted):
+                flags = ("order_ambiguous",)
     sep = (p.get("sep") or "").strip().lower()
     is_list = sep in ("and", "or", "&") and f.prep != "between"
     # The end's month and year carry back to the start: `from 3 to 9 August 2023`.
@@ -260,10 +266,14 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
     if published and not start[0] and start[2] and "wd" in p:  # `Friday, June 7`: the year it is a Friday
         year = cal.year_of_weekday(_month(start[1]), _day(start[2]), cal.weekdays()[p["wd"].lower().rstrip(".")], published)
         start = (str(year), *start[1:]) if year else start
+    last = _iso(*end, published, when) if end else None
+    if end and not is_list and not start[0] and last and not last[1]:  # the start takes the end's year
+        start = (last[0][:4], *start[1:])
+        if _iso(*start, published, when) and _iso(*start, published, when)[0] > last[0]:  # `Dec 20 to Jan 5`
+            start = (str(int(start[0]) - 1), *start[1:])
     first = _iso(*start, published, when)
     if first is None:
         return []
-    last = _iso(*end, published, when) if end else None
     if end and (last is None or (not is_list and last[0] <= first[0])):
         return []
     if is_list:  # one record per date, each with its own words
