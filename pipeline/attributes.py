@@ -47,9 +47,10 @@ class _Asked:
         self._nouns: frozenset[str] | None = None
 
     def nouns(self) -> frozenset[str]:
-        """The lemmatizer's index of nouns, read once."""
+        """The lemmatizer's index of nouns and adjectives, read once."""
         if self._nouns is None:
-            self._nouns = frozenset(self.lemmatizer.lookups.get_table("lemma_index").get("noun", ()))
+            index = self.lemmatizer.lookups.get_table("lemma_index")
+            self._nouns = frozenset(index.get("noun", ())) | frozenset(index.get("adj", ()))
         return self._nouns
 
     def attr(self, token: Token, key: str):
@@ -176,11 +177,12 @@ def lemma(token: Token) -> str:
     return asked.lemmatizer.lemmatize(token)[0]
 
 
-def common_noun(token: Token) -> bool:
-    """Whether the token, lower-cased, is a noun in the model's lemmatizer index (WordNet's
-    nouns): ``Infrastructure``, ``Tourism`` are; ``Tesco`` is not. False without a lemmatizer."""
+def common_word(token: Token) -> bool:
+    """Whether the token, lower-cased, is a noun or adjective in the model's lemmatizer index
+    (WordNet's): ``Infrastructure``, ``Maritime`` are; ``Tesco`` is not. False without a lemmatizer."""
     asked = _BY_VOCAB.get(token.vocab)
-    return asked is not None and token.lower_ in asked.nouns()
+    return asked is not None and (token.lower_ in asked.nouns() or token.lower_.endswith("s")
+                                  and token.lower_[:-1] in asked.nouns())  # "Investors", "Workers"
 
 
 def parsed(doc: Doc, start: int, end: int) -> Span:

@@ -230,9 +230,23 @@ POSSESSIVES_AND = [
     ("Jobs went at the Bank of Ruritania and Nordbank Holdings.", ["Bank of Ruritania", "Nordbank Holdings"]),
     ("Shoppers flocked to Marks and Spencer on Saturday.", ["Marks and Spencer"]),
 ]
+# A name in apposition to a kind of organisation, or listed after a plural kind, is one; a
+# person's is not. A possessive joins the model's name only over common words; no name starts
+# with a date; an of-name goes on over adjectives and plurals.
+APPOSITIVES = [
+    ("Norvana, the state oil company, cut output.", ["Norvana"]),
+    ("Chase Morgan, a roofing contractor, said so.", []),
+    ("Operators such as Lumex bid for the line.", ["Lumex"]),
+    ("Cities such as Lyon and Nice bid for the games.", []),
+    ("Valder's NTX Group cut jobs.", ["Valder", "NTX Group"]),
+    ("Shares fell on Thursday and Kestrel Energy Corp slipped.", ["Kestrel Energy Corp"]),
+    ("The Federation of Mining, Maritime and Chemical Workers called a strike.",
+     ["Federation of Mining, Maritime and Chemical Workers"]),
+]
 CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
          + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES + SPELLED + LISTED + OF_LISTS
-         + PARENTS + MORE_NAMES + EXCHANGES + NOT_NAMES_MORE + POSSESSIVES_AND)
+         + PARENTS + MORE_NAMES + EXCHANGES + NOT_NAMES_MORE + POSSESSIVES_AND
+         + APPOSITIVES)
 
 
 def _records(nlp, config, text):

@@ -21,7 +21,7 @@ from typing import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from ..attributes import common_noun
+from ..attributes import common_word
 from ..knowledge import legal_forms, places
 from ..currencies import known_code
 from ..nlp import ORG_RULES
@@ -157,7 +157,7 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
         while end > start and (doc[end - 1].text == "," or doc[end - 1].is_space):
             end -= 1
         if start >= 2 and doc[start - 1].text in _POSSESSIVE and doc[start].ent_iob_ == "I" \
-                and doc[start].ent_type_ == "ORG":
+                and doc[start].ent_type_ == "ORG" and all(common_word(t) for t in doc[start:end]):
             while doc[start].ent_iob_ == "I":
                 start -= 1  # the model's "Moody's Investors Service"
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and _name_word(doc[end]):
@@ -182,6 +182,8 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
 def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: frozenset[str]) -> list[_Candidate]:
     """A span ruler name as a candidate: ending in a legal form, in an organisation word, or
     an organisation word going on with ``of``/``for`` (``Superintendency of the Environment``)."""
+    while start < end and (doc[start].ent_type_ == "DATE" and doc[start].is_alpha or doc[start].lower_ == "and"):
+        start += 1  # "on Thursday and Duke Energy Corp"
     if end <= start or _after_amount(doc, start):
         return []
     if _YEAR.match(doc[start].text) and start > 0 and pos(doc[start - 1]) == "ADP":
@@ -225,7 +227,7 @@ def _listed_end(doc: Doc, end: int) -> int:
         closed = doc[i].text == "and" or doc[i + 1].text == "and"
         i += 1 + (doc[i].text == "," and doc[i + 1].text == "and")
         item = i
-        while i < len(doc) and i - item < 2 and doc[i].text[:1].isupper() and common_noun(doc[i]):
+        while i < len(doc) and i - item < 2 and doc[i].text[:1].isupper() and common_word(doc[i]):
             i += 1
         if i == item:
             return end
@@ -346,9 +348,18 @@ def _is_break(doc: Doc, i: int) -> bool:
     if tok.text in ("-", "/") and i > 0 and (doc[i - 1].whitespace_ or tok.whitespace_):
         return True  # " - " separates; "Coca-Cola" and "A/S" do not
     if tok.text in _POSSESSIVE and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-        return not (doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == "ORG" and doc[i - 1].ent_type_ == "ORG")
-        # "Japan's Astellas" is two; the model's "Moody's Investors Service" one
+        return not (doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == "ORG" and doc[i - 1].ent_type_ == "ORG"
+                    and _common_run(doc, i + 1))
+        # "Japan's Astellas", "Bertelsmann's RTL Group" are two; the model's "Moody's Investors Service" one
     return tok.like_num or (any(c.isdigit() for c in tok.text) and not _ALNUM_NAME.match(tok.text))
+
+
+def _common_run(doc: Doc, i: int) -> bool:
+    """The model's name goes on from token ``i`` in common words only (``Investors Service``)."""
+    end = i
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return all(common_word(t) for t in doc[i:end])
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -400,7 +411,7 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
     roles = _roles(cfg.org_person_roles)
     particles = frozenset(cfg.org_particles)
     texts, lowers = _words(doc)
-    found, kind, work = [], [], []
+    found, kind, work, named = [], [], [], []
     for i, (text, lower) in enumerate(zip(texts, lowers)):
         if lower == "at" and _after_role(doc, i, roles):
             work.append(_run_after(doc, i + 1, particles))  # "an analyst at Maybank"
@@ -410,6 +421,14 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
             kind.append(_run_after(doc, i + 1, particles))  # "Dutch brewer Heineken"
         if text == "," and i + 1 < len(doc) and lowers[i + 1] in ("which", "whose"):
             kind.append(_run_before(doc, i, particles))  # "Kalibrate, which tracks pump prices"
+        if text == "," and i + 1 < len(doc) and lowers[i + 1] in _LEADING and _appositive_kind(doc, i + 2, kinds):
+            run = _run_before(doc, i, particles)  # "Ecopetrol, the state oil company, ..."
+            if run and (run[0] == 0 or lowers[run[0] - 1] not in ("of", "for", "and", "&")):
+                named.append(run)
+        if (lower in kinds or lower[:-1] in kinds) and lower.endswith("s") and i + 2 < len(doc) \
+                and lowers[i + 1] in ("including", "like", "such"):
+            named.append(_run_after(doc, i + 2 + (lowers[i + 1] == "such" and lowers[i + 2] == "as"), particles))
+            # "operators such as Lumo", "brewers including Carlsberg"
         for phrase in before.get(lower, ()):
             if lowers[i:i + len(phrase)] == phrase:
                 found.append(_run_after(doc, i + len(phrase), particles))
@@ -424,12 +443,27 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
                     found.append(run)
     return ([_Candidate(s, e, "cue") for s, e in filter(None, found) if not _nationality(doc, s, e)]
             + [_Candidate(s, e, "kind") for s, e in filter(None, kind)]
-            + [_Candidate(s, e, "workplace") for s, e in filter(None, work)])
+            + [_Candidate(s, e, "workplace") for s, e in filter(None, work)]
+            + [_Candidate(s, e, "kind") for s, e in filter(None, named)
+               if not all(t.ent_type_ == "PERSON" for t in doc[s:e])])  # "Chase Morgan, a roofing contractor"
 
 
 @lru_cache(maxsize=4)
 def _roles(roles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(r.lower() for r in roles)
+
+
+def _appositive_kind(doc: Doc, i: int, kinds: set[str]) -> bool:
+    """Words from token ``i`` are a noun phrase headed by a kind of organisation, as in ``X, the
+    state oil company,`` (the kind noun ends the phrase: ``the company's founder`` does not)."""
+    for j in range(i, min(i + 6, len(doc))):
+        tok = doc[j]
+        if tok.is_punct or not tok.is_lower and not tok.text[:1].isupper():
+            return False
+        if tok.lower_ in kinds and tok.is_lower:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            return nxt is None or nxt.is_punct or nxt.lower_ in ("that", "which", "with", "in", "based", "whose")
+    return False
 
 
 def _after_role(doc: Doc, i: int, roles: frozenset[str]) -> bool:
