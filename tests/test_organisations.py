@@ -243,10 +243,17 @@ APPOSITIVES = [
     ("The Federation of Mining, Maritime and Chemical Workers called a strike.",
      ["Federation of Mining, Maritime and Chemical Workers"]),
 ]
+# Spelled names: a legal form and joiners may be left out or spelled, an acronym may hold a hyphen;
+# letters that do not spell the name before them make no name of it.
+SPELLED_MORE = [
+    ("Harbours of Ruritania Pcl (HOR) cut fees.", ["Harbours of Ruritania Pcl"]),
+    ("Assistance Publique-Hôpitaux de Lorvane (AP-HL) said so.", ["Assistance Publique-Hôpitaux de Lorvane"]),
+    ("Assistance Publique-Hôpitaux de Lorvane (AP-XY) said so.", []),
+]
 CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
          + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES + SPELLED + LISTED + OF_LISTS
          + PARENTS + MORE_NAMES + EXCHANGES + NOT_NAMES_MORE + POSSESSIVES_AND
-         + APPOSITIVES)
+         + APPOSITIVES + SPELLED_MORE)
 
 
 def _records(nlp, config, text):

@@ -46,6 +46,7 @@ _ALNUM_NAME = re.compile(r"^(?!\d+(?:bn|b|m|mn|k|tn|t|p|pc|x|s)$)(?:\d[A-Za-z]+|
 _ROAD = re.compile(r"^(?:[AMIN]-?\d{1,3}|[A-Z]{1,2}\d{1,3}[A-Z]?)$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_SPELT = re.compile(r"^[A-Z][A-Z&-]{1,8}$")  # in brackets after a name: "(FDA)", "(AP-HP)"
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
 # Where the decision comes from, strongest first.
 _STRONG = {"legal", "cue", "agency", "defined"}
@@ -517,19 +518,34 @@ def _spelled(doc: Doc, cfg) -> list[_Candidate]:
     texts, _ = _words(doc)
     out = []
     for i in range(1, len(doc) - 2):
-        if texts[i] != "(" or texts[i + 2] != ")" or not _ACRONYM.match(texts[i + 1]) or texts[i + 1] in stops:
+        if texts[i] != "(":
             continue
-        start, best, short = i, None, texts[i + 1].replace("&", "")
+        inside = "".join(texts[i + 1:i + 4]) if i + 4 < len(doc) and texts[i + 2] == "-" and texts[i + 4] == ")" \
+            else texts[i + 1] if texts[i + 2] == ")" else ""  # "(FDA)", "(AP-HP)"
+        if not _SPELT.match(inside) or inside in stops:
+            continue
+        start, best, short = i, None, inside.replace("&", "").replace("-", "")
+        end = i - len(_form_words(doc, i, cfg))  # "Airports of Thailand Pcl (AOT)": the form is not spelled
         while start > 0 and i - start < 14 and (doc[start - 1].is_alpha or texts[start - 1] in joiners):
             start -= 1
-            if _name_word(doc[start]) and (short in _spellings(doc[start:i].text) or short == "".join(
-                    t.text[0].upper() for t in doc[start:i] if t.is_alpha and t.text not in joiners)):
+            words = [t.text for t in doc[start:end] if t.is_alpha]
+            if _name_word(doc[start]) and (short in _spellings(doc[start:end].text) or short in (
+                    "".join(w[0].upper() for w in words if w not in joiners), "".join(w[0].upper() for w in words))):
                 best = start
         if best is not None and best > 0 and texts[best - 1] in cfg.org_prefixes:
             best -= 1  # the acronym may leave out the head word: "Banca Monte dei Paschi di Siena (MPS)"
         if best is not None and _org_like(doc, best, i, cfg):
             out.append(_Candidate(best, i, "defined"))
     return out
+
+
+def _form_words(doc: Doc, end: int, cfg) -> list[str]:
+    """The legal form ending just before token ``end``, if one does (its last two words at most)."""
+    for n in (2, 1):
+        words = [t.text for t in doc[max(0, end - n):end]]
+        if len(words) == n and legal_forms.is_legal_form(words, frozenset(cfg.org_legal_forms)):
+            return words
+    return []
 
 
 @lru_cache(maxsize=4)
@@ -539,10 +555,13 @@ def _joiners(particles: tuple[str, ...]) -> frozenset[str]:
 
 
 def _org_like(doc: Doc, start: int, end: int, cfg) -> bool:
-    """Ends in an organisation word, opens with one, or the model calls part of it an organisation."""
+    """Ends in an organisation word or a legal form, opens with one, the model calls part of it an
+    organisation, or it holds a proper name (``Airports of Thailand``; ``Value Added Tax`` is all
+    common words)."""
     last = doc[end - 1].text
     return (any(last.endswith(s) for s in cfg.org_suffixes) or doc[start].text in cfg.org_prefixes
-            or any(t.ent_type_ == "ORG" for t in doc[start:end]))
+            or bool(_form_words(doc, end, cfg)) or any(t.ent_type_ == "ORG" for t in doc[start:end])
+            or any(t.text[:1].isupper() and t.is_alpha and not common_word(t) for t in doc[start:end]))
 
 
 # Partners' names joined by commas and closed with "&": "Wachtell, Lipton, Rosen & Katz" (a list
@@ -574,7 +593,7 @@ def _agencies(doc: Doc) -> list[_Candidate]:
 
 def _no_overlaps(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Of overlapping candidates keep the strongest, then the longest."""
-    rank = {"listed": 4, "legal": 0, "agency": 1, "defined": 1, "suffix": 2, "cue": 3, "kind": 3, "workplace": 3, "model": 4}
+    rank = {"listed": 4, "legal": 0, "agency": 1, "defined": 0, "suffix": 2, "cue": 3, "kind": 3, "workplace": 3, "model": 4}
     taken: set[int] = set()
     out = []
     for cand in sorted(cands, key=lambda c: (rank[c.source], c.start - c.end, c.start)):
