@@ -154,6 +154,7 @@ def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_
         [word, body, {"LOWER": "and"}, word, body, legal, more_legal],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), suffix],
         [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY)],
+        [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY), of, the, dict(word, OP=_MANY)],
         [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY), {"LOWER": "and"}, dict(word, OP=_MANY)],
         [{"TEXT": {"IN": list(prefixes)}}, body, word],
         # A single word that carries the suffix inside it: "MedValley".

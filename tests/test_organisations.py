@@ -250,10 +250,18 @@ SPELLED_MORE = [
     ("Assistance Publique-Hôpitaux de Lorvane (AP-HL) said so.", ["Assistance Publique-Hôpitaux de Lorvane"]),
     ("Assistance Publique-Hôpitaux de Lorvane (AP-XY) said so.", []),
 ]
+# Storms, stadiums, streets and salt flats by their first word; a name with two "of"s; a currency
+# code before an amount is no part of a name.
+LEADING_WORDS = [
+    ("Crowds left the Estadio Valmora after Hurricane Zelda hit.", []),
+    ("Fans of the Valmora Stadium Company cheered.", ["Valmora Stadium Company"]),
+    ("The Court of Appeal of Ruritania ruled.", ["Court of Appeal of Ruritania"]),
+    ("The league fined FC Lorvane CHF 80,000 for late payments.", ["FC Lorvane"]),
+]
 CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
          + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES + SPELLED + LISTED + OF_LISTS
          + PARENTS + MORE_NAMES + EXCHANGES + NOT_NAMES_MORE + POSSESSIVES_AND
-         + APPOSITIVES + SPELLED_MORE)
+         + APPOSITIVES + SPELLED_MORE + LEADING_WORDS)
 
 
 def _records(nlp, config, text):

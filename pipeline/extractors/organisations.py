@@ -185,6 +185,8 @@ def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: froze
     an organisation word going on with ``of``/``for`` (``Superintendency of the Environment``)."""
     while start < end and (doc[start].ent_type_ == "DATE" and doc[start].is_alpha or doc[start].lower_ == "and"):
         start += 1  # "on Thursday and Duke Energy Corp"
+    while end - start > 1 and end < len(doc) and doc[end].like_num and known_code(doc[end - 1].text):
+        end -= 1  # "fined FC Lugano CHF 80,000": the code goes with the amount
     if end <= start or _after_amount(doc, start):
         return []
     if _YEAR.match(doc[start].text) and start > 0 and pos(doc[start - 1]) == "ADP":
@@ -740,7 +742,7 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
         # Listed with organisations: one word is one too, unless a person's or a known place's
         # name (the model calls an unknown word a person or place); longer names as the model says.
         if (len(words) > 1 and (placey or labels["PERSON"]) or name in evidence.person_parts or places.is_city(name)
-                or name in evidence.located):
+                or name in evidence.located or labels["NORP"]):
             return False
         return True
     if placey > labels["ORG"] or _modified_place(words, evidence.place_words, cfg):
