@@ -134,8 +134,11 @@ def atom_pattern(before: str | None, after: str) -> re.Pattern:
                  rf"(?(before)|(?=(?:-|\s*)(?:{after})))")
     else:
         lead, glued = r"(?<![\w.,])", ""
+    # No match starts after a letter (a sign or code before the number says so, as does a number
+    # without one): said once up front, a position inside a word fails at once instead of
+    # trying every unit.
     return re.compile(
-        rf"{lead}(?P<number>{_DIGITS}|{_SPELLED})"
+        rf"(?<![^\W\d_]){lead}(?P<number>{_DIGITS}|{_SPELLED})"
         rf"(?:(?:-|\s*)(?P<scale>{scales})(?!\w){glued})?"
         rf"(?:(?:-|\s*)(?P<after>{after}))?",
         re.I,
