@@ -11,6 +11,7 @@ other tokens the ruler's patterns that test a dependency label do not apply.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.attrs import SENT_START, TAG
@@ -192,11 +193,37 @@ def parsed(doc: Doc, start: int, end: int) -> Span:
     parser = _PARSERS.get(doc.vocab)
     if parser is None or doc.has_annotation("DEP"):
         return doc[start:end]
-    first, last = doc[start].sent.start, doc[max(end, start + 1) - 1].sent.end
+    first, last = _sentences(doc, start, end)
     copies = doc.user_data.setdefault(_PARSED, {})
     if (first, last) not in copies:
         copies[first, last] = parser(_copy(doc, first, last))
     return copies[first, last][start - first:end - first]
+
+
+def parse_ahead(asked: Iterable[tuple[Doc, Iterable[tuple[int, int]]]]) -> None:
+    """Parse now, in one call of the parser, the sentences ``parsed`` will be asked about:
+    characters ``(start, end)`` of each Doc. A batch of sentences costs about half as much
+    per sentence as parsing each alone, and each gets the same parse."""
+    parser, todo = None, {}
+    for doc, spans in asked:
+        parser = _PARSERS.get(doc.vocab)
+        if parser is None or doc.has_annotation("DEP"):
+            return
+        copies = doc.user_data.setdefault(_PARSED, {})
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                key = _sentences(doc, span.start, span.end)
+                if key not in copies:
+                    todo[id(doc), key] = (copies, key, _copy(doc, *key))
+    if todo:
+        for (copies, key, _), done in zip(todo.values(), parser.pipe(c for _, _, c in todo.values())):
+            copies[key] = done
+
+
+def _sentences(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The tokens of the sentences holding tokens ``start:end``: the copy ``parsed`` parses."""
+    return doc[start].sent.start, doc[max(end, start + 1) - 1].sent.end
 
 
 _PARSED = "pipeline.parsed"

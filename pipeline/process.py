@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from . import files, invariants
+from .attributes import parse_ahead
 from .config import Config
 from .errors import Errors
 from .extractors import Context, area, dates, money, organisations, parsed_from
@@ -52,6 +53,17 @@ def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
     warnings = tuple(Problem(article.path, article.line, Errors.W007.format(path=article.path, article=article.id, reason=d),
                              "warning") for d in dropped)
     return Outcome(article.id, counts, seconds=time.perf_counter() - tick, warnings=warnings)
+
+
+def prepare(batch: list[tuple[Doc, Article]]) -> None:
+    """Before extraction, ask the model for what the extractors will read of a whole batch at
+    once: the sentences the date extractor will parse (one call of the parser, not one each).
+    Never raises: what this leaves undone is asked article by article, where a failure is that
+    article's problem."""
+    try:
+        parse_ahead((doc, dates.to_parse(parsed_from(doc, article.text))) for doc, article in batch)
+    except Exception:  # noqa: BLE001 - see the docstring
+        pass
 
 
 def extract(doc: Doc, article: Article, config: Config) -> list[dict]:

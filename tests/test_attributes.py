@@ -2,7 +2,9 @@
 import pytest
 import spacy
 
-from pipeline.attributes import dep, lemma, parsed, pos, tag
+from pipeline.attributes import _PARSED, dep, lemma, parse_ahead, parsed, pos, tag
+from pipeline.extractors import parsed_from
+from pipeline.extractors.dates import to_parse
 
 # Sentences that reach the ruler's token exceptions: aux `had`/`has`/`'d`, `that` as a
 # relative pronoun and as a mark, `there is` (a two-token pattern), `not`, whitespace,
@@ -41,6 +43,34 @@ def test_sentences_are_parsed_once_and_only_when_asked(nlp):
     assert [t.text for t in first] == ["in", "May"] and first[1].head.text == "in" and first.root.dep_ == "prep"
     assert parsed(doc, 0, 1).doc is first.doc, "one copy per sentence"
     assert len(first.doc) == 8 and parsed(doc, 9, 10).doc is not first.doc
+
+
+def test_sentences_parsed_ahead_in_one_batch_parse_as_one_at_a_time(nlp):
+    alone, ahead = list(nlp.pipe(TEXTS)), list(nlp.pipe(TEXTS))
+    asked = [(doc, [(3, 9), *((s.start_char, s.end_char) for s in doc.sents)]) for doc in ahead]  # one twice
+    parse_ahead(asked)
+    copies = [doc.user_data[_PARSED] for doc in ahead]
+    assert [len(c) for c in copies] == [len(list(doc.sents)) for doc in ahead]
+    for one, batched in zip(alone, ahead):
+        for sent in one.sents:
+            a, b = parsed(one, sent.start, sent.end), parsed(batched, sent.start, sent.end)
+            assert [(t.i, t.head.i, t.dep_) for t in a] == [(t.i, t.head.i, t.dep_) for t in b], sent.text
+    assert [doc.user_data[_PARSED] for doc in ahead] == copies, "nothing parsed again when asked"
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("It will open on May 4.", ["May 4"]),          # no year: its tense places it
+    ("It opened on May 4, 2021.", []),               # the year places it
+    ("Talks resume in June.", ["June"]),
+    ("Talks resumed in June 2020.", []),
+    ("Results are due on Tuesday.", ["Tuesday"]),
+    ("Results came last Tuesday.", []),              # `last` places it
+    ("It closed yesterday.", []),
+    ("Sales in 2019 fell.", []),
+])
+def test_the_dates_whose_tense_is_read_are_parsed_ahead(nlp, text, spans):
+    doc = parsed_from(nlp(text), text)
+    assert [text[s:e] for s, e in to_parse(doc)] == spans
 
 
 def test_without_a_parse_the_ruler_answers_as_over_unparsed_tokens(config, nlp):

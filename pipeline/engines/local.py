@@ -23,7 +23,7 @@ from ..errors import Errors
 from ..index import write_index
 from ..ingest import Article, Problem, iter_articles
 from ..nlp import load_nlp, startup
-from ..process import Outcome, process
+from ..process import Outcome, prepare, process
 from .job import Job, Tally, check_shared, fresh
 
 # Articles per spaCy memory zone: strings first seen in one (names, figures) are dropped from
@@ -86,8 +86,10 @@ def process_batch(articles: list[Article], config: Config, out: Path) -> list[Ou
 
 
 def _process(nlp: Language, articles: list[Article], config: Config, out: Path) -> list[Outcome]:
+    docs = parse(nlp, articles, config)
+    prepare([(doc, article) for doc, article in zip(docs, articles) if isinstance(doc, Doc)])
     return [process(doc, article, config, out) if isinstance(doc, Doc) else Outcome(article.id, problem=doc)
-            for doc, article in zip(parse(nlp, articles, config), articles)]
+            for doc, article in zip(docs, articles)]
 
 
 def parse(nlp: Language, articles: list[Article], config: Config) -> list[Doc | Problem]:

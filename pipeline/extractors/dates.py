@@ -351,3 +351,15 @@ def _relative(doc: Doc, f: _Found, published: date | None) -> str | None:
         m = cal.months()[p["m1"].lower().rstrip(".")]
         return cal.yearless_month(m, published, when, strict=direction in ("last", "next"))
     return cal.weekday(cal.weekdays()[p["wd"].lower()], published, when, strict=direction in ("last", "next")).isoformat()
+
+
+def to_parse(doc: Doc) -> list[tuple[int, int]]:
+    """Where the dates stand whose tense this extractor will read (a date without a year or a
+    word that places it: `on May 4`, `in June`, `on Tuesday`), so that ``parse_ahead`` parses
+    their sentences with the whole batch's at once; other sentences are parsed when asked."""
+    return [m.span() for m in _compiled().finditer(text_of(doc))
+            if not {k.rsplit("_", 1)[0] for k, v in m.groupdict().items() if v is not None} & _PLACED]
+
+
+# Parts that give a date its year or place it without a tense.
+_PLACED = frozenset({"y1", "y2", "yy", "rel", "dir", "n", "a", "q", "qw", "t"})
