@@ -22,7 +22,7 @@ from corpus import ROOT, write_corpus
 from pipeline.config import load_config
 from pipeline.index import merge_index, write_index
 from pipeline.ingest import Article, iter_articles, part_ids, plan
-from pipeline.process import article_key
+from pipeline.keys import article_key
 
 
 def timed(label: str, n: int, work) -> float:

@@ -25,7 +25,7 @@ import spacy
 from corpus import ROOT, write_corpus
 from pipeline.config import load_config
 from pipeline.ingest import Article, iter_articles
-from pipeline.nlp import components
+from pipeline.model import components
 from pipeline.run import run
 
 

@@ -1,9 +1,13 @@
 """The run's index files, rebuilt from the per-article files: records.jsonl and records.parquet.
 
 Rebuilt after every run from the articles of that run's inputs, one file at a time, so
-they always match the folder and never need every record in memory. On a cluster each
-worker writes the index of its own part (``write_index`` under a part's name) and the client
-joins the parts (``merge_index``): the same bytes, without reading every article again.
+they always match the folder and never need every record in memory. A run that wrote no
+article keeps them when they were built from the same articles (ids and keys, in order):
+``BUILT`` says what they were built from, and is removed before any article's file or index
+file is written, so a run killed half-way never leaves it vouching for a stale index. On a
+cluster each worker writes the index of its own part (``write_index`` under a part's name)
+and the client joins the parts (``merge_index``): the same bytes, without reading every
+article again.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from . import files
 
 FORMATS = ("jsonl", "parquet")
 REPORTS = ("run.json", "evaluation.json")
+BUILT = ".pipeline.index"  # {"records.jsonl": digest, ...}: the Tally.digest each index file was built from
 ROW_GROUP = 2_000  # rows held in memory while writing Parquet; DuckDB reads row groups this size fine
 
 
@@ -36,6 +41,32 @@ def write_index(out: Path, ids: list[str], formats: Iterable[str] = FORMATS, nam
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if "parquet" in formats:
         write_parquet(out / f"{name}.parquet", article_records(out, ids))
+
+
+def rebuild_index(out: Path, ids: list[str], formats: Iterable[str], digest: str) -> None:
+    """records.jsonl and/or records.parquet for ``ids``, kept as they are when they were built
+    from the same ``digest`` (of the articles' ids and keys) and no article's file was written
+    since: they already hold what a rebuild would write."""
+    if index_current(out, formats, digest):
+        return
+    forget_index(out)
+    write_index(out, ids, formats)
+    files.write_json(out / BUILT, {f"records.{fmt}": digest for fmt in formats})
+
+
+def index_current(out: Path, formats: Iterable[str], digest: str) -> bool:
+    """Whether every records.<format> is there and was built from ``digest`` (not known: no)."""
+    try:
+        built = json.loads((out / BUILT).read_text("utf8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(built, dict) and all(built.get(f"records.{fmt}") == digest and (out / f"records.{fmt}").is_file()
+                                           for fmt in formats)
+
+
+def forget_index(out: Path) -> None:
+    """No index file is known current: called before an article's file or an index file is written."""
+    (out / BUILT).unlink(missing_ok=True)
 
 
 def merge_index(out: Path, parts: list[str], formats: Iterable[str] = FORMATS) -> None:

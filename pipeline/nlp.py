@@ -11,7 +11,6 @@ import logging
 import re
 import time
 from functools import lru_cache
-from pathlib import Path
 
 import numpy
 import spacy
@@ -23,18 +22,9 @@ from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from .config import Config
 from .knowledge import load as load_data
 from .knowledge.legal_forms import written_forms
+from .model import BREAKS, READS, meta
 
 ORG_RULES = "org_rules"
-BREAKS = "sentence_breaks"
-# The model's components run on every article, and what the extractors read from them.
-# Any other component is not loaded, except those in ASKED.
-READS = {
-    "tok2vec": "embeddings the tagger and parser listen to",
-    "transformer": "embeddings, in the _trf models",
-    "tagger": "fine tags: VBD/VBN for tense, POS for possessives, NNS after a year",
-    SENTER: "sentence boundaries: each mention's sentence, names that open one",
-    "ner": "entities: organisation names, places, DATE around bare years",
-}
 # Loaded, not run: the extractors ask them about the few tokens they read (pipeline.attributes).
 # A model without a senter runs its parser, which then sets the sentences.
 ASKED = {
@@ -75,7 +65,7 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
           legal_forms: tuple[str, ...] = (), particles: tuple[str, ...] = (),
           prefixes: tuple[str, ...] = ()) -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
-    names = _meta(model)["components"]
+    names = meta(model)["components"]
     nlp = spacy.load(model, exclude=[c for c in names if c not in READS and c not in ASKED])
     if SENTER in nlp.component_names:
         nlp.enable_pipe(SENTER)
@@ -95,18 +85,6 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
     return nlp
 
 
-def components(model: str) -> list[str]:
-    """The components a run uses, in order, read from the model's meta without loading it (for run.json)."""
-    names = _meta(model)["components"]
-    out = []
-    for c in names:
-        if c in READS or c == PARSER and SENTER not in names:
-            out.append(c)
-        if c == SENTER:
-            out.append(BREAKS)
-    return out + ["org_ruler"]
-
-
 @Language.component(BREAKS)
 def sentence_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence, and no sentence starts inside a word: the senter runs a
@@ -118,12 +96,6 @@ def sentence_breaks(doc: Doc) -> Doc:
         if "\n" in doc[int(i)].text:
             doc[int(i) + 1].is_sent_start = True
     return doc
-
-
-@lru_cache(maxsize=4)
-def _meta(model: str) -> dict:
-    path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
-    return spacy.util.load_meta(path / "meta.json")
 
 
 def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_forms: tuple[str, ...] = (),

@@ -5,12 +5,8 @@ Dask cluster); what runs is always ``process``, so their outputs are identical.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import time
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from importlib import metadata
+from dataclasses import asdict
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -18,23 +14,14 @@ from spacy.tokens import Doc
 from . import files, invariants
 from .attributes import parse_ahead
 from .config import Config
+from .engines.job import Outcome
 from .errors import Errors
 from .extractors import Context, area, dates, money, organisations, parsed_from
 from .ingest import Article, Problem
+from .keys import article_key
 from .records import TYPES, merge, to_dict
 
 EXTRACTORS = (money.extract, area.extract, dates.extract, organisations.extract)
-
-
-@dataclass
-class Outcome:
-    """What an engine hands back for one article: never the records, only counts and problems."""
-
-    id: str
-    records: dict[str, int] = field(default_factory=dict)
-    problem: Problem | None = None
-    seconds: float = 0.0
-    warnings: tuple[Problem, ...] = ()  # the article was written; these say what was left out
 
 
 def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
@@ -76,7 +63,8 @@ def extract(doc: Doc, article: Article, config: Config) -> list[dict]:
 
 
 def article_json(article: Article, records: list[dict], config: Config) -> dict:
-    """The per-article output; its path is relative to the project, so outputs match across clones."""
+    """The per-article output; its path is relative to the project, so outputs match across clones.
+    The article's fields come first, so a re-run reads the key from the file's head (``job.up_to_date``)."""
     meta = asdict(article)
     text = meta.pop("text")
     path = Path(article.path).resolve()
@@ -84,28 +72,3 @@ def article_json(article: Article, records: list[dict], config: Config) -> dict:
     meta["published"] = article.published.isoformat() if article.published else None
     meta["key"] = article_key(article, config)
     return {"article": meta, "text": text, "records": records}
-
-
-def article_key(article: Article, config: Config) -> str:
-    """What the article's output depends on: text, date, source and own currency, config, model
-    and package versions.
-
-    An output carrying the same key is up to date and is not processed again.
-    """
-    parts = [article.text, article.published.isoformat() if article.published else "",
-             article.source, article.currency_default or "", config.digest, config.model, *versions(config.model)]
-    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
-
-
-@lru_cache(maxsize=4)
-def versions(model: str) -> tuple[str, str]:
-    """(package version, model version), read once per process."""
-    return version("pipeline") or "", version(model.replace("_", "-")) or ""
-
-
-def version(name: str) -> str | None:
-    """An installed distribution's version, None when it is not installed."""
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return None

@@ -20,14 +20,14 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from . import files
 from .config import Config
-from .engines.job import Job, Tally
+from .engines.job import Job, Outcome, Tally
 from .engines.local import run_local
 from .errors import Errors, PipelineError
 from .index import FORMATS, article_files
 from .ingest import Problem
 from .location import location
-from .nlp import components
-from .process import Outcome, version
+from .keys import version
+from .model import components
 from .records import TYPES
 
 # Runs with at least this many articles show a progress bar.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engines.local import parse
+from pipeline.engines.batches import parse
 from pipeline.index import article_files
 from pipeline.ingest import Article, read_articles
 from pipeline.run import run

@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.engines.dask import _client, dask_engine
 from pipeline.errors import PipelineError
+from pipeline.index import BUILT
 from pipeline.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +39,8 @@ def _inputs(folder: Path) -> Path:
 
 
 def _files(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name not in (".pipeline.lock", "run.json")}
+    """Every file, but the lock, run.json and what the local engine notes its index was built from."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name not in (".pipeline.lock", "run.json", BUILT)}
 
 
 def _report(out: Path) -> dict:

@@ -26,11 +26,10 @@ from typing import Callable, Iterator
 
 from .. import files
 from ..errors import Errors, PipelineError
-from ..index import merge_index, write_index
+from ..index import forget_index, merge_index, write_index
 from ..ingest import Numbering, Part, Piece, Problem, part_ids, plan, read_part, renamed
-from ..process import Outcome
-from .job import Job, Tally, check_shared, fresh, not_stopped
-from .local import in_this_process
+from .batches import in_this_process
+from .job import Job, Outcome, Tally, check_shared, fresh, not_stopped
 
 # Bytes of input per part: a few minutes of one core's work (~2,000 articles of 700 words),
 # so a part lost with its worker costs little and a cluster balances well.
@@ -55,6 +54,7 @@ def run_dask(job: Job, tally: Tally, scheduler: str | None = None, part_bytes: i
     if isinstance(job.out, Path):
         job = replace(job, out=job.out.resolve())  # the workers' working folder may differ
     check_shared(job.out)
+    forget_index(job.out)  # workers write articles' files and the index is joined anew: none is kept
     parts = _plan(job, part_bytes, tally.problem)
     names: list[str] = []
     if parts:

@@ -1,4 +1,5 @@
-"""What every engine is given (one run's inputs and options) and what it notes while reading.
+"""What every engine is given (one run's inputs and options), what it notes while reading and
+what it hands back for each article processed (``Outcome``).
 
 Reading is the same everywhere: articles come from ``ingest``, an article whose output is up
 to date is counted and skipped (``fresh``), the rest are processed. The local engine reads
@@ -6,17 +7,22 @@ in this process; the Dask engine's workers read their own parts and send back th
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..config import Config
 from ..errors import Errors, PipelineError
 from ..ingest import Article, Problem
+from ..keys import article_key
 from ..location import RemotePath
-from ..process import article_key
+
+
+_KEY = '    "key": '  # the article's key, in an output file's head (see up_to_date)
 
 
 def _quiet(problem: Problem) -> None:
@@ -40,18 +46,37 @@ class Job:
 
 
 @dataclass
+class Outcome:
+    """What an engine hands back for one article: never the records, only counts and problems."""
+
+    id: str
+    records: dict[str, int] = field(default_factory=dict)
+    problem: Problem | None = None
+    seconds: float = 0.0
+    warnings: tuple[Problem, ...] = ()  # the article was written; these say what was left out
+
+
+@dataclass
 class Tally:
-    """What reading met, in input order: the problems, every article's id, how many were up to date."""
+    """What reading met, in input order: the problems, every article's id, how many were up to date,
+    and a digest of the ids and keys of the articles this reader read (what the local engine's
+    index is built from; a Dask client's tally, joined from parts, has none: that engine always
+    joins its index anew)."""
 
     report: Callable[[Problem], None] = _quiet
     problems: list[Problem] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     skipped: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # loading the model and data, where it happened
+    digest: str = ""
 
     def problem(self, problem: Problem) -> None:
         self.report(problem)
         self.problems.append(problem)
+
+    def article(self, article_id: str, key: str) -> None:
+        self.ids.append(article_id)
+        self.digest = _chain(self.digest, article_id, key)
 
     def add(self, other: Tally) -> None:
         """Another reader's tally (a Dask worker's part), after this one's."""
@@ -59,6 +84,11 @@ class Tally:
             self.problem(problem)
         self.ids.extend(other.ids)
         self.skipped += other.skipped
+
+
+def _chain(digest: str, article_id: str, key: str) -> str:
+    """The digest so far, one article on: what it covers is never held in memory."""
+    return hashlib.sha256("\0".join((digest, article_id, key)).encode()).hexdigest()
 
 
 def fresh(items: Iterable[Article | Problem], job: Job, tally: Tally) -> Iterator[Article]:
@@ -69,19 +99,38 @@ def fresh(items: Iterable[Article | Problem], job: Job, tally: Tally) -> Iterato
         if isinstance(item, Problem):
             tally.problem(item)
             continue
-        tally.ids.append(item.id)
-        if not job.force and up_to_date(job.out / f"{item.id}.json", article_key(item, job.config)):
+        key = article_key(item, job.config)
+        tally.article(item.id, key)
+        if not job.force and up_to_date(job.out / f"{item.id}.json", key):
             tally.skipped += 1
             continue
         yield item
 
 
+def nonempty(items: Iterable) -> Iterator | None:
+    """``items`` as an iterator, or None when there is none (pulls the first one to find out)."""
+    it = iter(items)
+    for first in it:
+        return chain([first], it)
+    return None
+
+
 def up_to_date(path: Path, key: str) -> bool:
-    """Whether the output at ``path`` was written from the same article, config and versions."""
+    """Whether the output at ``path`` was written from the same article, config and versions.
+
+    Only its head is read, not the text and records: ``files.write_json`` writes one field a
+    line, and ``process.article_json`` puts the article's fields (its key among them) first.
+    A file laid out otherwise is not up to date, so it is written again."""
     try:
-        return json.loads(path.read_text("utf8"))["article"].get("key") == key
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        with path.open("r", encoding="utf8") as f:
+            for line in f:
+                if line.startswith(_KEY):
+                    return json.loads(line[len(_KEY):].rstrip().rstrip(",")) == key
+                if line.startswith("  }"):  # the end of the article's fields
+                    return False
+    except (OSError, ValueError):
         return False
+    return False
 
 
 def check_shared(out: Path) -> None:

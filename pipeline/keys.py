@@ -1,0 +1,36 @@
+"""What an article's output depends on, read without loading the model or spaCy, so a
+re-run over up-to-date articles costs only reading them and their outputs' keys."""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from importlib import metadata
+
+from .config import Config
+from .ingest import Article
+
+
+def article_key(article: Article, config: Config) -> str:
+    """What the article's output depends on: text, date, source and own currency, config, model
+    and package versions.
+
+    An output carrying the same key is up to date and is not processed again.
+    """
+    parts = [article.text, article.published.isoformat() if article.published else "",
+             article.source, article.currency_default or "", config.digest, config.model, *versions(config.model)]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+
+
+@lru_cache(maxsize=4)
+def versions(model: str) -> tuple[str, str]:
+    """(package version, model version), read once per process."""
+    return version("pipeline") or "", version(model.replace("_", "-")) or ""
+
+
+def version(name: str) -> str | None:
+    """An installed distribution's version, None when it is not installed."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
