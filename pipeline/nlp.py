@@ -23,6 +23,7 @@ from .config import Config
 from .knowledge import load as load_data
 from .knowledge.legal_forms import written_forms
 from .model import BREAKS, READS, meta
+from .ruler import AnchoredRuler  # noqa: F401 - registers the anchored_span_ruler factory
 
 ORG_RULES = "org_rules"
 # Loaded, not run: the extractors ask them about the few tokens they read (pipeline.attributes).
@@ -76,11 +77,12 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
     for form in written_forms():
         if "/" in form:  # "A/S", "I/S": one word, as a company writes it
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
-    ruler = nlp.add_pipe("span_ruler", name="org_ruler", last=True,
-                         config={"spans_key": ORG_RULES, "annotate_ents": False, "overwrite": False,
-                                 "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
-    patterns = org_patterns(suffixes, of_suffixes, tuple(sorted(written_forms() | set(legal_forms))), particles,
-                            prefixes)
+    legal_forms = tuple(sorted(written_forms() | set(legal_forms)))
+    # Every pattern holds an organisation word, a legal form, a word named by "of" or a prefix.
+    ruler = nlp.add_pipe("anchored_span_ruler", name="org_ruler", last=True, config={
+        "spans_key": ORG_RULES, "anchor_words": sorted({*legal_forms, *of_suffixes, *prefixes}),
+        "anchor_ending": ending(suffixes)})
+    patterns = org_patterns(suffixes, of_suffixes, legal_forms, particles, prefixes)
     ruler.add_patterns([{"label": "ORG", "pattern": p} for p in patterns])
     return nlp
 
@@ -98,6 +100,11 @@ def sentence_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def ending(suffixes: tuple[str, ...]) -> str:
+    """A word that is or ends in an organisation word: ``Group``, ``MedValley``, ``AgriBank``."""
+    return rf"^(?:[A-Z]\w*)?(?:{'|'.join(re.escape(s) for s in suffixes)})$"
+
+
 def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_forms: tuple[str, ...] = (),
                  particles: tuple[str, ...] = (), prefixes: tuple[str, ...] = ()) -> list[list[dict]]:
     """Token patterns for capitalised names ending in an organisation word or a legal form
@@ -110,7 +117,7 @@ def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_
     joiners = "|".join(re.escape(p) for p in (*particles, "-"))
     word = {"TEXT": {"REGEX": r"^[A-Z][\w&'.-]*$"}, "LOWER": {"NOT_IN": _NOT_NAME}}
     body = {"TEXT": {"REGEX": rf"^(?:[A-Z][\w&'.-]*|{joiners})$"}, "LOWER": {"NOT_IN": _NOT_NAME}, "OP": _ANY}
-    suffix = {"TEXT": {"REGEX": rf"^(?:[A-Z]\w*)?(?:{ends})$"}}
+    suffix = {"TEXT": {"REGEX": ending(suffixes)}}
     legal = {"TEXT": {"IN": list(legal_forms)}}
     more_legal = {"TEXT": {"IN": [*legal_forms, ","]}, "OP": _ANY}
     year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}
