@@ -7,6 +7,7 @@ so no token, and so no entity, spans a dateline and a name.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import time
@@ -44,6 +45,7 @@ _NOT_NAME = ["the", "a", "an", "in", "at", "on", "of", "for", "by", "from", "wit
 # quadratic on a long run of capitalised words (8,000 words: 31 s; bounded: 1 s).
 _MANY, _ANY = "{1,8}", "{0,8}"
 
+
 def load_nlp(config: Config) -> Language:
     """Load the model once per process (cached per model and rule set)."""
     return _load(config.model, config.org_suffixes, config.org_of_suffixes, config.org_legal_forms,
@@ -58,7 +60,16 @@ def startup(config: Config) -> dict[str, float]:
     model_s = time.perf_counter() - tick
     load_data()
     data_s = time.perf_counter() - tick - model_s
+    _settle()
     return {"load_model_s": model_s, "load_data_s": data_s, "startup_s": model_s + data_s}
+
+
+@lru_cache(maxsize=1)
+def _settle() -> None:
+    """Leave what is loaded for good (the model, the tables: millions of objects) out of the
+    garbage collector's full passes, which otherwise walk all of it every few hundred articles."""
+    gc.collect()
+    gc.freeze()
 
 
 @lru_cache(maxsize=4)

@@ -115,10 +115,12 @@ def alternation(keys: Iterable[str], before: bool) -> str:
     out = []
     for key in sorted(keys, key=len, reverse=True):
         body = r"[\s-]+".join(re.escape(word) for word in key.split())
-        left = r"(?<![^\W\d_])" if before else ""
         right = (r"(?![^\W\d_])" if before else r"(?!\w)") if key[-1].isalnum() else ""
-        out.append(left + body + right)
-    return "|".join(out)
+        out.append(body + right)
+    # Said once, not per key: each key then opens with its first character, which the regex
+    # engine tests before trying the rest of the key.
+    left = r"(?<![^\W\d_])" if before else ""
+    return f"{left}(?:{'|'.join(out)})"
 
 
 @lru_cache(maxsize=8)

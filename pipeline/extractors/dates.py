@@ -87,6 +87,18 @@ def _patterns() -> list[str]:
     ]
 
 
+def _matches(doc: Doc) -> list[re.Match]:
+    """Every date form in the article, found once per Doc: ``to_parse`` reads them before
+    ``extract`` does."""
+    found = doc.user_data.get(_MATCHES)
+    if found is None:
+        found = doc.user_data[_MATCHES] = list(_compiled().finditer(text_of(doc)))
+    return found
+
+
+_MATCHES = "pipeline.dates.matches"
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> re.Pattern:
     """One regex of all patterns, each group suffixed with its pattern's number."""
@@ -113,7 +125,7 @@ class _Found:
 
 def extract(doc: Doc, context: Context) -> list[Record]:
     text = text_of(doc)
-    found = [_found(text, m) for m in _compiled().finditer(text)]
+    found = [_found(text, m) for m in _matches(doc)]
     order, told = _order(doc, found, context)
     records: list[Record] = []
     last_end = -1
@@ -357,7 +369,7 @@ def to_parse(doc: Doc) -> list[tuple[int, int]]:
     """Where the dates stand whose tense this extractor will read (a date without a year or a
     word that places it: `on May 4`, `in June`, `on Tuesday`), so that ``parse_ahead`` parses
     their sentences with the whole batch's at once; other sentences are parsed when asked."""
-    return [m.span() for m in _compiled().finditer(text_of(doc))
+    return [m.span() for m in _matches(doc)
             if not {k.rsplit("_", 1)[0] for k, v in m.groupdict().items() if v is not None} & _PLACED]
 
 

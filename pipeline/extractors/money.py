@@ -51,7 +51,19 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
-    """One money record per mention, in text order; conversions in brackets linked to their amount."""
+    """One money record per mention, in text order; conversions in brackets linked to their amount.
+
+    Read once per Doc and context: the date extractor asks which currency an article is in."""
+    done = doc.user_data.get(_DONE)
+    if done is None or done[0] != context:
+        done = doc.user_data[_DONE] = (context, _extract(doc, context))
+    return list(done[1])
+
+
+_DONE = "pipeline.money.records"
+
+
+def _extract(doc: Doc, context: Context) -> list[Record]:
     text, options = text_of(doc), context.config.money
     key = _key(options)
     table = currencies(*key[:5])

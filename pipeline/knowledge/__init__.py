@@ -9,5 +9,7 @@ def load() -> None:
     places.regions()
     places.state_codes()
     places.cities()
+    places.countries_of_places()
+    places.names()
     legal_forms.terms()
     legal_forms.written_forms()

