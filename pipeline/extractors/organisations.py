@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from spacy.attrs import LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -213,7 +214,7 @@ def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: froze
 def _name_after_suffix(doc: Doc, end: int, cfg) -> int:
     """A name goes on past its organisation word with a second name in another language:
     ``Transport Agency Waka Kotahi`` (never into a role, a place or a date: ``Agency Director``)."""
-    roles = {r.lower() for r in cfg.org_person_roles}
+    roles = _lowered(cfg.org_person_roles)
     stop = end
     while stop < len(doc) and stop - end < 3 and _name_word(doc[stop]) and doc[stop].lower_ not in roles \
             and doc[stop].ent_type_ not in ("GPE", "LOC", "DATE", "ORG", "NORP") and doc[stop - 1].whitespace_:
@@ -411,7 +412,7 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
     shares``, ``Heineken's chief executive``, ``Japan's Astellas said``."""
     before, after, possessive, kinds = _cues(cfg.org_cue_before, cfg.org_cue_after, cfg.org_cue_possessive,
                                              cfg.org_cue_kinds)
-    roles = _roles(cfg.org_person_roles)
+    roles = _lowered(cfg.org_person_roles)
     particles = frozenset(cfg.org_particles)
     texts, lowers = _words(doc)
     found, kind, work, named = [], [], [], []
@@ -451,9 +452,10 @@ def _cued(doc: Doc, cfg) -> list[_Candidate]:
                if not all(t.ent_type_ == "PERSON" for t in doc[s:e])])  # "Chase Morgan, a roofing contractor"
 
 
-@lru_cache(maxsize=4)
-def _roles(roles: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(r.lower() for r in roles)
+@lru_cache(maxsize=8)
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    """A configured word list, lower-cased, once per process."""
+    return frozenset(w.lower() for w in words)
 
 
 def _appositive_kind(doc: Doc, i: int, kinds: set[str]) -> bool:
@@ -500,10 +502,13 @@ def _cues(before: tuple[str, ...], after: tuple[str, ...], possessive: tuple[str
 
 
 def _words(doc: Doc) -> tuple[list[str], list[str]]:
-    """Every token's text and lower-case form, read once per Doc (each spaCy token read builds an object)."""
+    """Every token's text and lower-case form, read once per Doc from the string store (each
+    spaCy token read builds an object)."""
     found = doc.user_data.get(_WORDS)
     if found is None:
-        found = doc.user_data[_WORDS] = ([t.text for t in doc], [t.lower_ for t in doc])
+        strings = doc.vocab.strings
+        found = doc.user_data[_WORDS] = tuple([strings[h] for h in column.tolist()]
+                                              for column in doc.to_array([ORTH, LOWER]).T)
     return found
 
 
@@ -628,7 +633,7 @@ def _role_persons(doc: Doc, cfg) -> frozenset[str]:
     """Names the article gives a person's role: ``chief executive Lim Boon Hock``, ``Marie
     Tremblay, an analyst at``, ``its founder, Ana Lima,`` and names with an initial (``K N
     Balagopal``)."""
-    roles = _roles(cfg.org_person_roles)
+    roles = _lowered(cfg.org_person_roles)
     particles = frozenset(cfg.org_particles)
     texts, lowers = _words(doc)
     out = set()
@@ -719,7 +724,7 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     """One decision per surface string: data and head words first, then the strongest evidence."""
     words = name.split()
     labels = evidence.labels.get(re.sub(r"['’]s$", "", name), Counter())
-    if (name.lower() in {w.lower() for w in cfg.org_stop_words} or words[-1] in cfg.org_thing_suffixes
+    if (name.lower() in _lowered(cfg.org_stop_words) or words[-1] in cfg.org_thing_suffixes
             or name.lower() in months() or name.lower() in weekdays() or len(words) <= 3 and legal_forms.is_legal_form(words)
             or name.lower() in cfg.org_cue_kinds
             or words[0] in cfg.org_programme_words or _ROAD.match(name) or places.is_region(name)
@@ -853,7 +858,8 @@ def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: di
     if name in defined:
         return _canonical(defined[name], names - {name}, {}, accepted, seen, cfg)
     words = name.split()
-    longer = sorted((n for n in names if len(n.split()) > len(words)), key=lambda n: _first(n, accepted))
+    rank = {n: i for i, n in enumerate(accepted)}  # linking tries names as first seen
+    longer = sorted((n for n in names if len(n.split()) > len(words)), key=lambda n: rank.get(n, len(rank)))
     if len(words) == 1 and name.replace("&", "").isupper():
         expanded = [n for n in longer if _initials(n, name)]
         if len(expanded) == 1:
@@ -890,11 +896,6 @@ def _before_form(name: str, extra_forms: tuple[str, ...]) -> tuple[str, ...]:
         if legal_forms.is_legal_form(words[i:], extra):
             return tuple(words[:i])
     return tuple(words)
-
-
-def _first(name: str, accepted: dict[str, set[str]]) -> int:
-    """Order of names for linking: as given (first seen first)."""
-    return list(accepted).index(name) if name in accepted else len(accepted)
 
 
 def _initials(name: str, acronym: str) -> bool:
