@@ -112,15 +112,22 @@ def alternation(keys: Iterable[str], before: bool) -> str:
     >>> [m.group() for m in units.finditer("5ha, 3 sq-km, hats, 2 mu, music")]
     ['ha', 'sq-km', 'mu']
     """
-    out = []
+    groups: dict[str, list[tuple[str, str]]] = {}
     for key in sorted(keys, key=len, reverse=True):
-        body = r"[\s-]+".join(re.escape(word) for word in key.split())
+        rest = r"[\s-]+".join(re.escape(word) for word in key.split())[len(re.escape(key[0])):]
         right = (r"(?![^\W\d_])" if before else r"(?!\w)") if key[-1].isalnum() else ""
-        out.append(body + right)
-    # Said once, not per key: each key then opens with its first character, which the regex
-    # engine tests before trying the rest of the key.
-    left = r"(?<![^\W\d_])" if before else ""
-    return f"{left}(?:{'|'.join(out)})"
+        groups.setdefault(key[0].lower(), []).append((key[0], rest + right))
+    # Keys grouped by their first letter, a group's common first character said once: the regex
+    # engine then tries one group at a position, not every key. Two groups never match at one
+    # position and a group keeps the keys' order, so the key that matches is the same.
+    alternatives = []
+    for members in groups.values():
+        if len({first for first, _ in members}) == 1:
+            alternatives.append(re.escape(members[0][0]) + "(?:" + "|".join(rest for _, rest in members) + ")")
+        else:
+            alternatives.append("|".join(re.escape(first) + rest for first, rest in members))
+    left = r"(?<![^\W\d_])" if before else ""  # once, not per key
+    return f"{left}(?:{'|'.join(alternatives)})"
 
 
 @lru_cache(maxsize=8)
