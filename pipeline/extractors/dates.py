@@ -348,9 +348,6 @@ def _relative(doc: Doc, f: _Found, published: date | None) -> str | None:
         n = int(p["n"]) if p["n"].isdigit() else cal.NUMBER_WORDS[p["n"].lower()]
         return cal.shift(published, p["unit"].lower(), -n)
     direction = p.get("dir", "").lower()
-    when = {"last": "past", "next": "future"}.get(direction) or cal.tense(doc, f.start, f.end, f.prep)
-    if when is None and set(p) == {"wd"} and cal.caption(doc, f.start, f.end):
-        when = "past"
     if "unit" in p:
         value = cal.shift(published, p["unit"].lower(), {"last": -1, "this": 0, "next": 1}[direction])
         if "m1" in p:  # `in January last year`, `on March 3 this year`
@@ -359,6 +356,9 @@ def _relative(doc: Doc, f: _Found, published: date | None) -> str | None:
         if "q" in p or "qw" in p:  # `the first quarter of next year`
             return f"{value}-Q{int(p['q']) if 'q' in p else cal.QUARTERS[p['qw'].lower()]}"
         return value
+    when = {"last": "past", "next": "future"}.get(direction) or cal.tense(doc, f.start, f.end, f.prep)
+    if when is None and set(p) == {"wd"} and cal.caption(doc, f.start, f.end):
+        when = "past"
     if "m1" in p:
         m = cal.months()[p["m1"].lower().rstrip(".")]
         return cal.yearless_month(m, published, when, strict=direction in ("last", "next"))
