@@ -671,7 +671,7 @@ def _located(doc: Doc, candidates: list[_Candidate], nouns: frozenset[str]) -> f
     for c in candidates:
         if c.end - c.start > 2:
             continue
-        name = doc[c.start:c.end].text
+        name = _text(doc, c.start, c.end)
         before = doc[c.start - 1].lower_ if c.start else ""
         after = doc[c.end:c.end + 3].text.lower()
         placed = (before in _LOCATIVE or after.startswith(("index", "-listed", "- listed")) or " index" in after
@@ -698,7 +698,7 @@ def _things(doc: Doc, candidates: list[_Candidate], nouns: frozenset[str]) -> fr
 def _name(doc: Doc, cand: _Candidate) -> str:
     """The surface string a decision is made for: the words as written, with a possessive that
     belongs to the name (``McDonald's said``) kept."""
-    text = doc[cand.start:cand.end].text
+    text = _text(doc, cand.start, cand.end)
     if cand.end < len(doc) and doc[cand.end].text in ("'s", "’s") and _name_possessive(doc, cand.end):
         return text + doc[cand.end].text
     return text
@@ -710,13 +710,21 @@ def _name_possessive(doc: Doc, i: int) -> bool:
     return nxt is None or nxt.is_space or nxt.is_punct or pos(nxt) in ("VERB", "AUX", "ADP", "CCONJ", "ADV") or nxt.lower_ == "of"
 
 
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the article's text instead of joined token by token."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return text_of(doc)[doc[start].idx:last.idx + len(last)]
+
+
 def _labels(doc: Doc) -> dict[str, Counter]:
     """The model's labels for every surface string it tagged, over the whole article."""
     out: dict[str, Counter] = defaultdict(Counter)
     for ent in doc.ents:
         start = ent.start + (ent[0].lower_ == "the")
         if start < ent.end:
-            out[doc[start:ent.end].text][ent.label_] += 1
+            out[_text(doc, start, ent.end)][ent.label_] += 1
     return out
 
 
@@ -781,7 +789,7 @@ def _defined_for(doc: Doc, candidates: list[_Candidate], accepted: dict[str, set
     out = set()
     for c in candidates:
         if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
-            name, short = doc[c.start:c.end].text, doc[c.end + 1].text
+            name, short = _text(doc, c.start, c.end), doc[c.end + 1].text
             if name not in accepted and short != name and _initials(name, short):
                 out.add(short)
     return out
