@@ -157,8 +157,14 @@ def _asked(token: Token, key: str, own: str) -> str:
     asked = _BY_VOCAB.get(token.vocab)
     if asked is None:  # a Doc from a pipeline that ran the ruler
         return own
-    value = asked.attr(token, key)
+    answers = token.doc.user_data.setdefault(_ANSWERS, {})  # the extractors ask about a token twice on average
+    if (token.i, key) not in answers:
+        answers[token.i, key] = asked.attr(token, key)
+    value = answers[token.i, key]
     return own if value is None else value
+
+
+_ANSWERS = "pipeline.asked"
 
 
 def lemma(token: Token) -> str:
