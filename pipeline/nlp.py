@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from .config import Config
+from .extractors._numbers import speller
 from .knowledge import load as load_data
 from .knowledge.legal_forms import written_forms
 from .model import BREAKS, READS, meta
@@ -53,12 +54,13 @@ def load_nlp(config: Config) -> Language:
 
 
 def startup(config: Config) -> dict[str, float]:
-    """Load the model and the data tables now, once per process, and say what each took
-    (nothing the second time): ``{"load_model_s", "load_data_s", "startup_s"}``."""
+    """Load the model, the data tables and quantulum3's spell-out now, once per process, and
+    say what each took (nothing the second time): ``{"load_model_s", "load_data_s", "startup_s"}``."""
     tick = time.perf_counter()
     load_nlp(config)
     model_s = time.perf_counter() - tick
     load_data()
+    speller()
     data_s = time.perf_counter() - tick - model_s
     _settle()
     return {"load_model_s": model_s, "load_data_s": data_s, "startup_s": model_s + data_s}

