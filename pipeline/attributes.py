@@ -157,11 +157,16 @@ def _asked(token: Token, key: str, own: str) -> str:
     asked = _BY_VOCAB.get(token.vocab)
     if asked is None:  # a Doc from a pipeline that ran the ruler
         return own
-    answers = token.doc.user_data.setdefault(_ANSWERS, {})  # the extractors ask about a token twice on average
+    value = _answer(asked, token, key)
+    return own if value is None else value
+
+
+def _answer(asked: _Asked, token: Token, key: str):
+    """``asked.attr``, remembered per Doc: the extractors ask about a token twice on average."""
+    answers = token.doc.user_data.setdefault(_ANSWERS, {})
     if (token.i, key) not in answers:
         answers[token.i, key] = asked.attr(token, key)
-    value = answers[token.i, key]
-    return own if value is None else value
+    return answers[token.i, key]
 
 
 _ANSWERS = "pipeline.asked"
@@ -174,11 +179,11 @@ def lemma(token: Token) -> str:
     asked = _BY_VOCAB.get(token.vocab)
     if asked is None or token.lemma_:
         return token.lemma_
-    ruled = asked.attr(token, "LEMMA")
+    ruled = _answer(asked, token, "LEMMA")
     if ruled is not None:
         return ruled
     token.pos_ = pos(token)
-    morph = asked.attr(token, "MORPH")
+    morph = _answer(asked, token, "MORPH")
     if morph is not None:
         token.set_morph(morph)
     return asked.lemmatizer.lemmatize(token)[0]
