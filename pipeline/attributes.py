@@ -18,7 +18,9 @@ from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-RULER, LEMMATIZER, PARSER, SENTER = "attribute_ruler", "lemmatizer", "parser", "senter"
+from .model import PARSER, SENTER
+
+RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
 
 
 @dataclass(frozen=True)
