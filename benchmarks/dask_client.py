@@ -20,9 +20,9 @@ from pathlib import Path
 
 from corpus import ROOT, write_corpus
 from pipeline.config import load_config
-from pipeline.index import merge_index, write_index
-from pipeline.ingest import Article, iter_articles, part_ids, plan
-from pipeline.keys import article_key
+from pipeline.outputs.index import merge_index, write_index
+from pipeline.input.ingest import Article, iter_articles, part_ids, plan
+from pipeline.records.keys import article_key
 
 
 def timed(label: str, n: int, work) -> float:

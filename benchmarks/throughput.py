@@ -24,9 +24,9 @@ import spacy
 
 from corpus import ROOT, write_corpus
 from pipeline.config import load_config
-from pipeline.ingest import Article, iter_articles
-from pipeline.model import components
-from pipeline.run import run
+from pipeline.input.ingest import Article, iter_articles
+from pipeline.model.meta import components
+from pipeline.engines.run import run
 
 
 def main() -> None:

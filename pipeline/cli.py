@@ -50,7 +50,7 @@ def run(
 
     Example: pipeline run articles/ --out outputs/    or    pipeline run --set dev
     """
-    from .run import run as run_pipeline
+    from .engines.run import run as run_pipeline
 
     failed = False
     try:
@@ -130,7 +130,7 @@ def evaluate(
 
     Example: pipeline evaluate --set dev --baselines    or    pipeline evaluate --min-f1 0.95
     """
-    from . import evaluate as ev
+    from .evaluation import scoring as ev
 
     try:
         cfg = _config(config)
@@ -149,7 +149,7 @@ def evaluate(
                 typer.echo(f"=== set {name}: {out_dir} against {gold_dir} ===\n")
             typer.echo(ev.render(result))
             if baselines:
-                from .baselines import evaluate_baselines
+                from .evaluation.baselines import evaluate_baselines
 
                 alone = evaluate_baselines(out_dir, gold_dir, cfg)
                 typer.echo(ev.render_comparison({"pipeline": result, "library alone": alone}))
@@ -236,7 +236,7 @@ def review_export(
 def _date(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
-    from .ingest import iso_date
+    from .input.ingest import iso_date
 
     try:
         return iso_date(value)

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from .errors import Errors, PipelineError
-from .currencies import known_code
+from .knowledge.currencies import known_code
 
 # Tables whose entries are the user's to add; everything else is a fixed schema.
 OPEN_TABLES = {"published.sources", "money.signs", "money.words", "money.subunits", "money.sources",

@@ -15,7 +15,7 @@ def config():
 
 @pytest.fixture(scope="session")
 def nlp(config):
-    from pipeline.nlp import load_nlp
+    from pipeline.model.nlp import load_nlp
 
     return load_nlp(config)
 
@@ -23,7 +23,7 @@ def nlp(config):
 @pytest.fixture(scope="session")
 def set_outputs(config, tmp_path_factory):
     """Every configured set (sample, dev, test) run once into a fresh folder: {name: (set, folder)}."""
-    from pipeline.run import run
+    from pipeline.engines.run import run
 
     done = {}
     for name, ds in config.sets.items():

@@ -2,7 +2,7 @@
 import pytest
 import spacy
 
-from pipeline.attributes import _PARSED, dep, lemma, parse_ahead, parsed, pos, tag
+from pipeline.model.attributes import _PARSED, dep, lemma, parse_ahead, parsed, pos, tag
 from pipeline.extractors import parsed_from
 from pipeline.extractors.dates import to_parse
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.engines.batches import parse
-from pipeline.index import article_files
-from pipeline.ingest import Article, read_articles
-from pipeline.run import run
+from pipeline.outputs.index import article_files
+from pipeline.input.ingest import Article, read_articles
+from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "## Good one\n\nThe park covers 2.2 square kilometers."

@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from pipeline.baselines import baseline_predictions, evaluate_baselines
-from pipeline.evaluate import render_comparison
+from pipeline.evaluation.baselines import baseline_predictions, evaluate_baselines
+from pipeline.evaluation.scoring import render_comparison
 
 TEXT = ("In 2022, the district's output reached 23.58 billion yuan. "
         "The park opened on October 13 next to Fudan University. It covers 2.2 square kilometers.")

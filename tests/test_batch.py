@@ -12,11 +12,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import files
+from pipeline.outputs import files
 from pipeline.errors import PipelineError
-from pipeline.index import article_files
-from pipeline.ingest import read_articles
-from pipeline.run import run
+from pipeline.outputs.index import article_files
+from pipeline.input.ingest import read_articles
+from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "articles" / "000_0fe4684b8b822597.txt"

@@ -1,7 +1,7 @@
 """Layout repair, one case table per repair; each case is (id, input body, expected)."""
 import pytest
 
-from pipeline.clean import Cleaned, clean
+from pipeline.input.clean import Cleaned, clean
 
 
 def body(text: str) -> str:

@@ -10,8 +10,8 @@ import pytest
 
 from pipeline.engines.dask import _client, dask_engine
 from pipeline.errors import PipelineError
-from pipeline.index import BUILT
-from pipeline.run import run
+from pipeline.outputs.index import BUILT
+from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 

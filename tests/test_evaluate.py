@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import (
+from pipeline.evaluation.scoring import (
     agrees,
     evaluate,
     gold_spans,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.baselines import evaluate_baselines
-from pipeline.evaluate import evaluate
+from pipeline.evaluation.baselines import evaluate_baselines
+from pipeline.evaluation.scoring import evaluate
 from pipeline.records import TYPES
 
 ROOT = Path(__file__).resolve().parent.parent

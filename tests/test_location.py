@@ -7,11 +7,11 @@ import fsspec
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import files
+from pipeline.outputs import files
 from pipeline.cli import app
 from pipeline.errors import PipelineError
-from pipeline.location import RemotePath, location
-from pipeline.run import run
+from pipeline.outputs.location import RemotePath, location
+from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "articles" / "000_0fe4684b8b822597.txt"

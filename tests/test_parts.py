@@ -6,8 +6,8 @@ from dataclasses import asdict, replace
 
 import pytest
 
-from pipeline import index
-from pipeline.ingest import Numbering, Problem, iter_articles, part_ids, plan, read_part, renamed
+from pipeline.outputs import index
+from pipeline.input.ingest import Numbering, Problem, iter_articles, part_ids, plan, read_part, renamed
 
 
 def _in_parts(paths, config, part_bytes):

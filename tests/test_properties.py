@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import invariants
-from pipeline.clean import clean
+from pipeline.records import invariants
+from pipeline.input.clean import clean
 from pipeline.extractors import Context
-from pipeline.ingest import Article
-from pipeline.process import EXTRACTORS, extract
+from pipeline.input.ingest import Article
+from pipeline.engines.process import EXTRACTORS, extract
 from pipeline.records import to_dict
 
 ROOT = Path(__file__).resolve().parent.parent

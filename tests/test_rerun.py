@@ -8,10 +8,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import index, process
+from pipeline.outputs import index
+from pipeline.engines import process
 from pipeline.engines import local
 from pipeline.engines.job import up_to_date
-from pipeline.run import run
+from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
@@ -47,7 +48,7 @@ def _same_index(out: Path, expected: tuple[str, object]) -> bool:
 def test_rerun_with_nothing_to_do_imports_neither_spacy_nor_pyarrow(config, tmp_path):
     feed, out = _feed(tmp_path / "in", TEXTS), tmp_path / "out"
     run([feed], config, out=out, progress=False)
-    code = ("import sys\nfrom pathlib import Path\nfrom pipeline.config import load_config\nfrom pipeline.run import run\n"
+    code = ("import sys\nfrom pathlib import Path\nfrom pipeline.config import load_config\nfrom pipeline.engines.run import run\n"
             "r = run([Path(sys.argv[1])], load_config(Path(sys.argv[3])), out=Path(sys.argv[2]), progress=False)\n"
             "assert (r.articles, r.skipped) == (0, 3), r\n"
             "print(sorted(m for m in ('spacy', 'thinc', 'pyarrow', 'numpy') if m in sys.modules))\n")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline import evaluate as ev
+from pipeline.evaluation import scoring as ev
 from pipeline.errors import PipelineError
 from pipeline.review.app import Review
 from pipeline.review.export import export

@@ -5,9 +5,9 @@ import pytest
 from spacy.pipeline import SpanRuler
 
 from pipeline.config import load_config
-from pipeline.ingest import Article, iter_articles
-from pipeline.nlp import load_nlp
-from pipeline.ruler import longest
+from pipeline.input.ingest import Article, iter_articles
+from pipeline.model.nlp import load_nlp
+from pipeline.model.ruler import longest
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.run import run
+from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "articles" / "000_0fe4684b8b822597.txt"
@@ -75,7 +75,7 @@ def test_run_walk_skips_other_sets_and_outputs(config, tmp_path):
     from dataclasses import replace
 
     from pipeline.config import DataSet
-    from pipeline.ingest import read_articles
+    from pipeline.input.ingest import read_articles
 
     (tmp_path / "dev").mkdir()
     (tmp_path / "out").mkdir()

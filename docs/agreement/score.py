@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.config import load_config  # noqa: E402
-from pipeline.evaluate import score  # noqa: E402
-from pipeline.ingest import read_articles  # noqa: E402
-from pipeline.records import TYPES  # noqa: E402
+from pipeline.evaluation.scoring import score  # noqa: E402
+from pipeline.input.ingest import read_articles  # noqa: E402
+from pipeline.records.record import TYPES  # noqa: E402
 
 SECOND = Path(__file__).resolve().parent / "second"
 

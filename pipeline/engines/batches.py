@@ -20,9 +20,9 @@ from spacy.tokens import Doc
 
 from ..config import Config
 from ..errors import Errors
-from ..ingest import Article, Problem
-from ..nlp import load_nlp
-from ..process import prepare, process
+from ..input.ingest import Article, Problem
+from ..model.nlp import load_nlp
+from .process import prepare, process
 from .job import Outcome, nonempty
 
 # Articles per spaCy memory zone: strings first seen in one (names, figures) are dropped from

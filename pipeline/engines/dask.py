@@ -24,10 +24,10 @@ from itertools import count, islice
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .. import files
+from ..outputs import files
 from ..errors import Errors, PipelineError
-from ..index import forget_index, merge_index, write_index
-from ..ingest import Numbering, Part, Piece, Problem, part_ids, plan, read_part, renamed
+from ..outputs.index import forget_index, merge_index, write_index
+from ..input.ingest import Numbering, Part, Piece, Problem, part_ids, plan, read_part, renamed
 from .batches import in_this_process
 from .job import Job, Outcome, Tally, check_shared, fresh, not_stopped
 

@@ -17,9 +17,9 @@ from typing import Callable, Iterable, Iterator
 
 from ..config import Config
 from ..errors import Errors, PipelineError
-from ..ingest import Article, Problem
-from ..keys import article_key
-from ..location import RemotePath
+from ..input.ingest import Article, Problem
+from ..records.keys import article_key
+from ..outputs.location import RemotePath
 
 
 _KEY = '    "key": '  # the article's key, in an output file's head (see up_to_date)

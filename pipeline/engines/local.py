@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..index import forget_index, rebuild_index
-from ..ingest import iter_articles
+from ..outputs.index import forget_index, rebuild_index
+from ..input.ingest import iter_articles
 from .job import Job, Outcome, Tally, check_shared, fresh, nonempty
 
 
@@ -22,7 +22,7 @@ def run_local(job: Job, tally: Tally) -> Iterator[Outcome]:
         check_shared(job.out)
     articles = nonempty(fresh(iter_articles(job.paths, job.config, job.published, job.follow_links), job, tally))
     if articles is not None:
-        from ..nlp import startup
+        from ..model.nlp import startup
         from .batches import process_articles
 
         forget_index(job.out)  # before the first article's file is written: the index is rebuilt

@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..attributes import dep, lemma, parsed, pos, tag  # token attributes: read these, not token.pos_ etc.
+from ..model.attributes import dep, lemma, parsed, pos, tag  # token attributes: read these, not token.pos_ etc.
 from ..config import Config
 from ..records import Mention
 

@@ -28,7 +28,7 @@ from babel.numbers import get_currency_precision
 from spacy.tokens import Doc
 
 from ..config import MoneyOptions
-from ..currencies import Currencies, currencies
+from ..knowledge.currencies import Currencies, currencies
 from ..knowledge import places
 from ..records import Record
 from . import Context, mention, pos, text_of

@@ -22,10 +22,10 @@ from spacy.attrs import LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from ..attributes import common_word
+from ..model.attributes import common_word
 from ..knowledge import legal_forms, places
-from ..currencies import known_code
-from ..nlp import ORG_RULES
+from ..knowledge.currencies import known_code
+from ..model.nlp import ORG_RULES
 from ..records import Record
 from . import Context, mention, pos, text_of
 from ._calendar import months, weekdays

@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from .. import evaluate as ev
+from ..evaluation import scoring as ev
 from ..config import Config
 from ..errors import Errors, PipelineError
 from ..extractors import Context, area, dates, money, organisations
@@ -181,7 +181,7 @@ class Review:
 
     def _extract(self, kinds: list[str], selection: str, article: Article) -> dict | None:
         """The first record the extractors of ``kinds`` find in the selection, parsed once."""
-        from ..nlp import load_nlp
+        from ..model.nlp import load_nlp
 
         doc = load_nlp(self.config)(selection)
         context = Context(published=article.published, config=self.config, source=article.source,
@@ -401,6 +401,6 @@ def serve(outputs: Path, config: Config, port: int | None, open_browser: bool, r
 
 def _warm(config: Config) -> None:
     """Load the spaCy model in the background so the first add-from-selection is quick."""
-    from ..nlp import load_nlp
+    from ..model.nlp import load_nlp
 
     load_nlp(config)

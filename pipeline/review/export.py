@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import evaluate as ev
+from ..evaluation import scoring as ev
 from ..config import Config
 from ..errors import Errors, PipelineError
-from ..files import write_json, write_jsonl, write_text
+from ..outputs.files import write_json, write_jsonl, write_text
 from .store import Decision, Store, record_key, text_hash
 
 FORMATS = ("gold", "jsonl", "csv")

@@ -12,7 +12,7 @@ from typing import Any
 import pycountry
 
 from ..errors import Errors
-from ..evaluate import gold_record_error
+from ..evaluation.scoring import gold_record_error
 from ..records import TYPES, json_number
 
 # Form fields each type may edit; the rest of the record is kept as extracted.

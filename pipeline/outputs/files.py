@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
-from .errors import Errors, PipelineError
+from ..errors import Errors, PipelineError
 from .location import RemotePath
 
 

@@ -20,15 +20,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
-from .config import Config
-from .extractors._numbers import speller
-from .knowledge import load as load_data
-from .knowledge.legal_forms import written_forms
-from .model import BREAKS, READS, meta
+from ..config import Config
+from ..extractors._numbers import speller
+from ..knowledge import load as load_data
+from ..knowledge.legal_forms import written_forms
+from .meta import BREAKS, READS, meta
 from .ruler import AnchoredRuler  # noqa: F401 - registers the anchored_span_ruler factory
 
 ORG_RULES = "org_rules"
-# Loaded, not run: the extractors ask them about the few tokens they read (pipeline.attributes).
+# Loaded, not run: the extractors ask them about the few tokens they read (pipeline.model.attributes).
 # A model without a senter runs its parser, which then sets the sentences.
 ASKED = {
     RULER: "coarse POS (VERB, AUX) from the tags, for tense and name trimming",

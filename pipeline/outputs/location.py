@@ -15,7 +15,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from .errors import Errors, PipelineError
+from ..errors import Errors, PipelineError
 
 
 def location(value: str | Path) -> Path | RemotePath:

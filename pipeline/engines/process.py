@@ -11,15 +11,16 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from . import files, invariants
-from .attributes import parse_ahead
-from .config import Config
-from .engines.job import Outcome
-from .errors import Errors
-from .extractors import Context, area, dates, money, organisations, parsed_from
-from .ingest import Article, Problem
-from .keys import article_key
-from .records import TYPES, merge, to_dict
+from ..outputs import files
+from ..records import invariants
+from ..model.attributes import parse_ahead
+from ..config import Config
+from .job import Outcome
+from ..errors import Errors
+from ..extractors import Context, area, dates, money, organisations, parsed_from
+from ..input.ingest import Article, Problem
+from ..records.keys import article_key
+from ..records import TYPES, merge, to_dict
 
 EXTRACTORS = (money.extract, area.extract, dates.extract, organisations.extract)
 

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import Errors
-from .files import write_json
-from .records import TYPES
+from ..errors import Errors
+from ..outputs.files import write_json
+from ..records import TYPES
 
 NOT_ARTICLES = {"run.json", "evaluation.json"}
 TOLERANCE = {"money": 0.005, "area": 0.01}

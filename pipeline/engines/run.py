@@ -18,17 +18,17 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from . import files
-from .config import Config
-from .engines.job import Job, Outcome, Tally
-from .engines.local import run_local
-from .errors import Errors, PipelineError
-from .index import FORMATS, article_files
-from .ingest import Problem
-from .location import location
-from .keys import version
-from .model import components
-from .records import TYPES
+from ..outputs import files
+from ..config import Config
+from .job import Job, Outcome, Tally
+from .local import run_local
+from ..errors import Errors, PipelineError
+from ..outputs.index import FORMATS, article_files
+from ..input.ingest import Problem
+from ..outputs.location import location
+from ..records.keys import version
+from ..model.meta import components
+from ..records import TYPES
 
 # Runs with at least this many articles show a progress bar.
 PROGRESS_MIN = 20

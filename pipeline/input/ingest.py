@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from .clean import clean, heading_text
-from .config import Config
-from .currencies import known_code
-from .errors import Errors
-from .invariants import YEARS
+from ..config import Config
+from ..knowledge.currencies import known_code
+from ..errors import Errors
+from ..records.invariants import YEARS
 
 SUFFIXES = (".md", ".txt", ".jsonl")
 JSONL_OPTIONAL = ("id", "published", "url", "source", "currency_default")

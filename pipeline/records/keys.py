@@ -7,8 +7,8 @@ import json
 from functools import lru_cache
 from importlib import metadata
 
-from .config import Config
-from .ingest import Article
+from ..config import Config
+from ..input.ingest import Article
 
 
 def article_key(article: Article, config: Config) -> str:

@@ -18,7 +18,7 @@ from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .model import PARSER, SENTER
+from .meta import PARSER, SENTER
 
 RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
 
@@ -88,7 +88,7 @@ def _test(value):
             return ("not_in", frozenset(arg))
         if op == "REGEX":
             return ("regex", re.compile(arg))
-        raise ValueError(f"attribute ruler pattern operator {op!r} is not supported by pipeline.attributes")
+        raise ValueError(f"attribute ruler pattern operator {op!r} is not supported by pipeline.model.attributes")
     return ("eq", value)
 
 

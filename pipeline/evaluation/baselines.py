@@ -18,9 +18,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .config import Config
-from .evaluate import Evaluation, load, load_outputs, score, sentence_around
-from .records import Mention, Record, merge, to_dict
+from ..config import Config
+from .scoring import Evaluation, load, load_outputs, score, sentence_around
+from ..records import Mention, Record, merge, to_dict
 
 
 def baseline_predictions(outputs_dir: Path, config: Config) -> dict[str, list[dict]]:

@@ -7,7 +7,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-SENTER, PARSER = "senter", "parser"  # spaCy's component names (pipeline.attributes reads them here)
+SENTER, PARSER = "senter", "parser"  # spaCy's component names (pipeline.model.attributes reads them here)
 BREAKS = "sentence_breaks"
 # The model's components run on every article, and what the extractors read from them.
 # Any other component is not loaded, except those in nlp.ASKED.

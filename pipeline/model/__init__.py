@@ -1,0 +1,3 @@
+"""The spaCy model: loading it with the organisation span ruler (``nlp``, ``ruler``), reading
+its meta without spaCy (``meta``), and the one door to token attributes (``attributes``).
+Imports ``config``, ``errors`` and ``knowledge`` only."""
