@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.extractors import Context
-from pipeline.extractors.area import extract
+from pipeline.extractors import registry
+
+
+def extract(doc, context):
+    """The area extractor as a run calls it: with the article's facts worked out first."""
+    return registry.extract(doc, context, ["area"])
 
 KM2 = 10**6
 

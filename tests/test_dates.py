@@ -7,7 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors import Context
-from pipeline.extractors.dates import extract
+from pipeline.extractors import registry
+
+
+def extract(doc, context):
+    """The date extractor as a run calls it: with the article's facts worked out first."""
+    return registry.extract(doc, context, ["date"])
 
 PUBLISHED = date(2023, 10, 24)
 

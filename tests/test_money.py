@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 from pipeline.extractors import Context
 from pipeline.extractors._numbers import alternation
-from pipeline.extractors.money import extract
+from pipeline.extractors import registry
+
+
+def extract(doc, context):
+    """The money extractor as a run calls it: with the article's facts worked out first."""
+    return registry.extract(doc, context, ["money"])
 
 B = 10**9
 M = 10**6

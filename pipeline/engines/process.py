@@ -17,13 +17,10 @@ from ..model.attributes import parse_ahead
 from ..config import Config
 from .job import Outcome
 from ..errors import Errors
-from ..extractors import Context, area, dates, money, organisations, parsed_from
+from ..extractors import Context, dates, parsed_from, registry
 from ..input.ingest import Article, Problem
 from ..records.keys import article_key
 from ..records import TYPES, merge, to_dict
-
-EXTRACTORS = (money.extract, area.extract, dates.extract, organisations.extract)
-
 
 def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
     """Extract one parsed article and write ``out/<id>.json`` atomically; a failure becomes a Problem."""
@@ -59,8 +56,7 @@ def extract(doc: Doc, article: Article, config: Config) -> list[dict]:
     context = Context(published=article.published, config=config, source=article.source,
                       currency_default=article.currency_default)
     doc = parsed_from(doc, article.text)
-    found = [rec for extractor in EXTRACTORS for rec in extractor(doc, context)]
-    return [to_dict(r) for r in merge(found, article.id)]
+    return [to_dict(r) for r in merge(registry.extract(doc, context), article.id)]
 
 
 def article_json(article: Article, records: list[dict], config: Config) -> dict:

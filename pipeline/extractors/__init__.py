@@ -1,5 +1,10 @@
 """Rule-based extractors. Each module exposes ``extract(doc, context) -> list[Record]``,
-one record per mention; ``records.merge`` folds mentions of the same fact together."""
+one record per mention; ``records.merge`` folds mentions of the same fact together.
+``registry`` runs them in order over an article. No extractor imports another: what they
+share is worked out once (``article``: the article's facts) or said once (``patterns``,
+``_numbers``, ``_calendar``). They read token attributes through this module (``pos``,
+``tag``, ``lemma``, ``dep``, ``parsed``), never ``token.pos_`` and the like.
+Imports ``model``, ``knowledge``, ``records``, ``config`` and ``errors``."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -8,39 +13,36 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..model.attributes import dep, lemma, parsed, pos, tag  # token attributes: read these, not token.pos_ etc.
+from ..model.attributes import dep, lemma, parsed, pos, remembered, tag  # token attributes: read these, not token.pos_ etc.
 from ..config import Config
 from ..records import Mention
+from .article import ArticleFacts
 
 
 @dataclass(frozen=True)
 class Context:
     """What an extractor may know besides the Doc: the article's date, source and own
-    currency (``currency_default``, from front matter, JSONL or ``money.sources``), and the config."""
+    currency (``currency_default``, from front matter, JSONL or ``money.sources``), the config,
+    and the facts about the article that ``registry.extract`` works out once for all extractors."""
 
     published: date | None
     config: Config
     source: str = ""
     currency_default: str | None = None
+    facts: ArticleFacts = ArticleFacts()
 
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once per Doc: spaCy joins every token on each access, so reading
     it per candidate made extraction quadratic in the article's length."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    return remembered(doc, "text", lambda: doc.text)
 
 
 def parsed_from(doc: Doc, text: str) -> Doc:
     """``doc``, told the text it was parsed from, so ``text_of`` need not join its tokens
     (that join cost ~5% of a run): spaCy's tokens always join back into the text parsed."""
-    doc.user_data[_TEXT] = text
+    doc.user_data["pipeline.text"] = text  # what remembered(doc, "text", ...) reads
     return doc
-
-
-_TEXT = "pipeline.text"
 
 
 def mention(doc: Doc, start: int, end: int) -> Mention:
@@ -60,16 +62,15 @@ def mention(doc: Doc, start: int, end: int) -> Mention:
 
 
 SENTENCE_CHARS = 2000
-_SENTS = "pipeline.sentences"
 
 
 def _sentences(doc: Doc) -> tuple[list[int], list[int]]:
     """(start, end) characters of each sentence, read once per Doc; one sentence without a parser."""
-    found = doc.user_data.get(_SENTS)
-    if found is None:
+    def bounds() -> tuple[list[int], list[int]]:
         try:
             sents = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text_of(doc)))]
         except ValueError:  # a pipeline without a parser or sentencizer sets no sentences
             sents = [(0, len(text_of(doc)))]
-        found = doc.user_data[_SENTS] = ([s for s, _ in sents], [e for _, e in sents])
-    return found
+        return [s for s, _ in sents], [e for _, e in sents]
+
+    return remembered(doc, "sentences", bounds)

@@ -16,7 +16,7 @@ from babel.core import get_global
 from babel.dates import get_date_format, get_day_names, get_month_names
 from spacy.tokens import Doc
 
-from . import dep, lemma, parsed, pos, tag
+from . import dep, lemma, parsed, patterns, pos, tag
 
 # News abbreviations that CLDR's English lacks (AP style).
 _EXTRA_MONTHS = {"sept": 9}
@@ -28,8 +28,7 @@ _FORWARD, _BACKWARD = {"by", "until", "till"}, {"since"}
 # The end of a state, which runs on past a reporting verb's tense, unless a perfect closes it.
 _UNTIL = {"until", "till"}
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBER_WORDS = {"a": 1, "an": 1} | {word: n for word, n in patterns.NUMBER_WORDS.items() if n <= 12}
 
 
 @lru_cache(maxsize=1)

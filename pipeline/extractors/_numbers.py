@@ -14,6 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from .patterns import AMOUNT_QUALIFIERS, NUMBER_WORDS, YEAR
+
 # Scale word -> power of ten. Written spaced, glued or hyphenated: "5 billion", "5bn", "100-billion",
 # "Rs 1,250 crore" (Indian: lakh = 10^5, crore = 10^7).
 SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mln": 6, "mn": 6, "mil": 6,
@@ -27,17 +29,11 @@ GLUED_SCALES = {"m": 6, "k": 3, "b": 9, "t": 12}
 # already flagged implausible), and bounding them keeps Decimal arithmetic exact (28 digits)
 # and JSON numbers short: a 4,300-digit "amount" no longer reaches int -> str limits.
 MAX_EXPONENT = 18
-# Words before an amount that make it approximate; kept lower-cased as written.
-QUALIFIERS = ("around", "about", "nearly", "almost", "approximately", "roughly", "some", "over",
-              "more than", "less than", "under", "up to", "at least", "at most", "as much as", "close to")
-# Number words a spelled-out amount is made of; quantulum3 turns them into digits.
-_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                 "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
 
 # Thousands grouped by commas, Indian lakhs ("1,00,000") or one (narrow) space ("25 000").
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\d)|\d+)"
            r"(?:\.\d+)?(?![.,]?\d)")
-_WORD = rf"(?:{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})(?!\w)"
+_WORD = rf"(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?!\w)"
 _BIG = r"(?:hundred|thousand)(?!\w)"
 # "a" counts only before a big number ("a billion"); "and" only after one ("two hundred and fifty").
 _SPELLED = (rf"(?<!\w)(?:{_WORD}|a(?=\s+(?:hundred|{'|'.join(SCALES)})(?!\w)))"
@@ -52,11 +48,11 @@ CHANGE_VERBS = ("rose", "rise", "rises", "risen", "rising", "fell", "fall", "fal
 # A change verb, or "by" alone further from its verb ("cut its price by N40 to N820").
 _CHANGE = re.compile(rf"(?<!\w)(?:(?:{'|'.join(CHANGE_VERBS)})(?P<by>\s+by)?|(?P<by_alone>(?<=\s)by))\s+\Z", re.I)
 _LIST_GAP = re.compile(r"\s*,\s*|\s+or\s+|,?\s+and\s+", re.I)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(YEAR)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|—)\s*", re.I)
 _BETWEEN_GAP = re.compile(r"\s+and\s+", re.I)
 _OPENER = re.compile(r"(?<!\w)(between|from)\s+\Z", re.I)
-_QUALIFIER = re.compile(r"(?<!\w)(" + "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+\Z", re.I)
+_QUALIFIER = re.compile(r"(?<!\w)(" + "|".join(q.replace(" ", r"\s+") for q in sorted(AMOUNT_QUALIFIERS, key=len, reverse=True)) + r")\s+\Z", re.I)
 _PARENS_GAP = re.compile(r"\s*\(\s*")
 
 
@@ -295,3 +291,19 @@ def _phrase(text: str, start: int, end: int, low: Decimal, high: Decimal | None,
         unit=unit,
         qualifier=" ".join(qualifier.group(1).lower().split()) if qualifier else None,
     )
+
+
+def on_land(text: str, end: int, land_words: tuple[str, ...]) -> bool:
+    """Whether the words just after a context unit speak of land: ``12 cents of land``, ``30-ping flat``.
+
+    >>> on_land("12 cents of paddy land", 8, ("land",)), on_land("50 cents a gigajoule; farm", 8, ("farm",))
+    (True, False)
+    """
+    return _land_pattern(land_words).match(text, end) is not None
+
+
+@lru_cache(maxsize=4)
+def _land_pattern(land_words: tuple[str, ...]) -> re.Pattern:
+    """A land word within three words after the unit."""
+    words = "|".join(map(re.escape, land_words))
+    return re.compile(rf"(?:[\s-]+(?:of\s+)?[\w'-]+){{0,2}}?[\s-]+(?:of\s+)?(?:{words})(?!\w)", re.I)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..records import Record
 from . import Context, mention, text_of
-from ._numbers import Phrase, alternation, atom_pattern, parenthetical, phrases
+from ._numbers import Phrase, alternation, atom_pattern, on_land, parenthetical, phrases
 
 _CENT = Decimal("0.01")
 # A restatement further off than this from the first figure is flagged "conversion_mismatch".
@@ -60,22 +60,6 @@ def _record(doc: Doc, phrase: Phrase, restated: Phrase | None, units: Mapping[st
         max=high,
         flags=flags,
     )
-
-
-def on_land(text: str, end: int, land_words: tuple[str, ...]) -> bool:
-    """Whether the words just after a context unit speak of land: ``12 cents of land``, ``30-ping flat``.
-
-    >>> on_land("12 cents of paddy land", 8, ("land",)), on_land("50 cents a gigajoule; farm", 8, ("farm",))
-    (True, False)
-    """
-    return _land_pattern(land_words).match(text, end) is not None
-
-
-@lru_cache(maxsize=4)
-def _land_pattern(land_words: tuple[str, ...]) -> re.Pattern:
-    """A land word within three words after the unit."""
-    words = "|".join(map(re.escape, land_words))
-    return re.compile(rf"(?:[\s-]+(?:of\s+)?[\w'-]+){{0,2}}?[\s-]+(?:of\s+)?(?:{words})(?!\w)", re.I)
 
 
 def _m2(number: Decimal, factor: float) -> Decimal:

@@ -16,27 +16,23 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..records import Record
-from . import Context, mention, parsed, pos, tag, text_of
+from . import Context, mention, parsed, pos, remembered, tag, text_of
 from . import _calendar as cal
-from . import money
+from .patterns import DATE_QUALIFIERS, YEAR
 
-_YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])"
 _DAY = rf"{_DAYNUM}(?:st|nd|rd|th)?"
 _MM = r"(?:1[0-2]|0?[1-9])"
 _TIME = r"\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:UTC|GMT|[A-Z]{2,4}T))?"
 # A range (`to`, a dash) or, unless after `between`, a list (`and`, `or`).
 _SEP = r"(?P<sep>\s*[-–—]\s*|\s+(?:to|through|thru|until|till|and|or|&)\s+)"
-_NUMBER = r"(?:\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+_NUMBER = rf"(?:\d{{1,2}}|(?i:{'|'.join(cal.NUMBER_WORDS)}))"
 
-# Words before a date that say how it relates to the event; kept as the record's qualifier.
-QUALIFIERS = ("as of", "by", "since", "in", "into", "from", "until", "till", "before", "after",
-              "through", "during", "between", "starting", "on")
 # Words that narrow the period to part of it: `mid-November`, `end of March`.
 PARTS = {"mid": "mid", "middle of": "mid", "end": "end", "early": "early", "late": "late", "around": "around",
          "end of": "end", "start of": "start", "beginning of": "start"}
 _BEFORE = re.compile(
-    r"(?:\b(?P<prep>" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
+    r"(?:\b(?P<prep>" + "|".join(q.replace(" ", r"\s+") for q in DATE_QUALIFIERS)
     + "|(?:" + "|".join(rf"(?<={w}\s)" for w in ("year", "months", "weeks", "quarter", "period"))
     + r")to)\s+)?(?:the\s+)?"  # `the year to June`
     r"(?:\b(?P<part>" + "|".join(p.replace(" ", r"\s+") for p in PARTS) + r")(?:\s+|-)(?:the\s+)?)?$", re.I)
@@ -59,24 +55,24 @@ def _patterns() -> list[str]:
     wd = _names(cal.weekdays(), False)
     full_wd = "|".join(n.title() for n in cal.weekdays() if len(n) > 5)
     return [  # at each place the first that fits wins, so longer forms come first
-        rf"(?P<y1>{_YEAR})(?P<s>[-/.])(?P<m1>{_MM})(?P=s)(?P<d1>{_DAYNUM})",
-        rf"(?P<a>{_DAYNUM})(?P<s>[-/.])(?P<b>{_DAYNUM})(?P=s)(?P<y1>{_YEAR})"
-        rf"(?:{_SEP}(?P<a2>{_DAYNUM})(?P=s)(?P<b2>{_DAYNUM})(?P=s)(?P<y2>{_YEAR}))?",
-        rf"(?P<d1>{_DAYNUM})(?P<s>[-/])(?P<m1>{any_abbr})(?P=s)(?P<y1>{_YEAR})",
-        rf"(?P<m1>{any_abbr})[/-](?P<y1>{_YEAR})",
-        rf"(?P<m1>{_MM})/(?P<y1>{_YEAR})",
+        rf"(?P<y1>{YEAR})(?P<s>[-/.])(?P<m1>{_MM})(?P=s)(?P<d1>{_DAYNUM})",
+        rf"(?P<a>{_DAYNUM})(?P<s>[-/.])(?P<b>{_DAYNUM})(?P=s)(?P<y1>{YEAR})"
+        rf"(?:{_SEP}(?P<a2>{_DAYNUM})(?P=s)(?P<b2>{_DAYNUM})(?P=s)(?P<y2>{YEAR}))?",
+        rf"(?P<d1>{_DAYNUM})(?P<s>[-/])(?P<m1>{any_abbr})(?P=s)(?P<y1>{YEAR})",
+        rf"(?P<m1>{any_abbr})[/-](?P<y1>{YEAR})",
+        rf"(?P<m1>{_MM})/(?P<y1>{YEAR})",
         rf"(?:(?P<d1>{_DAY})\s+)?(?P<m1>{month})(?:\s+(?P<d2>{_DAY}))?,?\s+(?P<dir>(?i:last|this|next))\s+(?P<unit>(?i:year))",
-        rf"(?:(?P<wd>{wd}),?\s+)?(?P<m1>{month})\s+(?P<d1>{_DAY})(?:\s+(?P<t>{_TIME}))?(?:,?\s+(?P<y1>{_YEAR}))?"
-        rf"(?:{_SEP}(?:(?P<m2>{month})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?)?",
-        rf"(?P<d1>{_DAY})(?:\s+of)?(?:\s+(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?)?{_SEP}"
-        rf"(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{month})(?:,?\s+(?P<y2>{_YEAR}))?",
-        rf"(?:(?P<wd>{wd}),?\s+)?(?P<d1>{_DAYNUM}(?:(?:st|nd|rd|th)(?:\s+of)?)?)\s+(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?",
-        rf"(?P<m1>{month})(?:,?\s+(?P<y1>{_YEAR}))?{_SEP}(?P<m2>{month})(?:\s+of)?,?\s+(?P<y2>{_YEAR})",
-        rf"(?P<m1>{month})(?:\s+of)?,?\s+(?P<y1>{_YEAR})",
-        rf"(?P<y1>{_YEAR})[-–/](?P<yy>\d\d)",  # 2019-20: a fiscal year or season if not a month
-        rf"(?:Q(?P<q>[1-4])|(?P<qw>(?i:first|second|third|fourth))\s+quarter(?:\s+of)?),?\s+(?P<y1>{_YEAR})",
-        rf"(?P<y1>{_YEAR}){_SEP}(?P<y2>{_YEAR})",
-        rf"(?P<y1>{_YEAR})",
+        rf"(?:(?P<wd>{wd}),?\s+)?(?P<m1>{month})\s+(?P<d1>{_DAY})(?:\s+(?P<t>{_TIME}))?(?:,?\s+(?P<y1>{YEAR}))?"
+        rf"(?:{_SEP}(?:(?P<m2>{month})\s+)?(?P<d2>{_DAY})(?:,?\s+(?P<y2>{YEAR}))?)?",
+        rf"(?P<d1>{_DAY})(?:\s+of)?(?:\s+(?P<m1>{month})(?:,?\s+(?P<y1>{YEAR}))?)?{_SEP}"
+        rf"(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{month})(?:,?\s+(?P<y2>{YEAR}))?",
+        rf"(?:(?P<wd>{wd}),?\s+)?(?P<d1>{_DAYNUM}(?:(?:st|nd|rd|th)(?:\s+of)?)?)\s+(?P<m1>{month})(?:,?\s+(?P<y1>{YEAR}))?",
+        rf"(?P<m1>{month})(?:,?\s+(?P<y1>{YEAR}))?{_SEP}(?P<m2>{month})(?:\s+of)?,?\s+(?P<y2>{YEAR})",
+        rf"(?P<m1>{month})(?:\s+of)?,?\s+(?P<y1>{YEAR})",
+        rf"(?P<y1>{YEAR})[-–/](?P<yy>\d\d)",  # 2019-20: a fiscal year or season if not a month
+        rf"(?:Q(?P<q>[1-4])|(?P<qw>(?i:first|second|third|fourth))\s+quarter(?:\s+of)?),?\s+(?P<y1>{YEAR})",
+        rf"(?P<y1>{YEAR}){_SEP}(?P<y2>{YEAR})",
+        rf"(?P<y1>{YEAR})",
         rf"(?P<m1>{cap_month}){_SEP}(?P<m2>{cap_month})",
         rf"(?P<m1>{cap_month}|{month})",
         r"(?P<rel>(?i:yesterday|today|tomorrow))",
@@ -90,13 +86,7 @@ def _patterns() -> list[str]:
 def _matches(doc: Doc) -> list[re.Match]:
     """Every date form in the article, found once per Doc: ``to_parse`` reads them before
     ``extract`` does."""
-    found = doc.user_data.get(_MATCHES)
-    if found is None:
-        found = doc.user_data[_MATCHES] = list(_compiled().finditer(text_of(doc)))
-    return found
-
-
-_MATCHES = "pipeline.dates.matches"
+    return remembered(doc, "dates.matches", lambda: list(_compiled().finditer(text_of(doc))))
 
 
 @lru_cache(maxsize=1)
@@ -163,15 +153,10 @@ def _order(doc: Doc, found: list[_Found], context: Context) -> tuple[str, bool]:
     by_source = cal.source_order(context.source, context.config.date_order_by_source)
     if by_source:
         return by_source, True
-    by_country = _country_order(doc, context) if slashed else None
+    # the article's country: its dateline's (``NAIROBI, Aug 6 -``), else that of the countries
+    # whose currency its amounts are in (reais: Brazil; euros: the euro area)
+    by_country = context.facts.country_order if slashed else None
     return (by_country, True) if by_country else (context.config.date_order, False)
-
-
-def _country_order(doc: Doc, context: Context) -> str | None:
-    """The order the article's country writes: its dateline's (``NAIROBI, Aug 6 -``), else that
-    of the countries whose currency its amounts are in (reais: Brazil; euros: the euro area)."""
-    dateline = money.dateline_country(text_of(doc))
-    return (cal.country_order([dateline]) if dateline else None) or cal.country_order(money.home_countries(doc, context))
 
 
 def _not_a_date(doc: Doc, text: str, f: _Found) -> bool:
@@ -185,7 +170,7 @@ def _not_a_date(doc: Doc, text: str, f: _Found) -> bool:
         prev = text[max(0, f.start - 20):f.start].split()
         nxt = text[f.end:f.end + 20].split()
         return (bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":", '"'))
-                and prev[-1].lower() not in QUALIFIERS) or \
+                and prev[-1].lower() not in DATE_QUALIFIERS) or \
             (bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower().strip(".,") not in cal.months())
     if keys <= {"y1", "y2"}:
         return _year_not_a_date(doc, f)

@@ -32,8 +32,8 @@ from ..knowledge.currencies import Currencies, currencies
 from ..knowledge import places
 from ..records import Record
 from . import Context, mention, pos, text_of
-from .area import on_land
-from ._numbers import Phrase, alternation, atom_pattern, canonical, parenthetical, phrases
+from . import article
+from ._numbers import Phrase, alternation, atom_pattern, canonical, on_land, parenthetical, phrases
 
 # A hint from the countries an article names: it picks among yen and yuan, pesos, riyals,
 # but never turns a bare "$" from USD ("the Canadian miner" in a New York story).
@@ -42,30 +42,15 @@ _NAMED = "named"
 _RUPEE = "₹"
 # Vague amounts: "billions of yuan", "hundreds of millions of dollars".
 _VAGUE = r"(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:hundreds|thousands|millions|billions|trillions)\s+of"
-# A dateline opening a paragraph: "SYDNEY, May 4 (Reuters) -", "HONG KONG -".
-_DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—:][ \t]",
-                       re.M)
 # A sub-unit glued to its number ("212p") needs the pound written elsewhere in the article.
 _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bsterling\b|\bGBP\b|\bpounds?\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
-    """One money record per mention, in text order; conversions in brackets linked to their amount.
-
-    Read once per Doc and context: the date extractor asks which currency an article is in."""
-    done = doc.user_data.get(_DONE)
-    if done is None or done[0] != context:
-        done = doc.user_data[_DONE] = (context, _extract(doc, context))
-    return list(done[1])
-
-
-_DONE = "pipeline.money.records"
-
-
-def _extract(doc: Doc, context: Context) -> list[Record]:
+    """One money record per mention, in text order; conversions in brackets linked to their amount."""
     text, options = text_of(doc), context.config.money
-    key = _key(options)
+    key = article.key(options)
     table = currencies(*key[:5])
     found = sorted(phrases(text, _atoms(key)) + _vague(text, key), key=lambda p: p.start)
     found = [p for p in found if _is_money(doc, p, options, context.config)]
@@ -128,12 +113,11 @@ def _hints(text: str, found: list[Phrase], context: Context, table: Currencies) 
     hints = []
     if context.currency_default:
         hints.append((context.currency_default, "source"))
-    country = dateline_country(text)
+    country = context.facts.dateline_country
     if country in table.countries:
         hints.append((table.countries[country], "article"))
-    domain = _domain_currency(context.source or "", context.config.money, table)
-    if domain:
-        hints.append((domain, "source"))
+    if context.facts.domain_currency:
+        hints.append((context.facts.domain_currency, "source"))
     if not hints:  # a story whose home is unknown: the dollar it marks is likely its own
         marked = Counter(c[0] for p in found
                          if len(c := table.candidates(p.unit)) == 1 and c[0] in table.dollars and c[0] != "USD")
@@ -169,50 +153,6 @@ def _lower(letters: frozenset[str]) -> frozenset[str]:
     return frozenset(letter.lower() for letter in letters)
 
 
-def dateline_country(text: str) -> str | None:
-    """The alpha-2 code of the country of the article's dateline (``SYDNEY, May 4 -`` -> ``AU``).
-
-    >>> dateline_country("NAIROBI, Aug 6 (Reuters) - Fees fell."), dateline_country("Fees fell - again.")
-    ('KE', None)
-    """
-    for line in _DATELINE.finditer(text, 0, min(len(text), 2000)):
-        country = places.country_of(line.group("place"))
-        if country:
-            return country
-    return None
-
-
-def home_countries(doc: Doc, context: Context) -> tuple[str, ...]:
-    """The countries (alpha-2) whose currency most of the article's amounts are in (the first
-    written, on a tie). A dollar marked American (``US$``, ``USD``) does not count: it is how a
-    writer elsewhere names it; a bare ``$`` counts as the dollar it was read as."""
-    counts = Counter(r.currency for r in extract(doc, context)
-                     if not (r.currency == "USD" and r.currency_basis == "written"))
-    if not counts:
-        return ()
-    code = counts.most_common(1)[0][0]
-    return tuple(t for t, c in _table(context.config.money).countries.items() if c == code)
-
-
-def _domain_currency(source: str, options: MoneyOptions, table: Currencies) -> str | None:
-    """The currency a web domain's country-code label names: ``theage.com.au`` -> AUD.
-
-    >>> from pipeline.config import load_config
-    >>> options = load_config().money
-    >>> [_domain_currency(s, options, _table(options)) for s in ("theage.com.au", "bbc.co.uk", "x.io", "Reuters")]
-    ['AUD', 'GBP', None, None]
-    """
-    host = source.lower().strip().removeprefix("https://").removeprefix("http://").split("/")[0]
-    if "." not in host:
-        return None
-    label = host.rsplit(".", 1)[1]
-    if label in options.domain_labels:
-        return options.domain_labels[label]
-    if label in options.generic_domains or len(label) != 2:
-        return None
-    return table.countries.get(label.upper())
-
-
 def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
     """Not a weight (``180 pounds``, ``a 50-pound bag``), not land (``12 cents of land``),
     not ``1080p``: a glued ``p`` is pence only beside other British money."""
@@ -225,7 +165,7 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
     if unit in config.area_context_units:
         return not on_land(text, phrase.end, config.area_land_words)
     written = text[phrase.start:phrase.end]
-    if unit in _lower(_table(options).letters):  # "N40" in a Nigerian story (checked there); "N95 masks" never
+    if unit in _lower(article.table(options).letters):  # "N40" in a Nigerian story (checked there); "N95 masks" never
         return written[1:2].isdigit() and not _before_noun(doc, phrase.end)
     if len(unit) == 1 and unit.isalpha() and written[0].lower() == unit:  # "R1.2 billion" is rand; "R2" a road
         return written[1:2].isdigit() and re.search(r"[\d,.]\d{3}|\d\s*(?:[mbk]n?|[a-z]{4,})", written, re.I) is not None
@@ -249,16 +189,6 @@ def _vague(text: str, key: tuple) -> list[Phrase]:
                unit=canonical(m.group("unit")), qualifier=" ".join(m.group("vague").lower().split()))
         for m in _vague_pattern(key).finditer(text)
     ]
-
-
-def _key(options: MoneyOptions) -> tuple:
-    """The options the table and patterns are built from, hashable, so each is built once."""
-    return (tuple(options.signs.items()), tuple(options.words.items()), options.preferred,
-            options.not_currency_words, options.not_codes, tuple(options.subunits))
-
-
-def _table(options: MoneyOptions) -> Currencies:
-    return currencies(*_key(options)[:5])
 
 
 @lru_cache(maxsize=4)

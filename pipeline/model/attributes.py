@@ -11,7 +11,8 @@ other tokens the ruler's patterns that test a dependency label do not apply.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 from dataclasses import dataclass
 
 from spacy.attrs import SENT_START, TAG
@@ -163,15 +164,26 @@ def _asked(token: Token, key: str, own: str) -> str:
     return own if value is None else value
 
 
+T = TypeVar("T")
+
+
+def remembered(doc: Doc, name: str, make: Callable[[], T]) -> T:
+    """What ``make()`` gives for this Doc, made once and kept on the Doc (``doc.user_data``
+    under ``pipeline.<name>``): the one per-Doc memory the model room and extractors use, so
+    what is worked out for an article lives and dies with its Doc."""
+    key = f"pipeline.{name}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = make()
+    return found
+
+
 def _answer(asked: _Asked, token: Token, key: str):
     """``asked.attr``, remembered per Doc: the extractors ask about a token twice on average."""
-    answers = token.doc.user_data.setdefault(_ANSWERS, {})
+    answers = remembered(token.doc, "asked", dict)
     if (token.i, key) not in answers:
         answers[token.i, key] = asked.attr(token, key)
     return answers[token.i, key]
-
-
-_ANSWERS = "pipeline.asked"
 
 
 def lemma(token: Token) -> str:
@@ -207,7 +219,7 @@ def parsed(doc: Doc, start: int, end: int) -> Span:
     if parser is None or doc.has_annotation("DEP"):
         return doc[start:end]
     first, last = _sentences(doc, start, end)
-    copies = doc.user_data.setdefault(_PARSED, {})
+    copies = remembered(doc, "parsed", dict)
     if (first, last) not in copies:
         copies[first, last] = parser(_copy(doc, first, last))
     return copies[first, last][start - first:end - first]
@@ -222,7 +234,7 @@ def parse_ahead(asked: Iterable[tuple[Doc, Iterable[tuple[int, int]]]]) -> None:
         parser = _PARSERS.get(doc.vocab)
         if parser is None or doc.has_annotation("DEP"):
             return
-        copies = doc.user_data.setdefault(_PARSED, {})
+        copies = remembered(doc, "parsed", dict)
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
@@ -239,7 +251,6 @@ def _sentences(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].sent.start, doc[max(end, start + 1) - 1].sent.end
 
 
-_PARSED = "pipeline.parsed"
 
 
 def _copy(doc: Doc, start: int, end: int) -> Doc:

@@ -32,12 +32,11 @@ from starlette.routing import Route
 from ..evaluation import scoring as ev
 from ..config import Config
 from ..errors import Errors, PipelineError
-from ..extractors import Context, area, dates, money, organisations
+from ..extractors import Context, registry
 from ..records import TYPES, merge, to_dict
 from .store import Conflict, Decision, Store, StoreError, record_key, text_hash
 from .values import FIELDS, Invalid, corrected
 
-EXTRACTORS = {"money": money.extract, "area": area.extract, "date": dates.extract, "organisation": organisations.extract}
 STATIC = {"review.js": "text/javascript", "review.css": "text/css"}
 KEYS = [("a", "accept, next"), ("r", "reject, next"), ("e", "correct"), ("s", "add from selection"),
         ("u", "undo"), ("j / k", "next / previous record"), ("n / p", "next / previous article"),
@@ -169,7 +168,7 @@ class Review:
         if not 0 <= start < end <= len(article.text) or not article.text[start:end].strip():
             raise Invalid(Errors.E045.format(field="selection", reason="select some words of the article text first"))
         selection = article.text[start:end]
-        kinds = [body["type"]] if body.get("type") in EXTRACTORS else list(EXTRACTORS)
+        kinds = [body["type"]] if body.get("type") in registry.EXTRACTORS else list(registry.EXTRACTORS)
         found = self._extract(kinds, selection, article)
         kind = found["type"] if found else kinds[-1]
         rec = found or {"type": kind, "value": selection.strip() if kind == "organisation" else None,
@@ -187,7 +186,7 @@ class Review:
         context = Context(published=article.published, config=self.config, source=article.source,
                           currency_default=article.currency_default)
         for kind in kinds:
-            found = merge(EXTRACTORS[kind](doc, context), article.id)
+            found = merge(registry.extract(doc, context, [kind]), article.id)
             if found:
                 return to_dict(found[0])
         return None
