@@ -165,6 +165,43 @@ def evaluate(
     raise typer.Exit(1 if combined.problems else 0)
 
 
+@app.command()
+def train(
+    set_names: List[str] = typer.Option(None, "--set", help="A configured set whose gold to train on (repeatable; default: dev)."),
+    corpus: List[Path] = typer.Option(None, "--corpus", help="A converted public NER corpus, JSONL (repeatable; see docs/training.md)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Model folder to write; point model.name at it to use it."),
+    epochs: int = typer.Option(12, "--epochs", min=1, help="Passes over the training documents."),
+    held_out: float = typer.Option(0.2, "--held-out", min=0.0, max=0.9, help="Share of each set's articles kept out of training and scored."),
+    base: Optional[str] = typer.Option(None, "--base", help="spaCy pipeline to start from (default: model.name, or its base)."),
+    config: Optional[Path] = CONFIG,
+):
+    """Fine-tune the model's entity recogniser on gold organisations (and public corpora),
+    with spaCy's own training; writes OUT with the new recogniser, meta.json and MODEL_CARD.md.
+
+    Example: pipeline train --set dev --corpus corpora/gum.jsonl --out models/news
+    """
+    from .training.train import Source, train as train_model
+
+    try:
+        cfg = _config(config)
+        sources = [Source(name, _data_set(cfg, name).input, _data_set(cfg, name).gold) for name in (set_names or ["dev"])]
+        sources += [Source(path.stem, corpus=path, licence=_corpus_licence(path)) for path in corpus or []]
+        report = train_model(cfg, sources, out, base=base, epochs=epochs, held_out=held_out, echo=typer.echo)
+    except PipelineError as err:
+        _fail(str(err))
+    for check, after in report.after.items():
+        before = report.before.get(check, {})
+        org_b, org_a = before.get("ORG", {}).get("f", 0), after.get("ORG", {}).get("f", 0)
+        typer.echo(f"{check}: ORG F1 {org_b:.3f} -> {org_a:.3f}; all labels F1 {before['all']['f']:.3f} -> {after['all']['f']:.3f}")
+    typer.echo(f"wrote {out} ({report.seconds:.0f} s); use it with model.name = \"{out}\" in config.toml")
+
+
+def _corpus_licence(path: Path) -> str:
+    """The licence a converted corpus states in a LICENCE line of its sidecar ``<name>.licence``."""
+    side = path.with_suffix(".licence")
+    return side.read_text("utf8").strip() if side.is_file() else ""
+
+
 class _ReviewGroup(TyperGroup):
     """``pipeline review [OUTPUTS]`` serves; ``pipeline review export`` is a subcommand, not a folder name."""
 

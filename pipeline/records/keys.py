@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import metadata
 
 from ..config import Config
+from ..model.meta import version as model_version
 from ..input.ingest import Article
 
 
@@ -25,7 +26,7 @@ def article_key(article: Article, config: Config) -> str:
 @lru_cache(maxsize=4)
 def versions(model: str) -> tuple[str, str]:
     """(package version, model version), read once per process."""
-    return version("pipeline") or "", version(model.replace("_", "-")) or ""
+    return version("pipeline") or "", model_version(model) or version(model.replace("_", "-")) or ""
 
 
 def version(name: str) -> str | None:
