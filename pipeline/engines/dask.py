@@ -27,6 +27,7 @@ from typing import Callable, Iterator
 from ..outputs import files
 from ..errors import Errors, PipelineError
 from ..outputs.index import forget_index, merge_index, write_index
+from ..outputs.layout import PARTS
 from ..input.ingest import Numbering, Part, Piece, Problem, part_ids, plan, read_part, renamed
 from .batches import in_this_process
 from .job import Job, Outcome, Tally, check_shared, fresh, not_stopped
@@ -65,7 +66,7 @@ def run_dask(job: Job, tally: Tally, scheduler: str | None = None, part_bytes: i
                 parts = _plan(job, min(part_bytes, smaller), lambda problem: None)  # its problems are noted
             names = yield from _run_parts(client, workers, parts, job, tally)
     merge_index(job.out, names, job.formats)
-    files.remove_tree(job.out / files.PARTS)
+    files.remove_tree(job.out / PARTS)
 
 
 def _plan(job: Job, part_bytes: int, problem: Callable[[Problem], None]) -> list[Part]:
@@ -105,7 +106,7 @@ def _run_parts(client, workers: int, parts: list[Part], job: Job, tally: Tally):
         if not firsts or (first := _result(firsts[0][1], job)) is None:
             break
         part, renames = numbering(firsts.popleft()[0], *first)
-        name = f"{files.PARTS}/{k:06}"
+        name = f"{PARTS}/{k:06}"
         running.append((name, client.submit(process_part, part, renames, name, worker_job, pure=False)))
         while running and (len(running) >= IN_FLIGHT * workers or not firsts):
             if (done := _result(running[0][1], job)) is None:

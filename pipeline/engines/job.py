@@ -19,6 +19,7 @@ from ..config import Config
 from ..errors import Errors, PipelineError
 from ..input.ingest import Article, Problem
 from ..records.keys import article_key
+from ..outputs.layout import ARTICLE_SUFFIX, FORMATS
 from ..outputs.location import RemotePath
 
 
@@ -41,7 +42,7 @@ class Job:
     published: date | None = None
     follow_links: bool = False
     force: bool = False
-    formats: tuple[str, ...] = ("jsonl", "parquet")
+    formats: tuple[str, ...] = FORMATS
     stopped: Callable[[], int] = not_stopped  # the signal that asked the run to stop, 0 if none
 
 
@@ -101,7 +102,7 @@ def fresh(items: Iterable[Article | Problem], job: Job, tally: Tally) -> Iterato
             continue
         key = article_key(item, job.config)
         tally.article(item.id, key)
-        if not job.force and up_to_date(job.out / f"{item.id}.json", key):
+        if not job.force and up_to_date(job.out / f"{item.id}{ARTICLE_SUFFIX}", key):
             tally.skipped += 1
             continue
         yield item

@@ -25,13 +25,13 @@ from .clean import clean, heading_text
 from ..config import Config
 from ..knowledge.currencies import known_code
 from ..errors import Errors
+from ..outputs.layout import RESERVED_IDS
 from ..records.invariants import YEARS
 
 SUFFIXES = (".md", ".txt", ".jsonl")
 JSONL_OPTIONAL = ("id", "published", "url", "source", "currency_default")
 MAX_ID_BYTES = 80  # ids are file names: 255 bytes at most, and room for "-2", ".json" and temp names
-# Ids that would be the reports' files, and names Windows refuses whatever their extension.
-RESERVED_IDS = frozenset({"run", "evaluation", "records"})
+# Names Windows refuses whatever their extension.
 WINDOWS_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))})
 
 _HEADLINE = re.compile(r"^#{1,2}[ \t]+(\S.*)$")
