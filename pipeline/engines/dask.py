@@ -28,7 +28,8 @@ from ..outputs import files
 from ..errors import Errors, PipelineError
 from ..outputs.index import forget_index, merge_index, write_index
 from ..outputs.layout import PARTS
-from ..input.ingest import Numbering, Part, Piece, Problem, part_ids, plan, read_part, renamed
+from ..input.ingest import Numbering, Part, Piece, part_ids, plan, read_part, renamed
+from ..records import Problem
 from .batches import in_this_process
 from .job import Job, Outcome, Tally, check_shared, fresh, not_stopped
 

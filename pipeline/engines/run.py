@@ -25,7 +25,7 @@ from .local import run_local
 from ..errors import Errors, PipelineError
 from ..outputs.index import article_files
 from ..outputs.layout import FORMATS, PROBE, RUN_REPORT
-from ..input.ingest import Problem
+from ..records import Problem
 from ..outputs.location import location
 from ..records.keys import version
 from ..model.meta import components

@@ -1,4 +1,4 @@
-"""Input files -> articles: folders walked, markdown split at headings, JSONL read by line.
+"""Input files -> articles (``records.Article``): folders walked, markdown split at headings, JSONL read by line.
 
 Bad input never raises: each bad file or line becomes a ``Problem`` carrying its message
 from errors.py, and reading goes on with the rest.
@@ -26,6 +26,7 @@ from ..config import Config
 from ..knowledge.currencies import known_code
 from ..errors import Errors
 from ..outputs.layout import RESERVED_IDS
+from ..records import Article, Problem
 from ..records.invariants import YEARS
 
 SUFFIXES = (".md", ".txt", ".jsonl")
@@ -38,28 +39,6 @@ _HEADLINE = re.compile(r"^#{1,2}[ \t]+(\S.*)$")
 _META = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\\ud800" escapes give these; no codec writes them
 _SAFE_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?")
-
-
-@dataclass(frozen=True)
-class Article:
-    id: str
-    title: str
-    byline: str | None
-    published: date | None
-    source: str
-    path: str
-    line: int | None
-    url: str | None
-    text: str  # cleaned: title + "\n\n" + body; every offset downstream points into it
-    currency_default: str | None = None  # ISO code a bare "$" means, when the article or its source says
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int | None
-    message: str
-    level: str  # "error" or "warning"
 
 
 def read_articles(paths: Sequence[Path], config: Config, published: date | None = None,

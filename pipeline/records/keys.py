@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import metadata
 
 from ..config import Config
-from ..input.ingest import Article
+from .article import Article
 
 
 def article_key(article: Article, config: Config) -> str:
