@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 from pipeline.config import Config
-from pipeline.input.ingest import iter_articles
+from pipeline.input import iter_articles
 from pipeline.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent

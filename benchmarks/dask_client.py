@@ -22,7 +22,8 @@ from corpus import ROOT, write_corpus
 from pipeline.config import load_config
 from pipeline.outputs.index import merge_index, write_index
 from pipeline.outputs.layout import PARTS, REPORTS
-from pipeline.input.ingest import iter_articles, part_ids, plan
+from pipeline.engines.parts import part_ids, plan
+from pipeline.input import iter_articles
 from pipeline.records import Article
 from pipeline.records.keys import article_key
 

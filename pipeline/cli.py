@@ -237,7 +237,7 @@ def review_export(
 def _date(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
-    from .input.ingest import iso_date
+    from .input import iso_date
 
     try:
         return iso_date(value)

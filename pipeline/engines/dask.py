@@ -1,10 +1,10 @@
 """A Dask cluster: the client plans parts of the inputs, workers read, process and index them.
 
-The client walks the inputs and cuts them into parts (``ingest.plan``: whole files grouped,
+The client walks the inputs and cuts them into parts (``parts.plan``: whole files grouped,
 large JSONL files in byte ranges that start at line starts) and reads no article. Ids must be
 the local engine's, unique in input order across the run, so each part is read twice. First a
-cheap pass (``ingest.part_ids``: JSON and cleaning, no NLP) returns its articles' base ids and
-line counts; the client gives ids in input order as one reader would (``ingest.Numbering``)
+cheap pass (``parts.part_ids``: JSON and cleaning, no NLP) returns its articles' base ids and
+line counts; the client gives ids in input order as one reader would (``parts.Numbering``)
 and sends each part the ids it renamed (``dup`` -> ``dup-2``) and the number of its first line.
 Then a worker reads the part again, counts up-to-date articles and processes the rest with
 the local engine's code (the model loads once per worker process, only when needed), writes
@@ -28,8 +28,9 @@ from ..outputs import files
 from ..errors import Errors, PipelineError
 from ..outputs.index import forget_index, merge_index, write_index
 from ..outputs.layout import PARTS
-from ..input.ingest import Numbering, Part, Piece, part_ids, plan, read_part, renamed
+from ..input import Source
 from ..records import Problem
+from .parts import Numbering, Part, part_ids, plan, read_part, renamed
 from .batches import in_this_process
 from .job import Job, Outcome, Tally, check_shared, fresh, not_stopped
 
@@ -72,7 +73,7 @@ def run_dask(job: Job, tally: Tally, scheduler: str | None = None, part_bytes: i
 
 def _plan(job: Job, part_bytes: int, problem: Callable[[Problem], None]) -> list[Part]:
     parts = []
-    for step in plan(job.paths, job.config, job.follow_links, part_bytes):
+    for step in plan(job.paths, job.config, part_bytes, job.follow_links):
         if isinstance(step, Problem):
             problem(step)
         else:
@@ -82,7 +83,7 @@ def _plan(job: Job, part_bytes: int, problem: Callable[[Problem], None]) -> list
 
 def _bytes(parts: list[Part]) -> int:
     """The input bytes the parts hold (a file that cannot be read here counts none)."""
-    def size(piece: Piece) -> int:
+    def size(piece: Source) -> int:
         if piece.end is not None:
             return piece.end - piece.start
         try:

@@ -1,7 +1,7 @@
 """What every engine is given (one run's inputs and options), what it notes while reading and
 what it hands back for each article processed (``Outcome``).
 
-Reading is the same everywhere: articles come from ``ingest``, an article whose output is up
+Reading is the same everywhere: articles come from ``input``, an article whose output is up
 to date is counted and skipped (``fresh``), the rest are processed. The local engine reads
 in this process; the Dask engine's workers read their own parts and send back their tallies.
 """
