@@ -11,7 +11,8 @@ import random
 from pathlib import Path
 
 from pipeline.config import Config
-from pipeline.input.ingest import Article, iter_articles
+from pipeline.input import iter_articles
+from pipeline.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "articles" / "dev", ROOT / "articles" / "000_0fe4684b8b822597.txt"]

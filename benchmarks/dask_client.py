@@ -21,7 +21,10 @@ from pathlib import Path
 from corpus import ROOT, write_corpus
 from pipeline.config import load_config
 from pipeline.outputs.index import merge_index, write_index
-from pipeline.input.ingest import Article, iter_articles, part_ids, plan
+from pipeline.outputs.layout import PARTS, REPORTS
+from pipeline.engines.parts import part_ids, plan
+from pipeline.input import iter_articles
+from pipeline.records import Article
 from pipeline.records.keys import article_key
 
 
@@ -50,7 +53,7 @@ def main() -> None:
         firsts = timed(f"workers: first pass over {len(parts)} parts (all of them)", n,
                        lambda: [part_ids(p, config)[0] for p in parts])
         outputs = sorted((ROOT / "outputs" / "dev").glob("*.json"))
-        outputs = [p for p in outputs if p.name not in ("run.json", "evaluation.json")]
+        outputs = [p for p in outputs if p.name not in REPORTS]
         out.mkdir()
         ids = [i for bases in firsts for i in bases]
         for k, article in enumerate(ids):
@@ -62,7 +65,7 @@ def main() -> None:
         def part_indexes():
             nonlocal start
             for k, size in enumerate(sizes):
-                names.append(f".parts/{k:06}")
+                names.append(f"{PARTS}/{k:06}")
                 write_index(out, ids[start:start + size], name=names[-1])
                 start += size
 

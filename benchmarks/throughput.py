@@ -24,7 +24,8 @@ import spacy
 
 from corpus import ROOT, write_corpus
 from pipeline.config import load_config
-from pipeline.input.ingest import Article, iter_articles
+from pipeline.input import iter_articles
+from pipeline.records import Article
 from pipeline.model.meta import components
 from pipeline.engines.run import run
 

@@ -131,6 +131,7 @@ def evaluate(
     Example: pipeline evaluate --set dev --baselines    or    pipeline evaluate --min-f1 0.95
     """
     from .evaluation import scoring as ev
+    from .outputs.layout import EVALUATION_REPORT
 
     try:
         cfg = _config(config)
@@ -154,7 +155,7 @@ def evaluate(
                 alone = evaluate_baselines(out_dir, gold_dir, cfg)
                 typer.echo(ev.render_comparison({"pipeline": result, "library alone": alone}))
             if out_dir.is_dir():
-                ev.write_report(result, out_dir / "evaluation.json")
+                ev.write_report(result, out_dir / EVALUATION_REPORT)
         if len(results) > 1:
             typer.echo("=== all sets ===\n" + ev.render_sets(results))
     except PipelineError as err:
@@ -273,7 +274,7 @@ def review_export(
 def _date(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
-    from .input.ingest import iso_date
+    from .input import iso_date
 
     try:
         return iso_date(value)

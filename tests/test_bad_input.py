@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.engines.batches import parse
 from pipeline.outputs.index import article_files
-from pipeline.input.ingest import Article, read_articles
+from pipeline.input import read_articles
+from pipeline.records import Article
 from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ import pytest
 from pipeline.outputs import files
 from pipeline.errors import PipelineError
 from pipeline.outputs.index import article_files
-from pipeline.input.ingest import read_articles
+from pipeline.input import read_articles
 from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent

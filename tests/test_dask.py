@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.engines.dask import _client, dask_engine
 from pipeline.errors import PipelineError
-from pipeline.outputs.index import BUILT
+from pipeline.outputs.layout import BUILT
 from pipeline.engines.run import run
 
 ROOT = Path(__file__).resolve().parent.parent

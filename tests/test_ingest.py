@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.input.ingest import read_articles
+from pipeline.input import read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "articles" / "000_0fe4684b8b822597.txt"

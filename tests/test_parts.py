@@ -7,7 +7,9 @@ from dataclasses import asdict, replace
 import pytest
 
 from pipeline.outputs import index
-from pipeline.input.ingest import Numbering, Problem, iter_articles, part_ids, plan, read_part, renamed
+from pipeline.engines.parts import Numbering, part_ids, plan, read_part, renamed
+from pipeline.input import iter_articles
+from pipeline.records import Problem
 
 
 def _in_parts(paths, config, part_bytes):

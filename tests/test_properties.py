@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pipeline.records import invariants
 from pipeline.input.clean import clean
 from pipeline.extractors import Context
-from pipeline.input.ingest import Article
+from pipeline.records import Article
 from pipeline.engines.process import extract
 from pipeline.extractors.registry import EXTRACTORS
 from pipeline.records import to_dict

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.outputs import index
+from pipeline.outputs import index, layout
 from pipeline.engines import process
 from pipeline.engines import local
 from pipeline.engines.job import up_to_date
@@ -79,9 +79,9 @@ CHANGES = [
     ("an input added", lambda inp, out: _feed(inp, ["deal", "plant", "fund"]), ["deal", "plant", "fund"]),
     ("an input removed, nothing to process", lambda inp, out: _feed(inp, ["deal"]), ["deal"]),
     ("inputs reordered, nothing to process", lambda inp, out: _feed(inp, ["plant", "deal"]), ["plant", "deal"]),
-    ("the index marker deleted", lambda inp, out: (out / index.BUILT).unlink(), ["deal", "plant"]),
-    ("the index marker unreadable", lambda inp, out: (out / index.BUILT).write_text("{"), ["deal", "plant"]),
-    ("the index marker not an object", lambda inp, out: (out / index.BUILT).write_text("[]"), ["deal", "plant"]),
+    ("the index marker deleted", lambda inp, out: (out / layout.BUILT).unlink(), ["deal", "plant"]),
+    ("the index marker unreadable", lambda inp, out: (out / layout.BUILT).write_text("{"), ["deal", "plant"]),
+    ("the index marker not an object", lambda inp, out: (out / layout.BUILT).write_text("[]"), ["deal", "plant"]),
 ]
 
 

@@ -5,7 +5,8 @@ import pytest
 from spacy.pipeline import SpanRuler
 
 from pipeline.config import load_config
-from pipeline.input.ingest import Article, iter_articles
+from pipeline.input import iter_articles
+from pipeline.records import Article
 from pipeline.model.nlp import load_nlp
 from pipeline.model.ruler import longest
 

@@ -75,7 +75,7 @@ def test_run_walk_skips_other_sets_and_outputs(config, tmp_path):
     from dataclasses import replace
 
     from pipeline.config import DataSet
-    from pipeline.input.ingest import read_articles
+    from pipeline.input import read_articles
 
     (tmp_path / "dev").mkdir()
     (tmp_path / "out").mkdir()

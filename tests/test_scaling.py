@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.input.clean import clean
 from pipeline.extractors import Context, area, dates, money, organisations
-from pipeline.input.ingest import read_articles
+from pipeline.input import read_articles
 
 SLOW = [(100_000, 1_000_000)] if os.environ.get("PIPELINE_SLOW") else []
 SIZES = [(10_000, 100_000)] + SLOW

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..config import Config
 from ..errors import Errors
-from ..input.ingest import Article, Problem
+from ..records import Article, Problem
 from ..model.nlp import load_nlp
 from .process import prepare, process
 from .job import Outcome, nonempty

@@ -1,10 +1,10 @@
 """A Dask cluster: the client plans parts of the inputs, workers read, process and index them.
 
-The client walks the inputs and cuts them into parts (``ingest.plan``: whole files grouped,
+The client walks the inputs and cuts them into parts (``parts.plan``: whole files grouped,
 large JSONL files in byte ranges that start at line starts) and reads no article. Ids must be
 the local engine's, unique in input order across the run, so each part is read twice. First a
-cheap pass (``ingest.part_ids``: JSON and cleaning, no NLP) returns its articles' base ids and
-line counts; the client gives ids in input order as one reader would (``ingest.Numbering``)
+cheap pass (``parts.part_ids``: JSON and cleaning, no NLP) returns its articles' base ids and
+line counts; the client gives ids in input order as one reader would (``parts.Numbering``)
 and sends each part the ids it renamed (``dup`` -> ``dup-2``) and the number of its first line.
 Then a worker reads the part again, counts up-to-date articles and processes the rest with
 the local engine's code (the model loads once per worker process, only when needed), writes
@@ -27,7 +27,10 @@ from typing import Callable, Iterator
 from ..outputs import files
 from ..errors import Errors, PipelineError
 from ..outputs.index import forget_index, merge_index, write_index
-from ..input.ingest import Numbering, Part, Piece, Problem, part_ids, plan, read_part, renamed
+from ..outputs.layout import PARTS
+from ..input import Source
+from ..records import Problem
+from .parts import Numbering, Part, part_ids, plan, read_part, renamed
 from .batches import in_this_process
 from .job import Job, Outcome, Tally, check_shared, fresh, not_stopped
 
@@ -65,12 +68,12 @@ def run_dask(job: Job, tally: Tally, scheduler: str | None = None, part_bytes: i
                 parts = _plan(job, min(part_bytes, smaller), lambda problem: None)  # its problems are noted
             names = yield from _run_parts(client, workers, parts, job, tally)
     merge_index(job.out, names, job.formats)
-    files.remove_tree(job.out / files.PARTS)
+    files.remove_tree(job.out / PARTS)
 
 
 def _plan(job: Job, part_bytes: int, problem: Callable[[Problem], None]) -> list[Part]:
     parts = []
-    for step in plan(job.paths, job.config, job.follow_links, part_bytes):
+    for step in plan(job.paths, job.config, part_bytes, job.follow_links):
         if isinstance(step, Problem):
             problem(step)
         else:
@@ -80,7 +83,7 @@ def _plan(job: Job, part_bytes: int, problem: Callable[[Problem], None]) -> list
 
 def _bytes(parts: list[Part]) -> int:
     """The input bytes the parts hold (a file that cannot be read here counts none)."""
-    def size(piece: Piece) -> int:
+    def size(piece: Source) -> int:
         if piece.end is not None:
             return piece.end - piece.start
         try:
@@ -105,7 +108,7 @@ def _run_parts(client, workers: int, parts: list[Part], job: Job, tally: Tally):
         if not firsts or (first := _result(firsts[0][1], job)) is None:
             break
         part, renames = numbering(firsts.popleft()[0], *first)
-        name = f"{files.PARTS}/{k:06}"
+        name = f"{PARTS}/{k:06}"
         running.append((name, client.submit(process_part, part, renames, name, worker_job, pure=False)))
         while running and (len(running) >= IN_FLIGHT * workers or not firsts):
             if (done := _result(running[0][1], job)) is None:

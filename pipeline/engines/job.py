@@ -1,7 +1,7 @@
 """What every engine is given (one run's inputs and options), what it notes while reading and
 what it hands back for each article processed (``Outcome``).
 
-Reading is the same everywhere: articles come from ``ingest``, an article whose output is up
+Reading is the same everywhere: articles come from ``input``, an article whose output is up
 to date is counted and skipped (``fresh``), the rest are processed. The local engine reads
 in this process; the Dask engine's workers read their own parts and send back their tallies.
 """
@@ -17,8 +17,9 @@ from typing import Callable, Iterable, Iterator
 
 from ..config import Config
 from ..errors import Errors, PipelineError
-from ..input.ingest import Article, Problem
+from ..records import Article, Problem
 from ..records.keys import article_key
+from ..outputs.layout import ARTICLE_SUFFIX, FORMATS
 from ..outputs.location import RemotePath
 
 
@@ -41,7 +42,7 @@ class Job:
     published: date | None = None
     follow_links: bool = False
     force: bool = False
-    formats: tuple[str, ...] = ("jsonl", "parquet")
+    formats: tuple[str, ...] = FORMATS
     stopped: Callable[[], int] = not_stopped  # the signal that asked the run to stop, 0 if none
 
 
@@ -101,7 +102,7 @@ def fresh(items: Iterable[Article | Problem], job: Job, tally: Tally) -> Iterato
             continue
         key = article_key(item, job.config)
         tally.article(item.id, key)
-        if not job.force and up_to_date(job.out / f"{item.id}.json", key):
+        if not job.force and up_to_date(job.out / f"{item.id}{ARTICLE_SUFFIX}", key):
             tally.skipped += 1
             continue
         yield item

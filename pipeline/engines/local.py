@@ -1,4 +1,4 @@
-"""This machine: this process reads the inputs (``ingest.iter_articles``), skips the articles
+"""This machine: this process reads the inputs (``input.iter_articles``), skips the articles
 whose output is up to date, has the rest parsed and extracted here or in worker processes
 (``batches``) and, at the end, rebuilds the index files from the per-article files of the
 run's inputs. spaCy and the model are imported only when there is an article to process.
@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..outputs.index import forget_index, rebuild_index
-from ..input.ingest import iter_articles
+from ..input import iter_articles
 from .job import Job, Outcome, Tally, check_shared, fresh, nonempty
 
 

@@ -18,7 +18,7 @@ from ..config import Config
 from .job import Outcome
 from ..errors import Errors
 from ..extractors import Context, dates, parsed_from, registry
-from ..input.ingest import Article, Problem
+from ..records import Article, Problem
 from ..records.keys import article_key
 from ..records import TYPES, merge, to_dict
 

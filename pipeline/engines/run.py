@@ -23,8 +23,9 @@ from ..config import Config
 from .job import Job, Outcome, Tally
 from .local import run_local
 from ..errors import Errors, PipelineError
-from ..outputs.index import FORMATS, article_files
-from ..input.ingest import Problem
+from ..outputs.index import article_files
+from ..outputs.layout import FORMATS, PROBE, RUN_REPORT
+from ..records import Problem
 from ..outputs.location import location
 from ..records.keys import version
 from ..model.meta import components, meta
@@ -91,7 +92,7 @@ def run(paths: Sequence[Path], config: Config, out: Path | str | None = None, pu
             _prune(out, set(tally.ids), report)
         result.interrupted = stopped()
         result.timings["total_s"] = time.perf_counter() - clock
-        files.write_json(out / "run.json", run_json(result, config, tally.ids))
+        files.write_json(out / RUN_REPORT, run_json(result, config, tally.ids))
     return result
 
 
@@ -107,8 +108,8 @@ def _check_writable(out: Path) -> None:
     """Refuse an output folder that cannot be written before any work, not after the whole batch."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        files.write_text(out / ".pipeline.probe", "")
-        (out / ".pipeline.probe").unlink()
+        files.write_text(out / PROBE, "")
+        (out / PROBE).unlink()
     except OSError as err:
         raise PipelineError(Errors.E025.format(path=out, reason=err.strerror or err)) from None
 

@@ -14,9 +14,9 @@ from typing import Any, Callable
 
 from ..errors import Errors
 from ..outputs.files import write_json
+from ..outputs.layout import REPORTS
 from ..records import TYPES
 
-NOT_ARTICLES = {"run.json", "evaluation.json"}
 TOLERANCE = {"money": 0.005, "area": 0.01}
 _ISO = re.compile(r"\d{4}(?:-(\d{2})(?:-\d{2})?|-W(\d{2})|-Q[1-4])?")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
@@ -132,7 +132,7 @@ def load_outputs(outputs_dir: Path) -> tuple[dict[str, dict], list[str]]:
     """The pipeline's article files (``article``, ``text``, ``records``) by article id, and problems."""
     outputs, problems = {}, []
     for path in _json_files(outputs_dir):
-        if path.name in NOT_ARTICLES:
+        if path.name in REPORTS:
             continue
         data, reason = _read_json(path)
         if reason is None and not (isinstance(data, dict) and isinstance(data.get("article"), dict)

@@ -15,12 +15,8 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from ..errors import Errors, PipelineError
+from .layout import LOCK, PARTS, TMP_SUFFIX
 from .location import RemotePath
-
-
-TMP_SUFFIX = ".tmp"
-LOCK = ".pipeline.lock"
-PARTS = ".parts"  # the Dask engine's per-part index files, joined into records.* and removed
 
 
 @contextmanager

@@ -18,29 +18,27 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import files
+from .layout import ARTICLE_SUFFIX, BUILT, FORMATS, INDEX, REPORTS, index_file
 
-FORMATS = ("jsonl", "parquet")
-REPORTS = ("run.json", "evaluation.json")
-BUILT = ".pipeline.index"  # {"records.jsonl": digest, ...}: the Tally.digest each index file was built from
 ROW_GROUP = 2_000  # rows held in memory while writing Parquet; DuckDB reads row groups this size fine
 
 
 def article_records(out: Path, ids: Iterable[str]) -> Iterator[dict]:
     """Every record of the given articles' output files, in the given order."""
     for article in ids:
-        path = out / f"{article}.json"
+        path = out / f"{article}{ARTICLE_SUFFIX}"
         if path.is_file():
             yield from json.loads(path.read_text("utf8"))["records"]
 
 
-def write_index(out: Path, ids: list[str], formats: Iterable[str] = FORMATS, name: str = "records") -> None:
+def write_index(out: Path, ids: list[str], formats: Iterable[str] = FORMATS, name: str = INDEX) -> None:
     """``name``.jsonl and/or ``name``.parquet in ``out`` for ``ids``, each written atomically."""
     if "jsonl" in formats:
-        with files.atomic(out / f"{name}.jsonl") as f:
+        with files.atomic(out / index_file("jsonl", name)) as f:
             for rec in article_records(out, ids):
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if "parquet" in formats:
-        write_parquet(out / f"{name}.parquet", article_records(out, ids))
+        write_parquet(out / index_file("parquet", name), article_records(out, ids))
 
 
 def rebuild_index(out: Path, ids: list[str], formats: Iterable[str], digest: str) -> None:
@@ -51,7 +49,7 @@ def rebuild_index(out: Path, ids: list[str], formats: Iterable[str], digest: str
         return
     forget_index(out)
     write_index(out, ids, formats)
-    files.write_json(out / BUILT, {f"records.{fmt}": digest for fmt in formats})
+    files.write_json(out / BUILT, {index_file(fmt): digest for fmt in formats})
 
 
 def index_current(out: Path, formats: Iterable[str], digest: str) -> bool:
@@ -60,7 +58,7 @@ def index_current(out: Path, formats: Iterable[str], digest: str) -> bool:
         built = json.loads((out / BUILT).read_text("utf8"))
     except (OSError, ValueError):
         return False
-    return isinstance(built, dict) and all(built.get(f"records.{fmt}") == digest and (out / f"records.{fmt}").is_file()
+    return isinstance(built, dict) and all(built.get(index_file(fmt)) == digest and (out / index_file(fmt)).is_file()
                                            for fmt in formats)
 
 
@@ -73,12 +71,12 @@ def merge_index(out: Path, parts: list[str], formats: Iterable[str] = FORMATS) -
     """records.jsonl and/or records.parquet joined from the parts ``write_index`` wrote under
     these names, in this order: the bytes ``write_index`` gives for all their articles."""
     if "jsonl" in formats:
-        with files.atomic(out / "records.jsonl", binary=True) as f:
+        with files.atomic(out / index_file("jsonl"), binary=True) as f:
             for name in parts:
-                with (out / f"{name}.jsonl").open("rb") as part:
+                with (out / index_file("jsonl", name)).open("rb") as part:
                     shutil.copyfileobj(part, f, 2**20)
     if "parquet" in formats:
-        _write_tables(out / "records.parquet", (table for name in parts for table in _read_tables(out / f"{name}.parquet")))
+        _write_tables(out / index_file("parquet"), (table for name in parts for table in _read_tables(out / index_file("parquet", name))))
 
 
 def write_parquet(path: Path, records: Iterable[dict]) -> None:
@@ -163,6 +161,6 @@ def _float(value) -> float | None:
 
 def article_files(out: Path) -> Iterator[Path]:
     """The per-article output files in ``out`` (not the reports)."""
-    for path in sorted(out.glob("*.json")):
+    for path in sorted(out.glob(f"*{ARTICLE_SUFFIX}")):
         if path.name not in REPORTS:
             yield path

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..config import Config
 from ..evaluation.scoring import load_gold
-from ..input.ingest import read_articles
+from ..input import read_articles
 
 ORG = "ORG"
 

@@ -1,0 +1,57 @@
+"""The one interface every input format implements.
+
+A reader turns one ``Source`` into what its file says about each article (``Entry``), with
+the problems met on the way, in file order, never raising for bad input. Cleaning, ids and
+the publication-date and currency defaults are applied afterwards, the same for every format
+(``input.articles``), so a reader only knows its format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ...config import Config
+from ...records import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """A whole input file, or bytes ``start`` to ``end`` of a line-per-article file (both line
+    starts), whose first line is line number ``line`` of the file: so a large feed can be read
+    in pieces, anywhere, and give the line numbers one reader would."""
+
+    path: Path
+    start: int = 0
+    end: int | None = None
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as its file gives it, before cleaning: the title and body as written, the
+    values the file states (already checked: a bad date or currency is a problem and None)."""
+
+    path: Path
+    title: str
+    body: str
+    line: int | None = None  # the line of a line-per-article file
+    given_id: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """An input format: the file suffixes it reads (lower case, with the dot) and how.
+
+    ``by_lines``: one article per line, so a ``Source`` that is a byte range cut at line
+    starts reads alone (the Dask engine cuts large such files across workers).
+    """
+
+    suffixes: tuple[str, ...]
+    read: Callable[[Source, Config], Iterator[Entry | Problem]]
+    by_lines: bool = False
