@@ -25,7 +25,7 @@ from pipeline.outputs.layout import PARTS, REPORTS
 from pipeline.engines.parts import part_ids, plan
 from pipeline.input import iter_articles
 from pipeline.records import Article
-from pipeline.records.keys import article_key
+from pipeline.engines.keys import article_key
 
 
 def timed(label: str, n: int, work) -> float:

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 from ..config import Config
 from ..errors import Errors, PipelineError
 from ..records import Article, Problem
-from ..records.keys import article_key
+from .keys import article_key
 from ..outputs.layout import ARTICLE_SUFFIX, FORMATS
 from ..outputs.location import RemotePath
 

@@ -22,7 +22,7 @@ def run_local(job: Job, tally: Tally) -> Iterator[Outcome]:
         check_shared(job.out)
     articles = nonempty(fresh(iter_articles(job.paths, job.config, job.published, job.follow_links), job, tally))
     if articles is not None:
-        from ..model.nlp import startup
+        from .startup import startup
         from .batches import process_articles
 
         forget_index(job.out)  # before the first article's file is written: the index is rebuilt

@@ -19,7 +19,7 @@ from .job import Outcome
 from ..errors import Errors
 from ..extractors import Context, dates, parsed_from, registry
 from ..records import Article, Problem
-from ..records.keys import article_key
+from .keys import article_key
 from ..records import TYPES, merge, to_dict
 
 def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:

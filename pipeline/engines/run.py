@@ -27,7 +27,7 @@ from ..outputs.index import article_files
 from ..outputs.layout import FORMATS, PROBE, RUN_REPORT
 from ..records import Problem
 from ..outputs.location import location
-from ..records.keys import version
+from .keys import version
 from ..model.meta import components, meta
 from ..model.meta import version as model_version
 from ..records import TYPES

@@ -227,7 +227,7 @@ def value(number: str, scale: str | None = None) -> Decimal | None:
 @lru_cache(maxsize=1)
 def speller() -> Callable[[str], list[dict]]:
     """quantulum3's spell-out step, loaded once per process: its first call reads its tables
-    (~2.5 s of CPU and ~16 MB here, most of it importing ``inflect``), which ``nlp.startup``
+    (~2.5 s of CPU and ~16 MB here, most of it importing ``inflect``), which ``engines.startup``
     pays before the first article rather than at the first spelled-out amount."""
     with warnings.catch_warnings():  # it warns on import that an optional classifier is missing
         warnings.simplefilter("ignore")

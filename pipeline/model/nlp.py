@@ -7,10 +7,8 @@ so no token, and so no entity, spans a dateline and a name.
 """
 from __future__ import annotations
 
-import gc
 import logging
 import re
-import time
 from functools import lru_cache
 
 import numpy
@@ -22,8 +20,6 @@ from spacy.tokens import Doc
 from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from ..config import Config
 from ..errors import Errors, PipelineError
-from ..extractors._numbers import speller
-from ..knowledge import load as load_data
 from ..knowledge.legal_forms import written_forms
 from .meta import BREAKS, READS, location, meta
 from .ruler import AnchoredRuler  # noqa: F401 - registers the anchored_span_ruler factory
@@ -52,27 +48,6 @@ def load_nlp(config: Config) -> Language:
     """Load the model once per process (cached per model and rule set)."""
     return _load(config.model, config.org_suffixes, config.org_of_suffixes, config.org_legal_forms,
                  config.org_particles, config.org_prefixes)
-
-
-def startup(config: Config) -> dict[str, float]:
-    """Load the model, the data tables and quantulum3's spell-out now, once per process, and
-    say what each took (nothing the second time): ``{"load_model_s", "load_data_s", "startup_s"}``."""
-    tick = time.perf_counter()
-    load_nlp(config)
-    model_s = time.perf_counter() - tick
-    load_data()
-    speller()
-    data_s = time.perf_counter() - tick - model_s
-    _settle()
-    return {"load_model_s": model_s, "load_data_s": data_s, "startup_s": model_s + data_s}
-
-
-@lru_cache(maxsize=1)
-def _settle() -> None:
-    """Leave what is loaded for good (the model, the tables: millions of objects) out of the
-    garbage collector's full passes, which otherwise walk all of it every few hundred articles."""
-    gc.collect()
-    gc.freeze()
 
 
 @lru_cache(maxsize=4)

@@ -9,7 +9,7 @@ from importlib import metadata
 
 from ..config import Config
 from ..model.meta import version as model_version
-from .article import Article
+from ..records import Article
 
 
 def article_key(article: Article, config: Config) -> str:
