@@ -1,5 +1,5 @@
 """Tables that come from well-kept data packages (places, legal forms, currencies), one
-module each, each loaded once per process. Imports nothing else of the package.
+module each, each loaded once per process. Imports nothing else of the package."""
 
 
 def load() -> None:
