@@ -88,8 +88,8 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         person_parts=frozenset(p for words in full_names if len(words) > 1 for p in (words[0], words[-1])),
         place_words=frozenset(w for e in doc.ents if e.label_ in _PLACE_LABELS for w in e.text.split()),
         persons=persons,
-        located=_located(doc, candidates, frozenset(cfg.place_nouns)),
-        things=_things(doc, candidates, frozenset(cfg.org_thing_nouns)),
+        located=_located(doc, candidates, frozenset(cfg.organisations.place_nouns)),
+        things=_things(doc, candidates, frozenset(cfg.organisations.thing_nouns)),
     )
     accepted = _decided(doc, by_name, caps, evidence, cfg)
     listed = defaultdict(list)
@@ -119,7 +119,7 @@ def _decided(doc: Doc, by_name: dict[str, list[_Candidate]], caps: set[int], evi
 def _coordinated(doc: Doc, decided: list[_Candidate], cfg) -> list[_Candidate]:
     """Names listed with an organisation: ``Lloyds Banking Group and Barclays``, ``NIO, Xpeng
     and Li Auto`` (a list of commas alone may be anything: ``Acme Corp, Britain's biggest``)."""
-    particles = frozenset(cfg.org_particles) | {"-"}
+    particles = frozenset(cfg.organisations.particles) | {"-"}
     texts, lowers = _words(doc)
     out = []
     for cand in decided:
@@ -151,8 +151,8 @@ def _coordinated(doc: Doc, decided: list[_Candidate], cfg) -> list[_Candidate]:
 
 def _candidates(doc: Doc, cfg) -> list[_Candidate]:
     """Every span that may name an organisation, cut at structure, with where it came from."""
-    extra = frozenset(cfg.org_legal_forms)
-    suffixes = set(cfg.org_suffixes)
+    extra = frozenset(cfg.organisations.legal_forms)
+    suffixes = set(cfg.organisations.suffixes)
     out = []
     for span in doc.spans.get(ORG_RULES, []):
         start, end = span.start, span.end
@@ -169,7 +169,7 @@ def _candidates(doc: Doc, cfg) -> list[_Candidate]:
             out.extend(_ruled(doc, s, e, cfg, suffixes, extra))
     for ent in doc.ents:
         if ent.label_ == "ORG":
-            start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), set(cfg.org_particles))
+            start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), set(cfg.organisations.particles))
             split = _whole_after_and(doc, start, end, extra) or _listed_and(doc, start, end, cfg) or start
             for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
                 out.extend(_Candidate(s, e, "model") for s, e in _pieces(doc, s0, e0)
@@ -194,15 +194,15 @@ def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: froze
         start += 1  # "In 2019 Acme Ltd opened": the year is a date ("the 2040 Ventures Fund" is a name)
     body_end = _legal_start(doc, start, end, extra) or end - 1
     if body_end - start > 2 and doc[start].is_sent_start and pos(doc[start]) in _NOT_NAME_POS \
-            or body_end - start > 1 and doc[start].lower_ in cfg.org_cue_kinds and doc[start].text not in suffixes:
+            or body_end - start > 1 and doc[start].lower_ in cfg.organisations.cue_kinds and doc[start].text not in suffixes:
         start += 1  # "Rivals West Fraser Timber Co. Ltd.", "Rival Airtel Africa plc"
     if _legal_start(doc, start, end, extra) is not None:
         return [_Candidate(start, end, "legal")]
-    if doc[start].text in cfg.org_prefixes and end - start > 1:
+    if doc[start].text in cfg.organisations.prefixes and end - start > 1:
         return [_Candidate(start, end, "suffix")]  # "Industrias Peñoles": the head word comes first
     if doc[end - 1].text in legal_forms.written_forms() | extra:  # "Petronas Sdn": not a form
         return [_Candidate(s, e, "model") for s, e in _pieces(doc, start, end - 1)]
-    of_name = any(t.text in cfg.org_of_suffixes and doc[t.i + 1].lower_ in ("of", "for")
+    of_name = any(t.text in cfg.organisations.of_suffixes and doc[t.i + 1].lower_ in ("of", "for")
                   for t in doc[start:end - 1])
     if of_name:
         return [_Candidate(start, _name_after_suffix(doc, _listed_end(doc, end), cfg), "suffix")]
@@ -214,7 +214,7 @@ def _ruled(doc: Doc, start: int, end: int, cfg, suffixes: set[str], extra: froze
 def _name_after_suffix(doc: Doc, end: int, cfg) -> int:
     """A name goes on past its organisation word with a second name in another language:
     ``Transport Agency Waka Kotahi`` (never into a role, a place or a date: ``Agency Director``)."""
-    roles = _lowered(cfg.org_person_roles)
+    roles = _lowered(cfg.organisations.person_roles)
     stop = end
     while stop < len(doc) and stop - end < 3 and _name_word(doc[stop]) and doc[stop].lower_ not in roles \
             and doc[stop].ent_type_ not in ("GPE", "LOC", "DATE", "ORG", "NORP") and doc[stop - 1].whitespace_:
@@ -297,7 +297,7 @@ def _listed_and(doc: Doc, start: int, end: int, cfg) -> int | None:
             continue
         listed = start > 0 and doc[start - 1].text == ","
         longer = (k - start > 1 or end - k > 2) and not any(t.lower_ in ("of", "for") for t in doc[start:k])
-        if listed or longer or doc[k + 1].text in cfg.org_prefixes:
+        if listed or longer or doc[k + 1].text in cfg.organisations.prefixes:
             return k + 1
     return None
 
@@ -410,10 +410,10 @@ def _name_word(tok: Token) -> bool:
 def _cued(doc: Doc, cfg) -> list[_Candidate]:
     """Names the article marks as companies with cue words: ``shares of Heineken``, ``Kroger
     shares``, ``Heineken's chief executive``, ``Japan's Astellas said``."""
-    before, after, possessive, kinds = _cues(cfg.org_cue_before, cfg.org_cue_after, cfg.org_cue_possessive,
-                                             cfg.org_cue_kinds)
-    roles = _lowered(cfg.org_person_roles)
-    particles = frozenset(cfg.org_particles)
+    before, after, possessive, kinds = _cues(cfg.organisations.cue_before, cfg.organisations.cue_after, cfg.organisations.cue_possessive,
+                                             cfg.organisations.cue_kinds)
+    roles = _lowered(cfg.organisations.person_roles)
+    particles = frozenset(cfg.organisations.particles)
     texts, lowers = _words(doc)
     found, kind, work, named = [], [], [], []
     for i, (text, lower) in enumerate(zip(texts, lowers)):
@@ -520,8 +520,8 @@ def _spelled(doc: Doc, cfg) -> list[_Candidate]:
     Administration (FDA)``, ``Australian Workers' Union (AWU)``; the longest run that spells it
     exactly (``the U.S. Federal Trade Commission (FTC)`` -> ``Federal Trade Commission``); words
     written in lower case count where every word is spelled (``Autorité des marchés financiers (AMF)``)."""
-    joiners = _joiners(cfg.org_particles)
-    stops = frozenset(cfg.org_stop_words)
+    joiners = _joiners(cfg.organisations.particles)
+    stops = frozenset(cfg.organisations.stop_words)
     texts, _ = _words(doc)
     out = []
     for i in range(1, len(doc) - 2):
@@ -539,7 +539,7 @@ def _spelled(doc: Doc, cfg) -> list[_Candidate]:
             if _name_word(doc[start]) and (short in _spellings(doc[start:end].text) or short in (
                     "".join(w[0].upper() for w in words if w not in joiners), "".join(w[0].upper() for w in words))):
                 best = start
-        if best is not None and best > 0 and texts[best - 1] in cfg.org_prefixes:
+        if best is not None and best > 0 and texts[best - 1] in cfg.organisations.prefixes:
             best -= 1  # the acronym may leave out the head word: "Banca Monte dei Paschi di Siena (MPS)"
         if best is not None and _org_like(doc, best, i, cfg):
             out.append(_Candidate(best, i, "defined"))
@@ -550,7 +550,7 @@ def _form_words(doc: Doc, end: int, cfg) -> list[str]:
     """The legal form ending just before token ``end``, if one does (its last two words at most)."""
     for n in (2, 1):
         words = [t.text for t in doc[max(0, end - n):end]]
-        if len(words) == n and legal_forms.is_legal_form(words, frozenset(cfg.org_legal_forms)):
+        if len(words) == n and legal_forms.is_legal_form(words, frozenset(cfg.organisations.legal_forms)):
             return words
     return []
 
@@ -566,7 +566,7 @@ def _org_like(doc: Doc, start: int, end: int, cfg) -> bool:
     organisation, or it holds a proper name (``Airports of Thailand``; ``Value Added Tax`` is all
     common words)."""
     last = doc[end - 1].text
-    return (any(last.endswith(s) for s in cfg.org_suffixes) or doc[start].text in cfg.org_prefixes
+    return (any(last.endswith(s) for s in cfg.organisations.suffixes) or doc[start].text in cfg.organisations.prefixes
             or bool(_form_words(doc, end, cfg)) or any(t.ent_type_ == "ORG" for t in doc[start:end])
             or any(t.text[:1].isupper() and t.is_alpha and not common_word(t) for t in doc[start:end]))
 
@@ -633,8 +633,8 @@ def _role_persons(doc: Doc, cfg) -> frozenset[str]:
     """Names the article gives a person's role: ``chief executive Lim Boon Hock``, ``Marie
     Tremblay, an analyst at``, ``its founder, Ana Lima,`` and names with an initial (``K N
     Balagopal``)."""
-    roles = _lowered(cfg.org_person_roles)
-    particles = frozenset(cfg.org_particles)
+    roles = _lowered(cfg.organisations.person_roles)
+    particles = frozenset(cfg.organisations.particles)
     texts, lowers = _words(doc)
     out = set()
     for i, (text, lower) in enumerate(zip(texts, lowers)):
@@ -732,10 +732,10 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
     """One decision per surface string: data and head words first, then the strongest evidence."""
     words = name.split()
     labels = evidence.labels.get(re.sub(r"['’]s$", "", name), Counter())
-    if (name.lower() in _lowered(cfg.org_stop_words) or words[-1] in cfg.org_thing_suffixes
+    if (name.lower() in _lowered(cfg.organisations.stop_words) or words[-1] in cfg.organisations.thing_suffixes
             or name.lower() in months() or name.lower() in weekdays() or len(words) <= 3 and legal_forms.is_legal_form(words)
-            or name.lower() in cfg.org_cue_kinds
-            or words[0] in cfg.org_programme_words or _ROAD.match(name) or places.is_region(name)
+            or name.lower() in cfg.organisations.cue_kinds
+            or words[0] in cfg.organisations.programme_words or _ROAD.match(name) or places.is_region(name)
             or places.is_big_city(name) or not any(c.isalpha() for c in words[-1]) or known_code(name)
             or name in cfg.money.signs
             or _joined_places(name) and "legal" not in sources):
@@ -745,7 +745,7 @@ def _is_organisation(name: str, sources: set[str], evidence: _Evidence, cfg) -> 
         return True
     if name in evidence.things:
         return False
-    if (words[-1] in cfg.place_suffixes or places.is_city(name) and not strong and "kind" not in sources
+    if (words[-1] in cfg.organisations.place_suffixes or places.is_city(name) and not strong and "kind" not in sources
             or name in evidence.persons):
         return False
     if strong or "kind" in sources:
@@ -778,9 +778,9 @@ def _joined_places(name: str) -> bool:
 
 def _modified_place(words: list[str], place_words: frozenset[str], cfg) -> bool:
     """A place name with only a modifier before an organisation word: ``Jiading New City``."""
-    head = words[:-1] if words[-1] in cfg.org_suffixes else words
-    return (any(w in cfg.place_modifiers for w in head)
-            and all(w in place_words or w in cfg.place_modifiers for w in head))
+    head = words[:-1] if words[-1] in cfg.organisations.suffixes else words
+    return (any(w in cfg.organisations.place_modifiers for w in head)
+            and all(w in place_words or w in cfg.organisations.place_modifiers for w in head))
 
 
 def _defined_for(doc: Doc, candidates: list[_Candidate], accepted: dict[str, set[str]]) -> set[str]:
@@ -849,7 +849,7 @@ def _records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], s
     records = []
     for name, start, end in spans:
         value = canonical[name]
-        value = cfg.org_aliases.get(value, value)
+        value = cfg.organisations.aliases.get(value, value)
         aliases = (name,) if name != value else ()
         records.append(Record(type="organisation", value=value, mentions=(mention(doc, start, end),), aliases=aliases))
     return records
@@ -875,8 +875,8 @@ def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: di
     complete = bool(accepted.get(name, set()) & {"legal", "suffix", "agency"})  # "Yonhap" is not "Yonhap Infomax"
     own = bool(accepted.get(name, set()) & {"kind", "cue", "workplace", "listed"})
     starts = [n for n in longer if n.split()[:len(words)] == words and (
-        not complete or legal_forms.is_legal_form(n.split()[len(words):], frozenset(cfg.org_legal_forms)))
-        and not (own and seen.get(name, 0) < seen.get(n, 0) and _without_form(n, cfg)[-1] in cfg.org_suffixes)]
+        not complete or legal_forms.is_legal_form(n.split()[len(words):], frozenset(cfg.organisations.legal_forms)))
+        and not (own and seen.get(name, 0) < seen.get(n, 0) and _without_form(n, cfg)[-1] in cfg.organisations.suffixes)]
     if starts:
         first = starts[0]
         return max((n for n in starts if n.split()[:len(first.split())] == first.split()), key=len)
@@ -891,7 +891,7 @@ def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: di
 def _without_form(name: str, cfg) -> list[str]:
     """The words of ``name`` before its legal form: ``Compañía Minera Nevada SpA`` -> ``Compañía
     Minera Nevada`` (so ``Minera Nevada`` is its short form)."""
-    return list(_before_form(name, cfg.org_legal_forms))
+    return list(_before_form(name, cfg.organisations.legal_forms))
 
 
 @lru_cache(maxsize=2**14)
