@@ -109,8 +109,19 @@ class OrganisationOptions:
         return frozenset(self.legal_forms)
 
     @cached_property
+    def suffix_set(self) -> frozenset[str]:
+        """``suffixes`` as a set: every candidate's last word is tested against them."""
+        return frozenset(self.suffixes)
+
+    @cached_property
     def particle_set(self) -> frozenset[str]:
+        """``particles`` as a set: tested at every word a name might go on over."""
         return frozenset(self.particles)
+
+    @cached_property
+    def cue_kind_set(self) -> frozenset[str]:
+        """``cue_kinds`` as a set: every word of an article is tested against them."""
+        return frozenset(self.cue_kinds)
 
     @cached_property
     def cue_phrases_before(self) -> Mapping[str, tuple[list[str], ...]]:
