@@ -33,9 +33,10 @@ def explain(doc: Doc, context: Context) -> list[Verdict]:
     article = _decided(doc, context.config)
     verdicts = dict(article.verdicts)
     for short in article.defined:
-        if short not in verdicts or not verdicts[short].accepted:
-            seen = verdicts.get(short, Verdict(short, True, "", (), ()))
-            verdicts[short] = replace(seen, accepted=True, rule="defined-short-name")
+        own = verdicts.get(short)
+        if own is None or not own.accepted:
+            verdicts[short] = Verdict(short, True, "defined-short-name", own.sources if own else (),
+                                      own.mentions if own else ())
     return list(verdicts.values())
 
 
