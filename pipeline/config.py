@@ -13,6 +13,7 @@ import math
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -68,6 +69,86 @@ def _money_from_state(state: dict) -> MoneyOptions:
 
 
 @dataclass(frozen=True)
+class OrganisationOptions:
+    """The ``[organisations]`` word lists, read by the span ruler (model/nlp.py) and the
+    organisation extractor. Lists keep the order written (the ruler's patterns are built from
+    them); the sets the extractor tests words against are worked out once, on first use."""
+
+    suffixes: tuple[str, ...]             # a capitalised name ending in one is an organisation
+    of_suffixes: tuple[str, ...]          # ... and may go on with "of": "Technical University of Munich"
+    prefixes: tuple[str, ...]             # head words that come first: "Banco", "Industrias"
+    legal_forms: tuple[str, ...]          # mixed-case forms beside cleanco's: "Co", "GmbH"
+    particles: tuple[str, ...]            # may stand inside a name: "de", "&"
+    place_suffixes: tuple[str, ...]       # a name ending in one is a place: "District"
+    place_nouns: tuple[str, ...]          # lower-case nouns after a place: "the Huasco valley"
+    place_modifiers: tuple[str, ...]      # "Jiading New City" is a place
+    thing_suffixes: tuple[str, ...]       # events, awards, products: "Cup", "Index"
+    thing_nouns: tuple[str, ...]          # "its Onslow Iron project"
+    programme_words: tuple[str, ...]      # "Project Nexus", "Hurricane Milton"
+    stop_words: tuple[str, ...]           # never organisations: "CEO", "Government"
+    cue_before: tuple[str, ...]           # "shares of" X
+    cue_after: tuple[str, ...]            # X "shares"
+    cue_possessive: tuple[str, ...]       # X's "chief executive"
+    cue_kinds: tuple[str, ...]            # "brewer" X
+    person_roles: tuple[str, ...]         # "analyst" X is a person
+    aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # written -> canonical
+
+    @cached_property
+    def stop_word_set(self) -> frozenset[str]:
+        """``stop_words`` lower-cased: a name is tested whatever its case."""
+        return frozenset(w.lower() for w in self.stop_words)
+
+    @cached_property
+    def role_set(self) -> frozenset[str]:
+        """``person_roles`` lower-cased (``MP`` is written in capitals)."""
+        return frozenset(w.lower() for w in self.person_roles)
+
+    @cached_property
+    def legal_form_set(self) -> frozenset[str]:
+        """``legal_forms`` as the set ``knowledge.legal_forms`` takes (one object, so its cache hits)."""
+        return frozenset(self.legal_forms)
+
+    @cached_property
+    def suffix_set(self) -> frozenset[str]:
+        """``suffixes`` as a set: every candidate's last word is tested against them."""
+        return frozenset(self.suffixes)
+
+    @cached_property
+    def particle_set(self) -> frozenset[str]:
+        """``particles`` as a set: tested at every word a name might go on over."""
+        return frozenset(self.particles)
+
+    @cached_property
+    def cue_kind_set(self) -> frozenset[str]:
+        """``cue_kinds`` as a set: every word of an article is tested against them."""
+        return frozenset(self.cue_kinds)
+
+    @cached_property
+    def cue_phrases_before(self) -> Mapping[str, tuple[list[str], ...]]:
+        """``cue_before`` phrases, lower-cased and split, by their first word."""
+        by_first: dict[str, list[list[str]]] = {}
+        for phrase in self.cue_before:
+            words = phrase.lower().split()
+            by_first.setdefault(words[0], []).append(words)
+        return MappingProxyType({first: tuple(phrases) for first, phrases in by_first.items()})
+
+    @cached_property
+    def cue_phrases_possessive(self) -> tuple[list[str], ...]:
+        """``cue_possessive`` phrases, lower-cased and split."""
+        return tuple(p.lower().split() for p in self.cue_possessive)
+
+    def __reduce__(self):
+        """Picklable for worker processes: the fields only (sets are worked out again), the
+        aliases as a dict."""
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        return _organisations_from_state, ({**state, "aliases": dict(self.aliases)},)
+
+
+def _organisations_from_state(state: dict) -> OrganisationOptions:
+    return OrganisationOptions(**{**state, "aliases": MappingProxyType(state["aliases"])})
+
+
+@dataclass(frozen=True)
 class Config:
     model: str
     batch_size: int
@@ -85,25 +166,8 @@ class Config:
     area_land_words: tuple[str, ...]
     date_order: str
     date_order_by_source: Mapping[str, str]
-    org_suffixes: tuple[str, ...]
-    org_of_suffixes: tuple[str, ...]
-    place_suffixes: tuple[str, ...]
-    place_modifiers: tuple[str, ...]
-    org_stop_words: tuple[str, ...]
-    org_aliases: Mapping[str, str]
+    organisations: OrganisationOptions
     sets: Mapping[str, DataSet] = field(default_factory=lambda: MappingProxyType({}))
-    org_legal_forms: tuple[str, ...] = ()
-    org_particles: tuple[str, ...] = ()
-    org_thing_suffixes: tuple[str, ...] = ()
-    org_programme_words: tuple[str, ...] = ()
-    org_cue_before: tuple[str, ...] = ()
-    org_cue_after: tuple[str, ...] = ()
-    org_cue_possessive: tuple[str, ...] = ()
-    org_cue_kinds: tuple[str, ...] = ()
-    org_person_roles: tuple[str, ...] = ()
-    org_prefixes: tuple[str, ...] = ()
-    place_nouns: tuple[str, ...] = ()
-    org_thing_nouns: tuple[str, ...] = ()
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
     review_port: int = 8765
@@ -247,24 +311,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         area_land_words=tuple(w.lower() for w in c["area"]["context"]["land_words"]),
         date_order=date_order,
         date_order_by_source=MappingProxyType(orders),
-        org_suffixes=tuple(orgs["suffixes"]),
-        org_of_suffixes=tuple(orgs["of_suffixes"]),
-        place_suffixes=tuple(orgs["place_suffixes"]),
-        place_modifiers=tuple(orgs["place_modifiers"]),
-        org_stop_words=tuple(orgs["stop_words"]),
-        org_legal_forms=tuple(orgs["legal_forms"]),
-        org_particles=tuple(orgs["particles"]),
-        org_thing_suffixes=tuple(orgs["thing_suffixes"]),
-        org_programme_words=tuple(orgs["programme_words"]),
-        org_cue_before=tuple(orgs["cue_before"]),
-        org_cue_after=tuple(orgs["cue_after"]),
-        org_cue_possessive=tuple(orgs["cue_possessive"]),
-        org_cue_kinds=tuple(orgs["cue_kinds"]),
-        org_person_roles=tuple(orgs["person_roles"]),
-        org_prefixes=tuple(orgs["prefixes"]),
-        place_nouns=tuple(orgs["place_nouns"]),
-        org_thing_nouns=tuple(orgs["thing_nouns"]),
-        org_aliases=MappingProxyType(aliases),
+        organisations=_organisations(orgs, aliases),
         sets=MappingProxyType(sets),
         root=base,
         digest=digest,
@@ -312,6 +359,12 @@ def _money(m: dict, path: str) -> MoneyOptions:
         domain_labels=MappingProxyType({k.lower().lstrip("."): code(v, f"money.domains.labels.{k}")
                                         for k, v in m["domains"]["labels"].items()}),
     )
+
+
+def _organisations(o: dict, aliases: dict[str, str]) -> OrganisationOptions:
+    """The organisations section: every word list as written, the aliases checked above."""
+    lists = {f.name: tuple(o[f.name]) for f in fields(OrganisationOptions) if f.name != "aliases"}
+    return OrganisationOptions(**lists, aliases=MappingProxyType(aliases))
 
 
 def _date_order(value: Any, path: str, key: str) -> str:

@@ -82,3 +82,19 @@ def test_config_date_order_by_source_is_layered_and_case_free(tmp_path):
     path.write_text("[dates]\norder = 'dmy'\n[dates.order_by_source]\n'Wire One' = 'MDY'\n")
     cfg = load_config(path)
     assert (cfg.date_order, cfg.date_order_by_source["wire one"], cfg.date_order_by_source[".uk"]) == ("DMY", "MDY", "DMY")
+
+
+def test_config_organisation_options_are_typed_layered_and_picklable(tmp_path):
+    """``[organisations]`` becomes one frozen OrganisationOptions: the user's list replaces the
+    default one, aliases are layered, the lower-cased sets follow, and workers can unpickle it."""
+    import pickle
+
+    path = tmp_path / "config.toml"
+    path.write_text("[organisations]\nstop_words = ['Acme', 'CEO']\n[organisations.aliases]\n'Fudan' = 'Fudan University'\n")
+    orgs = load_config(path).organisations
+    assert orgs.stop_words == ("Acme", "CEO") and orgs.stop_word_set == {"acme", "ceo"}
+    assert orgs.aliases["Fudan"] == "Fudan University" and "University" in orgs.suffixes
+    assert "mp" in orgs.role_set and orgs.cue_phrases_before["shares"] == (["shares", "of"], ["shares", "in"])
+    assert pickle.loads(pickle.dumps(orgs)) == orgs
+    with pytest.raises(AttributeError):
+        orgs.suffixes = ()

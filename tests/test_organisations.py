@@ -313,7 +313,8 @@ def test_organisations_one_decision_per_surface_string(nlp, config):
 
 
 def test_organisations_config_alias(nlp, config):
-    cfg = replace(config, org_aliases={"Fudan University": "Fudan University (Shanghai)"})
+    orgs = replace(config.organisations, aliases={"Fudan University": "Fudan University (Shanghai)"})
+    cfg = replace(config, organisations=orgs)
     records = extract(nlp("Fudan University was founded long ago."), Context(None, cfg))
     assert [r.value for r in records] == ["Fudan University (Shanghai)"]
 

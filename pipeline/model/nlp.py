@@ -46,8 +46,8 @@ _MANY, _ANY = "{1,8}", "{0,8}"
 
 def load_nlp(config: Config) -> Language:
     """Load the model once per process (cached per model and rule set)."""
-    return _load(config.model, config.org_suffixes, config.org_of_suffixes, config.org_legal_forms,
-                 config.org_particles, config.org_prefixes)
+    orgs = config.organisations
+    return _load(config.model, orgs.suffixes, orgs.of_suffixes, orgs.legal_forms, orgs.particles, orgs.prefixes)
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,242 @@
+"""Candidates: every span that may name an organisation, cut at structure, with where it came
+from (the span ruler, the model's ORG entities, cue words, spelled-out acronyms, partnerships,
+wire agencies; in a second pass, names listed with an accepted one). Nothing is decided here:
+the source is kept as evidence for the decision."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...config import OrganisationOptions
+from ...knowledge import legal_forms
+from ...knowledge.currencies import known_code
+from ...model.attributes import common_word
+from ...model.nlp import ORG_RULES
+from .. import pos
+from .cues import agencies, cued, partnerships, spelled
+from .spans import (LOCATIVE, POSSESSIVE, YEAR, Candidate, legal_start, name_word, pieces, run_after,
+                    run_before, words)
+
+# Model labels that name something on its own (an EVENT label on "Australian Competition" does not).
+_NAMED = {"ORG", "GPE", "LOC", "PERSON", "FAC", "NORP"}
+# Parts of speech of a capitalised sentence opener that is not part of the name after it.
+_NOT_NAME_POS = {"NOUN", "VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"}
+# Of overlapping candidates the lowest rank wins (then the longest).
+_RANK = {"listed": 4, "legal": 0, "agency": 1, "defined": 0, "suffix": 2, "cue": 3, "kind": 3, "workplace": 3,
+         "model": 4}
+
+
+def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
+    """Every span that may name an organisation, cut at structure, with where it came from."""
+    extra = options.legal_form_set
+    out = []
+    for span in doc.spans.get(ORG_RULES, []):
+        start, end = span.start, span.end
+        while end > start and (doc[end - 1].text == "," or doc[end - 1].is_space):
+            end -= 1
+        if start >= 2 and doc[start - 1].text in POSSESSIVE and doc[start].ent_iob_ == "I" \
+                and doc[start].ent_type_ == "ORG" and all(common_word(t) for t in doc[start:end]):
+            while doc[start].ent_iob_ == "I":
+                start -= 1  # the model's "Moody's Investors Service"
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and name_word(doc[end]):
+            end += 1  # the model's name goes on: "China Merchants Bank International"
+        split = _two_names(doc, start, end, options.suffix_set, extra)
+        for s, e in ((start, split - 1), (split, end)) if split > start else ((start, end),):
+            out.extend(_ruled(doc, s, e, options))
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), options.particle_set)
+            split = _whole_after_and(doc, start, end, extra) or _listed_and(doc, start, end, options.prefixes) or start
+            for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
+                out.extend(Candidate(s, e, "model") for s, e in pieces(doc, s0, e0)
+                           if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s))
+    out.extend(cued(doc, options))
+    out.extend(spelled(doc, options))
+    out.extend(partnerships(doc))
+    out.extend(agencies(doc))
+    return _no_overlaps(out)
+
+
+def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list[Candidate]:
+    """A span ruler name as a candidate: ending in a legal form, in an organisation word, or
+    an organisation word going on with ``of``/``for`` (``Superintendency of the Environment``)."""
+    extra, suffixes = options.legal_form_set, options.suffix_set
+    while start < end and (doc[start].ent_type_ == "DATE" and doc[start].is_alpha or doc[start].lower_ == "and"):
+        start += 1  # "on Thursday and Duke Energy Corp"
+    while end - start > 1 and end < len(doc) and doc[end].like_num and known_code(doc[end - 1].text):
+        end -= 1  # "fined FC Lugano CHF 80,000": the code goes with the amount
+    if end <= start or _after_amount(doc, start):
+        return []
+    if YEAR.match(doc[start].text) and start > 0 and pos(doc[start - 1]) == "ADP":
+        start += 1  # "In 2019 Acme Ltd opened": the year is a date ("the 2040 Ventures Fund" is a name)
+    body_end = legal_start(doc, start, end, extra) or end - 1
+    if body_end - start > 2 and doc[start].is_sent_start and pos(doc[start]) in _NOT_NAME_POS \
+            or body_end - start > 1 and doc[start].lower_ in options.cue_kind_set and doc[start].text not in suffixes:
+        start += 1  # "Rivals West Fraser Timber Co. Ltd.", "Rival Airtel Africa plc"
+    if legal_start(doc, start, end, extra) is not None:
+        return [Candidate(start, end, "legal")]
+    if doc[start].text in options.prefixes and end - start > 1:
+        return [Candidate(start, end, "suffix")]  # "Industrias Peñoles": the head word comes first
+    if doc[end - 1].text in legal_forms.written_forms() | extra:  # "Petronas Sdn": not a form
+        return [Candidate(s, e, "model") for s, e in pieces(doc, start, end - 1)]
+    of_name = any(t.text in options.of_suffixes and doc[t.i + 1].lower_ in ("of", "for")
+                  for t in doc[start:end - 1])
+    if of_name:
+        return [Candidate(start, _name_after_suffix(doc, _listed_end(doc, end), options.role_set), "suffix")]
+    if any(doc[end - 1].text.endswith(s) for s in suffixes):
+        return [Candidate(start, _name_after_suffix(doc, end, options.role_set), "suffix")]
+    return []
+
+
+def _name_after_suffix(doc: Doc, end: int, roles: frozenset[str]) -> int:
+    """A name goes on past its organisation word with a second name in another language:
+    ``Transport Agency Waka Kotahi`` (never into a role, a place or a date: ``Agency Director``)."""
+    stop = end
+    while stop < len(doc) and stop - end < 3 and name_word(doc[stop]) and doc[stop].lower_ not in roles \
+            and doc[stop].ent_type_ not in ("GPE", "LOC", "DATE", "ORG", "NORP") and doc[stop - 1].whitespace_:
+        stop += 1
+    return stop
+
+
+def _listed_end(doc: Doc, end: int) -> int:
+    """A name with ``of`` goes on over a list of capitalised common nouns closed with ``and``:
+    ``Ministry of Economy`` + ``, Trade and Industry`` (``Bank of Japan, Toyota and Sony`` stops:
+    ``Toyota`` is no common noun)."""
+    i, closed = end, False
+    while not closed and i + 1 < len(doc) and doc[i].text in (",", "and"):
+        closed = doc[i].text == "and" or doc[i + 1].text == "and"
+        i += 1 + (doc[i].text == "," and doc[i + 1].text == "and")
+        item = i
+        while i < len(doc) and i - item < 2 and doc[i].text[:1].isupper() and common_word(doc[i]):
+            i += 1
+        if i == item:
+            return end
+    return i if closed else end
+
+
+def _with_particles(doc: Doc, start: int, end: int, particles: frozenset[str]) -> tuple[int, int]:
+    """A model name goes on over lower-case particles and capitalised words on either side:
+    ``Banco de`` + ``Sabadell``, ``Corporación Nacional`` + ``del Cobre de Chile``."""
+    while True:
+        nxt = end
+        while nxt < len(doc) and nxt - end < 2 and doc[nxt].text in particles and doc[nxt].text != "&":
+            nxt += 1  # "de la"
+        if nxt == end or nxt >= len(doc) or not name_word(doc[nxt]):
+            break
+        end = nxt + 1
+        while end < len(doc) and name_word(doc[end]) and doc[end].ent_iob_ != "B":
+            end += 1
+    while start >= 2 and doc[start - 1].text in particles and doc[start - 1].text != "&" and name_word(doc[start - 2]):
+        start -= 2
+    return start, end
+
+
+def _common_word(doc: Doc, start: int, end: int) -> bool:
+    """A single word capitalised only because it opens a sentence: ``Households``, ``Commuters``."""
+    tok = doc[start]
+    return end - start == 1 and tok.is_sent_start and pos(tok) != "PROPN" and not tok.is_upper
+
+
+def _two_names(doc: Doc, start: int, end: int, suffixes: frozenset[str], extra: frozenset[str]) -> int:
+    """Where the last name starts when ``and`` joins two: ``Acme Corp and Beta Ltd``, or the
+    model names the part before ``and`` on its own (``Nanxiang and Shanghai MedValley``); else
+    ``start`` (``Building and Construction Authority``)."""
+    for k in range(end - 2, start, -1):
+        if doc[k].lower_ != "and" or any(t.lower_ in ("of", "for") for t in doc[start:k]) \
+                and not (doc[end - 1].text in suffixes and end - k > 2):
+            continue  # "Port Authority of New York and New Jersey" is one name; "Bank of X and Y Holdings" two
+        left = doc[k - 1]
+        if (left.text in suffixes or legal_forms.is_legal_form([left.text], extra)
+                or left.ent_type_ in _NAMED and doc[k].ent_iob_ != "I"):
+            return k + 1
+    return _whole_after_and(doc, start, end, extra) or start
+
+
+def _whole_after_and(doc: Doc, start: int, end: int, extra: frozenset[str]) -> int | None:
+    """Where a name after ``and`` starts when it is joined with ``&`` and ends in a legal form:
+    such a name is whole on its own (``Twitter and Tiffany & Co.``; ``Procter and Gamble Co.``
+    is one name)."""
+    for k in range(end - 2, start, -1):
+        if doc[k].lower_ == "and" and any(t.text == "&" for t in doc[k + 1:end]) \
+                and legal_start(doc, k + 1, end, extra) is not None:
+            return k + 1
+    return None
+
+
+def _listed_and(doc: Doc, start: int, end: int, prefixes: tuple[str, ...]) -> int | None:
+    """Where the second of two names the model joins with ``and`` starts: after a list (``Bosch,
+    ZF and Schaeffler``), when either side has more than one word (``Anglo American and
+    Glencore``; ``Marks and Spencer`` is one name) or the second opens with a head word
+    (``National Bank of Egypt and Banque Misr``)."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ != "and":
+            continue
+        listed = start > 0 and doc[start - 1].text == ","
+        longer = (k - start > 1 or end - k > 2) and not any(t.lower_ in ("of", "for") for t in doc[start:k])
+        if listed or longer or doc[k + 1].text in prefixes:
+            return k + 1
+    return None
+
+
+def _numbered(doc: Doc, end: int) -> bool:
+    """A name followed by a model number is an index or product: ``FTSE 100``, ``Boeing 737``."""
+    nxt = doc[end:end + 2]
+    return len(nxt) > 0 and nxt[0].is_digit and not (len(nxt) > 1 and nxt[1].text in ("-", "%", "–"))
+
+
+def _after_amount(doc: Doc, start: int) -> bool:
+    """A model name right after a number that is no year is a unit: ``a 1.8 Mil SF hub``."""
+    return start > 0 and doc[start - 1].like_num and not YEAR.match(doc[start - 1].text)
+
+
+def _joined_end(doc: Doc, end: int) -> int:
+    """A model name cut at ``and``/``&`` goes on over a capitalised word the model does not
+    call an organisation or place itself: ``Marks`` + ``and Spencer``."""
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and name_word(doc[end + 1]) \
+            and doc[end + 1].ent_type_ not in ("ORG", "GPE", "LOC", "NORP") and doc[end + 1].ent_iob_ == "B" \
+            and (end + 2 >= len(doc) or doc[end + 2].ent_iob_ != "I"):
+        return end + 2
+    return end
+
+
+def _no_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Of overlapping candidates keep the strongest, then the longest."""
+    taken: set[int] = set()
+    out = []
+    for cand in sorted(cands, key=lambda c: (_RANK[c.source], c.start - c.end, c.start)):
+        if not any(i in taken for i in range(cand.start, cand.end)):
+            taken.update(range(cand.start, cand.end))
+            out.append(cand)
+    kept = {(c.start, c.end) for c in out}
+    out += [c for c in set(cands) - set(out) if (c.start, c.end) in kept]  # the same span's other evidence
+    return sorted(out, key=lambda c: c.start)
+
+
+def listed(doc: Doc, decided: list[Candidate], options: OrganisationOptions) -> list[Candidate]:
+    """Names listed with an organisation: ``Lloyds Banking Group and Barclays``, ``NIO, Xpeng
+    and Li Auto`` (a list of commas alone may be anything: ``Acme Corp, Britain's biggest``)."""
+    particles = options.particle_set | {"-"}
+    texts, lowers = words(doc)
+    out = []
+    for cand in decided:
+        runs, joined = [], False
+        end = cand.end + (cand.end < len(doc) and texts[cand.end] in ("'s", "’s"))
+        while end + 1 < len(doc) and texts[end] in (",", "and", "or") and len(runs) < 6:
+            nxt = end + 1 + (texts[end] == "," and lowers[end + 1] in ("and", "or"))
+            joined |= texts[end] != "," or nxt > end + 1
+            run = run_after(doc, nxt, particles)
+            if not run or run[0] > nxt + 1:
+                break
+            runs.append(run)
+            end = run[1] + (run[1] < len(doc) and texts[run[1]] in ("'s", "’s"))
+        start = cand.start
+        while start > 1 and texts[start - 1] in (",", "and", "or") and len(runs) < 6:
+            joined |= texts[start - 1] != ","
+            run = run_before(doc, start - 1 - (lowers[start - 1] in ("and", "or") and texts[start - 2] == ","),
+                             particles)
+            if not run or run[1] < start - 2 or run[0] and lowers[run[0] - 1] in LOCATIVE:
+                break  # "the Valley in Nanxiang and Acme Corp": a place
+            runs.append(run)
+            start = run[0]
+        if joined:
+            out.extend(Candidate(s, e, "listed") for s, e in runs)
+    return out

@@ -1,0 +1,195 @@
+"""Names: from the decided surface strings to records. Short names defined after a full name
+(``World Health Organization (WHO)``), initials (``TSMC``) and short forms (``Barrick``) become
+aliases of the full name; every place a name is written becomes a mention; configured aliases
+give the canonical name last."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from ...config import OrganisationOptions
+from ...knowledge import legal_forms, places
+from ...records import Record
+from .. import mention, text_of
+from .spans import Candidate
+
+# What follows a name that defines its short form; one pattern for every name (a pattern per
+# name was compiled again for every article).
+_DEFINED = re.compile(r"(?: \(| ?, (?:better |also )?known as )([A-Z][\w&-]{1,11})\b")
+# A name is written whole when no word character, ``&`` or apostrophe is glued before it (nor
+# ``x-``) and no word character, ``&`` or ``-`` after it.
+_GLUED_BEFORE, _GLUED_AFTER, _WORD = re.compile(r"[\w&'’]"), re.compile(r"[\w&-]"), re.compile(r"\w")
+
+
+def definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
+    """Short names defined after a name: ``World Health Organization (WHO)``, ``Corporación de
+    Fomento de la Producción (Corfo)``, ``..., known as Codelco`` -> ``{"WHO": ...}``."""
+    text = text_of(doc)
+    out = {}
+    for name in accepted:
+        capitals = {w[0] for w in name.split() if w[0].isupper()}
+        for match in _after_each(text, name, _DEFINED):
+            short = match.group(1)
+            if short[0] in capitals and short != name and not places.is_region(short):
+                out.setdefault(short, name)
+    return out
+
+
+def _after_each(text: str, name: str, tail: re.Pattern) -> Iterator[re.Match]:
+    """``tail`` matched right after each place ``name`` is written, as ``re.finditer`` of
+    ``name`` + ``tail`` finds them (left to right, not overlapping)."""
+    at = text.find(name)
+    while at >= 0:
+        match = tail.match(text, at + len(name))
+        at = text.find(name, match.end() if match else at + 1)
+        if match:
+            yield match
+
+
+def body_order(doc: Doc, *by_names: dict[str, list[Candidate]]) -> dict[str, int]:
+    """Where each name is first written below the headline (the first line, when there are more)."""
+    cut = text_of(doc).find("\n")
+    headline = doc.char_span(0, cut, alignment_mode="expand") if cut > 0 else None
+    body = headline.end if headline is not None else 0
+    out: dict[str, int] = {}
+    for by_name in by_names:
+        for name, cands in by_name.items():
+            for c in cands:
+                if c.start >= body:
+                    out[name] = min(out.get(name, c.start), c.start)
+    return out
+
+
+def records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], seen: dict[str, int],
+            options: OrganisationOptions) -> list[Record]:
+    """One record per mention of every accepted or defined name, valued with its canonical name."""
+    names = set(accepted) | set(defined)
+    canonical = {name: _canonical(name, names, defined, accepted, seen, options) for name in names}
+    spans = _mentions(doc, sorted(names, key=len, reverse=True))
+    out = []
+    for name, start, end in spans:
+        value = canonical[name]
+        value = options.aliases.get(value, value)
+        aliases = (name,) if name != value else ()
+        out.append(Record(type="organisation", value=value, mentions=(mention(doc, start, end),), aliases=aliases))
+    return out
+
+
+def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: dict[str, set[str]],
+               seen: dict[str, int], options: OrganisationOptions) -> str:
+    """The full name a short form stands for: a defined short name's name, the longer name
+    whose initials it is (``TSMC``, ``M&S``), the longer name it begins (``Barrick`` -> ``Barrick
+    Gold Corp``; the first named when several do), ends (``MedValley``) or stands inside
+    (``Lingjing`` -> ``Suzhou Lingjing Robotics Co``). A name the article calls a company in its
+    own right, before the longer one ending in an organisation word, is not short for it (``the
+    drugmaker Novo Nordisk`` and, later, ``Novo Nordisk Foundation`` are two)."""
+    if name in defined:
+        return _canonical(defined[name], names - {name}, {}, accepted, seen, options)
+    words = name.split()
+    rank = {n: i for i, n in enumerate(accepted)}  # linking tries names as first seen
+    longer = sorted((n for n in names if len(n.split()) > len(words)), key=lambda n: rank.get(n, len(rank)))
+    if len(words) == 1 and name.replace("&", "").isupper():
+        expanded = [n for n in longer if initials(n, name)]
+        if len(expanded) == 1:
+            return expanded[0]
+    complete = bool(accepted.get(name, set()) & {"legal", "suffix", "agency"})  # "Yonhap" is not "Yonhap Infomax"
+    own = bool(accepted.get(name, set()) & {"kind", "cue", "workplace", "listed"})
+    forms = options.legal_forms
+    starts = [n for n in longer if n.split()[:len(words)] == words and (
+        not complete or legal_forms.is_legal_form(n.split()[len(words):], options.legal_form_set))
+        and not (own and seen.get(name, 0) < seen.get(n, 0) and _before_form(n, forms)[-1] in options.suffixes)]
+    if starts:
+        first = starts[0]
+        return max((n for n in starts if n.split()[:len(first.split())] == first.split()), key=len)
+    ends = [n for n in longer if words in (n.split()[-len(words):], list(_before_form(n, forms))[-len(words):],
+                                           re.split(r"[ -]", " ".join(_before_form(n, forms)))[-len(words):])]
+    if len(ends) == 1:
+        return ends[0]
+    inside = [n for n in longer if len(words) == 1 and name in n.split()[1:-1]]
+    return inside[0] if len(inside) == 1 and not complete else name
+
+
+@lru_cache(maxsize=2**14)
+def _before_form(name: str, extra_forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of ``name`` before its legal form: ``Compañía Minera Nevada SpA`` -> ``Compañía
+    Minera Nevada`` (so ``Minera Nevada`` is its short form). Remembered: ``_canonical`` asks it
+    about every pair of names (~7% of the extractor's time when asked afresh).
+
+    >>> _before_form("Compañía Minera Nevada SpA", ("SpA",))
+    ('Compañía', 'Minera', 'Nevada')
+    """
+    words = name.split()
+    extra = frozenset(extra_forms)
+    for i in range(max(1, len(words) - 4), len(words)):  # a legal form has a few words at most
+        if legal_forms.is_legal_form(words[i:], extra):
+            return tuple(words[:i])
+    return tuple(words)
+
+
+def initials(name: str, acronym: str) -> bool:
+    """``acronym`` spells the start of ``name``'s capitalised words (an all-capital word whole).
+
+    >>> initials("Marks and Spencer", "M&S"), initials("NZ Transport Agency Waka Kotahi", "NZTA")
+    (True, True)
+    >>> initials("Taiwan Semiconductor Manufacturing Co", "TSMC"), initials("Acme Corp", "CA")
+    (True, False)
+
+    A hyphenated word may give each part's initial, and an exchange its ``X``:
+
+    >>> initials("Coca-Cola Europacific Partners", "CCEP"), initials("Australian Securities Exchange", "ASX")
+    (True, True)
+    """
+    letters = acronym.replace("&", "")
+    return len(letters) >= 2 and any(spelled == letters or len(letters) >= 3 and spelled.startswith(letters)
+                                     for spelled in spellings(name))
+
+
+def spellings(name: str) -> set[str]:
+    """The acronyms ``name``'s capitalised words spell: by initials (an all-capital word whole),
+    by each part of a hyphenated word, with ``X`` for ``Exchange``.
+
+    >>> sorted(spellings("Coca-Cola Europacific Partners"))
+    ['CCEP', 'CEP']
+    """
+    words = [w for w in name.split() if w[:1].isupper()]
+    return {"".join(w if w.isupper() else w[0] for w in words),
+            "".join(p if p.isupper() else p[:1] for w in words for p in w.split("-")),
+            "".join("X" if w == "Exchange" else w if w.isupper() else w[0] for w in words)}
+
+
+def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
+    """Every place a decided name is written, longest names first, no two overlapping; in
+    lines written in capitals the name is matched whatever its case."""
+    text = text_of(doc)
+    taken = [False] * (len(text) + 1)
+    out = []
+    for name in names:
+        for written in (name, name.upper()):
+            for start in _whole(text, written):
+                out.extend(_take(taken, name, start, start + len(written)))
+    return sorted(out, key=lambda m: m[1])
+
+
+def _whole(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` is written whole in ``text``, left to right, not overlapping (what
+    ``re.finditer`` with those lookarounds finds, without compiling a pattern per name)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = not (at and (_GLUED_BEFORE.match(text, at - 1)
+                             or at > 1 and text[at - 1] == "-" and _WORD.match(text, at - 2))
+                     or _GLUED_AFTER.match(text, end))
+        if whole:
+            yield at
+        at = text.find(name, end if whole else at + 1)
+
+
+def _take(taken: list[bool], name: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """``name`` at ``start:end`` unless a longer name already took any of those characters."""
+    if any(taken[start:end]):
+        return []
+    taken[start:end] = [True] * (end - start)
+    return [(name, start, end)]
