@@ -10,6 +10,8 @@ YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 # A dateline opening a paragraph: "SYDNEY, May 4 (Reuters) -", "HONG KONG -"; ``place`` is the place.
 DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?"
                       r"[-–—:][ \t]", re.M)
+# A dateline crediting a wire: "MUMBAI, Jan 12 (PTI) -"; group 1 is the agency.
+AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
 
 # Words before an amount that make it approximate; kept lower-cased as written.
 AMOUNT_QUALIFIERS = ("around", "about", "nearly", "almost", "approximately", "roughly", "some", "over",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 SENTER, PARSER = "senter", "parser"  # spaCy's component names (pipeline.model.attributes reads them here)
 BREAKS = "sentence_breaks"
+ORG_RULES = "org_rules"  # the span key the organisation ruler writes its candidates under
 # The model's components run on every article, and what the extractors read from them.
 # Any other component is not loaded, except those in nlp.ASKED.
 READS = {

@@ -21,10 +21,9 @@ from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from ..config import Config
 from ..errors import Errors, PipelineError
 from ..knowledge.legal_forms import written_forms
-from .meta import BREAKS, READS, location, meta
+from .meta import BREAKS, ORG_RULES, READS, location, meta
 from .ruler import AnchoredRuler  # noqa: F401 - registers the anchored_span_ruler factory
 
-ORG_RULES = "org_rules"
 # Loaded, not run: the extractors ask them about the few tokens they read (pipeline.model.attributes).
 # A model without a senter runs its parser, which then sets the sentences.
 ASKED = {

@@ -10,7 +10,7 @@ from ...config import OrganisationOptions
 from ...knowledge import legal_forms
 from ...knowledge.currencies import known_code
 from ...model.attributes import common_word
-from ...model.nlp import ORG_RULES
+from ...model.meta import ORG_RULES
 from .. import pos
 from .cues import agencies, cued, partnerships, spelled
 from .spans import (LOCATIVE, POSSESSIVE, YEAR, Candidate, legal_start, name_word, pieces, run_after,

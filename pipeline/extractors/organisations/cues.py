@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from ...config import OrganisationOptions
 from ...knowledge import legal_forms, places
 from ...model.attributes import common_word
-from .. import pos, text_of
+from .. import pos, tag, text_of
+from ..patterns import AGENCY_DATELINE
 from .names import spellings
 from .spans import (LEADING, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before,
                     words)
@@ -23,7 +24,6 @@ _SPELLING_JOINERS = frozenset({"and", "of", "for", "the", "on", "'", "’", "'s"
 # Partners' names joined by commas and closed with "&": "Wachtell, Lipton, Rosen & Katz" (a list
 # of other things is closed with "and").
 _PARTNERS = re.compile(r"\b[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)+,? & [A-Z][\w'’-]+")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
 
 
 def cued(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
@@ -88,7 +88,7 @@ def _nationality(doc: Doc, start: int, end: int) -> bool:
     specialist`` (``analysts at Investec estimated`` is a name)."""
     nxt = doc[end] if end < len(doc) else None
     return (all(t.ent_type_ == "NORP" for t in doc[start:end]) and nxt is not None and nxt.is_lower
-            and nxt.tag_ not in ("VBD", "VBZ", "VBP", "MD"))
+            and tag(nxt) not in ("VBD", "VBZ", "VBP", "MD"))
 
 
 def spelled(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
@@ -156,7 +156,7 @@ def partnerships(doc: Doc) -> list[Candidate]:
 def agencies(doc: Doc) -> list[Candidate]:
     """The wire credit in a dateline: ``LONDON, March 3 (Reuters) -``."""
     out = []
-    for match in _DATELINE.finditer(text_of(doc)):
+    for match in AGENCY_DATELINE.finditer(text_of(doc)):
         span = doc.char_span(*match.span(1), alignment_mode="contract")
         if span is not None and len(span):
             out.append(Candidate(span.start, span.end, "agency"))

@@ -10,14 +10,14 @@ from spacy.tokens import Doc, Token
 
 from ...knowledge import legal_forms
 from ...model.attributes import common_word
-from .. import pos, text_of
+from .. import patterns, pos, text_of
 
 LEADING = {"the", "a", "an"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 # Words before a name that say it is a place: "a plant near Chapais", "the northern Negev".
 LOCATIVE = {"in", "near", "outside", "around", "across", "at", "into", "between", "northern", "southern",
             "eastern", "western", "north", "south", "east", "west"}
-YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+YEAR = re.compile(rf"^{patterns.YEAR}$")
 # Tokens a name never crosses (besides line breaks, commas before non-legal words and numbers).
 _BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", '"', "“", "”", "•", "·"}
 # Words with digits that may be names: "3M", "G4S", "E3". Amounts ("NZ$1.9b", "RM2.40") are not.
