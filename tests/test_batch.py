@@ -18,6 +18,8 @@ from pipeline.outputs.index import article_files
 from pipeline.input import read_articles
 from pipeline.engines.run import run
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "articles" / "000_0fe4684b8b822597.txt"
 

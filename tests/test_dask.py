@@ -13,6 +13,8 @@ from pipeline.errors import PipelineError
 from pipeline.outputs.layout import BUILT
 from pipeline.engines.run import run
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

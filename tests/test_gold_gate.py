@@ -14,6 +14,8 @@ from pipeline.evaluation.baselines import evaluate_baselines
 from pipeline.evaluation.scoring import evaluate
 from pipeline.records import TYPES
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = json.loads((ROOT / "tests" / "eval_floors.json").read_text())["sets"]
 

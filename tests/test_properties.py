@@ -19,6 +19,8 @@ from pipeline.engines.process import extract
 from pipeline.extractors.registry import EXTRACTORS
 from pipeline.records import to_dict
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = (ROOT / "articles" / "000_0fe4684b8b822597.txt").read_text("utf8")
 MAX_CHARS = 2000

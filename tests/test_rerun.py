@@ -14,6 +14,8 @@ from pipeline.engines import local
 from pipeline.engines.job import up_to_date
 from pipeline.engines.run import run
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = {
     "deal": "Acme Group paid $5 million for 3 hectares on 3 May 2021.",

@@ -15,6 +15,8 @@ from pipeline.input.clean import clean
 from pipeline.extractors import Context, area, dates, money, organisations
 from pipeline.input import read_articles
 
+pytestmark = pytest.mark.slow
+
 SLOW = [(100_000, 1_000_000)] if os.environ.get("PIPELINE_SLOW") else []
 SIZES = [(10_000, 100_000)] + SLOW
 # Extractors need a parsed Doc: in CI the texts are smaller, so parsing them stays quick.
