@@ -220,6 +220,15 @@ RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
     ("The champions will keep their form, beating Leeds on Saturday.", [("2026-11-28", "on")]),
     ("Since Monday, visitors can stay longer.", [("2026-11-23", "since")]),  # a capitalised qualifier is no name
     ("On Saturday it beat Leeds.", [("2026-11-21", "on")]),
+    # issue 17: weekday and `today` by tense, `this week` in any tense, a dateline before them
+    ("The board will meet today to approve the plan.", [("2026-11-25", None)]),
+    ("He said on Friday that sales fell.", [("2026-11-20", "on")]),
+    ("The ministers will meet on Friday.", [("2026-11-27", "on")]),
+    ("He said on Wednesday that sales fell.", [("2026-11-25", "on")]),  # the publication day itself
+    ("LONDON (Reuters) - The board will meet on Friday.", [("2026-11-27", "on")]),
+    ("Talks ended this week.", [("2026-W48", None)]),
+    ("Talks will end this week.", [("2026-W48", None)]),  # the verb `end`, no part of the week
+    ("Talks end on Friday.", [("2026-11-27", "on")]),
 ]
 RELATIVE_NEGATIVES = [
     ("It was the first quarter of a century.", []),
@@ -227,6 +236,7 @@ RELATIVE_NEGATIVES = [
     ("Shoppers queued for Black Friday deals.", []),
     ("It lasted two days.", []),
     ("The past year was hard.", []),
+    ("It would be hard to build again at today's prices.", []),
 ]
 
 

@@ -36,6 +36,11 @@ _BEFORE = re.compile(
     + "|(?:" + "|".join(rf"(?<={w}\s)" for w in ("year", "months", "weeks", "quarter", "period"))
     + r")to)\s+)?(?:the\s+)?"  # `the year to June`
     r"(?:\b(?P<part>" + "|".join(p.replace(" ", r"\s+") for p in PARTS) + r")(?:\s+|-)(?:the\s+)?)?$", re.I)
+# A bare `end` before a relative date or weekday is the verb (`talks end this week`).
+_VERB_END = re.compile(r"\bend\s+(?:on\s+)?$", re.I)
+_RELATIVE_START = re.compile(r"(?i:this|next|last|today|tomorrow|yesterday)\b|(?i:" + "|".join(cal.weekdays()) + r")\b")
+# `today's prices`, like `in 2022 dollars`, names a value, not a day.
+_TODAYS_VALUE = re.compile(r"['’]s\s+(?:prices|dollars|money|terms|rates)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
@@ -137,6 +142,8 @@ def _found(text: str, match: re.Match) -> _Found:
     before = _BEFORE.search(text, max(0, match.start() - 40), match.start())
     prep = before.group("prep").lower() if before and before.group("prep") else None
     part = PARTS[" ".join(before.group("part").lower().split())] if before and before.group("part") else None
+    if part == "end" and _VERB_END.search(text, 0, match.start()) and _RELATIVE_START.match(match[0]):
+        part = None  # `talks end this week`, `will end on Friday`: the verb, not `end-2025` or `end March`
     return _Found(parts, match.start(), match.end(), part or prep, prep)
 
 
@@ -174,6 +181,8 @@ def _not_a_date(doc: Doc, text: str, f: _Found) -> bool:
             (bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower().strip(".,") not in cal.months())
     if keys <= {"y1", "y2"}:
         return _year_not_a_date(doc, f)
+    if keys == {"rel"} and _TODAYS_VALUE.match(text, f.end):  # `at today's prices`, `in today's dollars`
+        return True
     return _lower_modal(f)
 
 

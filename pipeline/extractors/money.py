@@ -45,6 +45,9 @@ _VAGUE = r"(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:hundreds|thousands|millions|b
 # A sub-unit glued to its number ("212p") needs the pound written elsewhere in the article.
 _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bsterling\b|\bGBP\b|\bpounds?\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# "the" just before a lone-letter amount (a road, a model: "the R21"), and an amount shaped like money.
+_THE = re.compile(r"\bthe\s+$", re.I)
+_SHAPED = re.compile(r"\d[.,]\d|\d\s*(?:[mbk]n?|[a-z]{4,})\b", re.I)
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
@@ -61,10 +64,13 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     if indian:  # "39,870 crore" in an Indian story is rupees
         found = sorted(phrases(text, _atoms(key), implicit=_RUPEE) + _vague(text, key), key=lambda p: p.start)
         found = [p for p in found if _is_money(doc, p, options, context.config)]
-    found = [p for p in found if p.unit not in _lower(table.letters) or _own(p.unit, table, hints)]
+    # A lone letter ("R2.4bn", "P13", "K250") is money only where its currency is the article's
+    # own or that of a country it names: never by a global default.
+    found = [p for p in found if not _letter(text, p, table) or _own(p.unit, table, hints + _named(paragraphs, p.start))]
     out: list[Record] = []
     for i, phrase in enumerate(found):
-        code, basis, subunit = _currency(phrase.unit, options, table, hints + _named(paragraphs, phrase.start))
+        code, basis, subunit = _currency(phrase.unit, options, table, hints + _named(paragraphs, phrase.start),
+                                         letter=_letter(text, phrase, table))
         if phrase.unit == _RUPEE and _RUPEE not in text[phrase.start:phrase.end]:
             basis = "article"  # no currency written: the story is Indian
         rec = _record(doc, phrase, code, basis, subunit)
@@ -96,11 +102,13 @@ def _record(doc: Doc, phrase: Phrase, currency: str, basis: str, subunit: bool) 
 
 
 def _currency(unit: str, options: MoneyOptions, table: Currencies,
-              hints: list[tuple[str, str]]) -> tuple[str, str, bool]:
-    """``(code, basis, is a sub-unit)`` for a unit as the phrase holds it (lower case)."""
-    subunit = unit in options.subunits
-    candidates = table.candidates(options.subunits.get(unit, unit))
-    if len(candidates) == 1:
+              hints: list[tuple[str, str]], letter: bool = False) -> tuple[str, str, bool]:
+    """``(code, basis, is a sub-unit)`` for a unit as the phrase holds it (lower case); a lone
+    letter before the number (``P4.6 billion``, not the pence of ``212p``) is never a sub-unit and
+    takes the article's reading even where it names one currency (``R``: its basis says why)."""
+    subunit = unit in options.subunits and not letter
+    candidates = table.candidates(unit if letter else options.subunits.get(unit, unit))
+    if len(candidates) == 1 and not letter:
         return candidates[0], "written", subunit
     for code, basis in hints:
         if code in candidates and not (basis == _NAMED and candidates[0] == "USD"):
@@ -145,8 +153,14 @@ def _named(paragraphs: list[tuple[int, Counter]], at: int) -> list[tuple[str, st
 
 
 def _own(unit: str, table: Currencies, hints: list[tuple[str, str]]) -> bool:
-    """Whether the article's own currency (source, dateline) is the one a lone letter stands for."""
+    """Whether the article's own currency (source, dateline) or a named country's is the one a
+    lone letter stands for."""
     return any(code in table.candidates(unit) for code, _ in hints)
+
+
+def _letter(text: str, phrase: Phrase, table: Currencies) -> bool:
+    """Whether the phrase is written with a lone-letter sign before its number (``R250``, ``N40``)."""
+    return text[phrase.start:phrase.start + 1] in table.letters and phrase.unit in _lower(table.letters)
 
 
 def _lower(letters: frozenset[str]) -> frozenset[str]:
@@ -165,10 +179,12 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
     if unit in config.area_context_units:
         return not on_land(text, phrase.end, config.area_land_words)
     written = text[phrase.start:phrase.end]
-    if unit in _lower(article.table(options).letters):  # "N40" in a Nigerian story (checked there); "N95 masks" never
-        return written[1:2].isdigit() and not _before_noun(doc, phrase.end)
-    if len(unit) == 1 and unit.isalpha() and written[0].lower() == unit:  # "R1.2 billion" is rand; "R2" a road
-        return written[1:2].isdigit() and re.search(r"[\d,.]\d{3}|\d\s*(?:[mbk]n?|[a-z]{4,})", written, re.I) is not None
+    if _letter(text, phrase, article.table(options)):
+        # "N40", "R250" in a story of their currency (checked there); "N95 masks", "the R2 to the coast",
+        # "the K2" never: a bare figure before a noun or after "the" names a thing ("a R254 billion
+        # package", with its scale, is money)
+        return written[1:2].isdigit() and (_SHAPED.search(written) is not None
+                                           or not (_before_noun(doc, phrase.end) or _THE.search(text, 0, phrase.start)))
     if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
         return not _before_noun(doc, phrase.end)
     if unit == "p":

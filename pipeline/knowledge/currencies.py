@@ -15,8 +15,12 @@ Built once per process (``functools.lru_cache``) from:
 - the signs its own countries write in their languages, where English would not mistake them
   for a word or unit (``zł``, ``Kč``, ``฿``: one character beyond ASCII), and the word of its
   native name that spells its English short name (``złoty`` for ``zloty``);
-- the typewriter stand-ins for signs keyboards lack (``GH¢`` for ``GH₵``; ``N`` for ``₦``, a
-  lone letter read only glued to a number in a story whose own currency it is).
+- the typewriter stand-ins for signs keyboards lack (``GH¢`` for ``GH₵``; ``N`` for ``₦``).
+
+A lone letter (CLDR's ``R`` of en_ZA, ``K`` of en_ZM and en_PG, ``P`` of en_BW; config's ``P`` for
+the Philippine peso; the typed ``N``) is one of ``letters``: money reads it only glued to a number
+in a story whose own or named country's currency it is (``R2.4bn`` in a Johannesburg story; never
+the ``R2`` road or ``K-pop``).
 
 A form may name several currencies (``$``, ``kr``, ``rupees``): its candidates are ordered by
 ``money.preferred`` in config, then by how many English locales write it for each, so the
@@ -44,6 +48,9 @@ _MARKED = re.compile(r"([A-Z]{1,3})([$¥£]|[Ss]h)")
 # What a writer types for a currency sign without its key: the cedi's "₵" as a cent sign, the
 # naira's "₦" as the letter it is drawn on. Unicode records no such link, hence this table.
 _TYPED_AS = {"₵": "¢", "₦": "N"}
+# Signs that abbreviate a short name several currencies share: "Rs" is any rupee (Pakistan's,
+# Sri Lanka's, Nepal's...), which the article's country then picks, as for "rupees".
+_SHORT_FOR = {"Rs": "rupees", "Rs.": "rupees"}
 # Letters with a stroke, which Unicode does not decompose into letter + mark: "złoty" is "zloty".
 _STROKED = str.maketrans("łŁđĐøØħĦ", "lLdDoOhH")
 
@@ -59,7 +66,7 @@ class Currencies:
     countries: Mapping[str, str]           # ISO 3166 alpha-2 -> the currency used there today
     written_signs: tuple[str, ...]         # the signs with their case, for the pattern
     adjectives: Mapping[str, str]          # "Saudi", "Chilean", "US" -> ISO code, from the currency names
-    letters: frozenset[str]                # lone-letter stand-ins ("N"), read only in their currency's stories
+    letters: frozenset[str]                # lone letters ("R", "K", "P", "N"), read only in their currency's stories
 
     def candidates(self, unit: str) -> tuple[str, ...]:
         """The currencies a unit (as written, any case) may mean, best first; an ISO code means itself.
@@ -103,9 +110,9 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
         if language != "en" or not territory or "_" in territory:
             continue
         for code, sign in localedata.load(locale_id)["currency_symbols"].items():
-            if code not in current or sign == code or (len(sign) == 1 and sign.isalpha()):
-                continue  # a lone letter ("R", "K") is too often a name or a grade
-            found_signs[sign][code] += 1
+            if code not in current or sign == code:
+                continue
+            found_signs[sign][code] += 1  # a lone letter ("R", "K", "P") becomes one of ``letters``
             if sign == "$" and code == countries.get(territory):
                 dollars.add(code)
     english = localedata.load("en")
@@ -151,6 +158,9 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
             for noun in nouns[code]:
                 found_words[f"{name.lower()} {noun}"][code] += 2
 
+    for sign, noun in _SHORT_FOR.items():
+        found_signs[sign].update(dict.fromkeys(found_words[noun], 0))
+
     adjectives = {}
     firsts = Counter(english["currency_names"].get(code, "").split()[0] for code in current)
     for code in current:
@@ -162,7 +172,7 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
 
     rank = {code: i for i, code in enumerate(preferred)}
     drop = {w.lower() for w in not_words}
-    letters = frozenset(s for s in found_signs if len(s) == 1 and s.isalpha())
+    letters = frozenset(s for s in found_signs.keys() | {s for s, _ in signs} if len(s) == 1 and s.isalpha())
     table_signs = {_key(s): _ranked(c, rank) for s, c in found_signs.items()}
     table_words = {w: _ranked(c, rank) for w, c in found_words.items() if w not in drop}
     for table, given in ((table_signs, signs), (table_words, words)):
