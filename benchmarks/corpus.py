@@ -4,6 +4,7 @@ sample page; never articles/test): different lengths and topics, not one page re
 Each generated article takes a run of paragraphs from one source article, sometimes
 followed by a run from another, so lengths range from one paragraph to two articles.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,14 +37,18 @@ def write_corpus(path: Path, n: int, config: Config, seed: int = 1, short: bool 
             article, paras = rng.choice(pool)
             if short:
                 sentences = rng.choice(paras).split(". ")
-                text = ". ".join(sentences[:rng.randint(1, 2)])
+                text = ". ".join(sentences[: rng.randint(1, 2)])
             else:
                 text = "\n\n".join(_run(rng, paras))
                 if rng.random() < 0.3:
                     text += "\n\n" + "\n\n".join(_run(rng, rng.choice(pool)[1]))
             words += len(text.split())
-            row = {"id": f"gen-{i:06}", "title": f"{article.title} ({i})", "text": text,
-                   "published": article.published.isoformat() if article.published else None}
+            row = {
+                "id": f"gen-{i:06}",
+                "title": f"{article.title} ({i})",
+                "text": text,
+                "published": article.published.isoformat() if article.published else None,
+            }
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return words
 
@@ -52,4 +57,4 @@ def _run(rng: random.Random, paras: list[str]) -> list[str]:
     """Between half the paragraphs and all of them, consecutive."""
     size = rng.randint(max(1, len(paras) // 2), len(paras))
     start = rng.randrange(len(paras) - size + 1)
-    return paras[start:start + size]
+    return paras[start : start + size]

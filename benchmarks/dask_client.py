@@ -10,6 +10,7 @@ outputs, copied under the feed's ids). Prints CPU seconds (wall in brackets) for
   the index before: one process re-reading every per-article file (records.jsonl + .parquet);
   the index now: the workers' part index files, then the client joining them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,13 +20,14 @@ import time
 from pathlib import Path
 
 from corpus import ROOT, write_corpus
+
 from pipeline.config import load_config
-from pipeline.outputs.index import merge_index, write_index
-from pipeline.outputs.layout import PARTS, REPORTS
+from pipeline.engines.keys import article_key
 from pipeline.engines.parts import part_ids, plan
 from pipeline.input import iter_articles
+from pipeline.outputs.index import merge_index, write_index
+from pipeline.outputs.layout import PARTS, REPORTS
 from pipeline.records import Article
-from pipeline.engines.keys import article_key
 
 
 def timed(label: str, n: int, work) -> float:
@@ -47,11 +49,21 @@ def main() -> None:
         feed, out = Path(tmp) / "feed.jsonl", Path(tmp) / "out"
         words = write_corpus(feed, n, config)
         print(f"{n} articles, {words / n:.0f} words each on average, feed {feed.stat().st_size / 2**20:.1f} MB")
-        timed("client before: read, clean, key every article", n, lambda: [
-            article_key(a, config) for a in iter_articles([feed], config) if isinstance(a, Article)])
-        parts = timed(f"client now: plan parts of {args.part_mb:g} MB", n, lambda: list(plan([feed], config, part_bytes=part_bytes)))
-        firsts = timed(f"workers: first pass over {len(parts)} parts (all of them)", n,
-                       lambda: [part_ids(p, config)[0] for p in parts])
+        timed(
+            "client before: read, clean, key every article",
+            n,
+            lambda: [article_key(a, config) for a in iter_articles([feed], config) if isinstance(a, Article)],
+        )
+        parts = timed(
+            f"client now: plan parts of {args.part_mb:g} MB",
+            n,
+            lambda: list(plan([feed], config, part_bytes=part_bytes)),
+        )
+        firsts = timed(
+            f"workers: first pass over {len(parts)} parts (all of them)",
+            n,
+            lambda: [part_ids(p, config)[0] for p in parts],
+        )
         outputs = sorted((ROOT / "outputs" / "dev").glob("*.json"))
         outputs = [p for p in outputs if p.name not in REPORTS]
         out.mkdir()
@@ -66,7 +78,7 @@ def main() -> None:
             nonlocal start
             for k, size in enumerate(sizes):
                 names.append(f"{PARTS}/{k:06}")
-                write_index(out, ids[start:start + size], name=names[-1])
+                write_index(out, ids[start : start + size], name=names[-1])
                 start += size
 
         timed("index now, workers: part index files (all parts)", n, part_indexes)

@@ -5,6 +5,7 @@ short generated articles, each in a fresh process.
 
 Prints the peak RSS of both runs and their ratio (target: within 10%). Exit status 1 when not.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from corpus import ROOT, write_corpus
+
 from pipeline.config import load_config
 
 
@@ -29,8 +31,18 @@ def main() -> None:
         for n in (args.small, args.large):
             feed = Path(tmp) / f"short-{n}.jsonl"
             words = write_corpus(feed, n, config, short=True)
-            cmd = [sys.executable, "-m", "pipeline", "run", str(feed), "-o", str(Path(tmp) / f"out-{n}"), "-q",
-                   "-c", str(ROOT / "config.toml")]
+            cmd = [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "run",
+                str(feed),
+                "-o",
+                str(Path(tmp) / f"out-{n}"),
+                "-q",
+                "-c",
+                str(ROOT / "config.toml"),
+            ]
             proc = subprocess.Popen(cmd, cwd=ROOT)
             _pid, status, usage = os.wait4(proc.pid, 0)
             if os.waitstatus_to_exitcode(status) != 0:

@@ -10,6 +10,7 @@ seconds (a busy machine stretches wall time, not CPU time), ``--repeat`` times, 
 best of each; the n_process comparison needs wall time, so read it with the load average
 printed beside it. Exit status 1 when a target is missed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,13 +22,13 @@ import time
 from pathlib import Path
 
 import spacy
-
 from corpus import ROOT, write_corpus
+
 from pipeline.config import load_config
-from pipeline.input import iter_articles
-from pipeline.records import Article
-from pipeline.model.meta import components
 from pipeline.engines.run import run
+from pipeline.input import iter_articles
+from pipeline.model.meta import components
+from pipeline.records import Article
 
 
 def main() -> None:
@@ -40,12 +41,16 @@ def main() -> None:
         tmp = Path(tmp)
         feed, tiny = tmp / "corpus.jsonl", tmp / "tiny.jsonl"
         write_corpus(feed, args.articles, config)
-        tiny.write_text('{"title": "Tiny", "text": "Acme Group paid two million dollars for 5 hectares on 3 May 2021."}\n')
+        tiny.write_text(
+            '{"title": "Tiny", "text": "Acme Group paid two million dollars for 5 hectares on 3 May 2021."}\n'
+        )
         texts = [a.text for a in iter_articles([feed], config) if isinstance(a, Article)]
         words = sum(len(t.split()) for t in texts)
         lengths = sorted(len(t.split()) for t in texts)
-        print(f"corpus: {len(texts)} articles, {words} words ({lengths[0]}-{lengths[-1]} per article), "
-              f"{os.cpu_count()} cores")
+        print(
+            f"corpus: {len(texts)} articles, {words} words ({lengths[0]}-{lengths[-1]} per article), "
+            f"{os.cpu_count()} cores"
+        )
 
         bare = spacy.load(config.model)
         list(bare.pipe(texts[:5]))
@@ -72,16 +77,22 @@ def main() -> None:
             start_s, _ = _timed(_cli(tiny, tmp / f"tiny-{n}", cfg, "--force"))
             full_s, rss = _timed(_cli(feed, tmp / f"out-{n}", cfg, "--force"))
             rates[n], first[n] = words / (full_s - start_s), full_s
-            print(f"n_process={n}: {rates[n]:8.0f} words/s wall clock after a startup of {start_s:.1f}s "
-                  f"({words / full_s:.0f} words/s end to end); peak RSS of the main process {rss / 1024:.0f} MB; "
-                  f"load average {os.getloadavg()[0]:.1f}")
-        print(f"startup: `pipeline run` on one tiny article {_timed(_cli(tiny, tmp / 'tiny-1', tmp / 'config-1.toml', '--force'))[0]:.1f}s, "
-              f"bare `spacy.load` {spacy_s:.1f}s (wall clock, imports included)")
+            print(
+                f"n_process={n}: {rates[n]:8.0f} words/s wall clock after a startup of {start_s:.1f}s "
+                f"({words / full_s:.0f} words/s end to end); peak RSS of the main process {rss / 1024:.0f} MB; "
+                f"load average {os.getloadavg()[0]:.1f}"
+            )
+        print(
+            f"startup: `pipeline run` on one tiny article {_timed(_cli(tiny, tmp / 'tiny-1', tmp / 'config-1.toml', '--force'))[0]:.1f}s, "
+            f"bare `spacy.load` {spacy_s:.1f}s (wall clock, imports included)"
+        )
         speedup = rates[2] / rates[1]
         print(f"n_process 2 / 1: {speedup:.2f}  (target >= 1.7)")
         again_s, _ = _timed(_cli(feed, tmp / "out-1", tmp / "config-1.toml"))
         share = again_s / first[1]
-        print(f"re-run over unchanged inputs: {again_s:.1f}s = {share:.1%} of the first run's {first[1]:.1f}s  (target < 5%)")
+        print(
+            f"re-run over unchanged inputs: {again_s:.1f}s = {share:.1%} of the first run's {first[1]:.1f}s  (target < 5%)"
+        )
     sys.exit(0 if ratio >= 1.0 and speedup >= 1.7 and share < 0.05 else 1)
 
 

@@ -1,10 +1,10 @@
 """Command line: thin typer commands over run.run and evaluate.evaluate."""
+
 from __future__ import annotations
 
 import sys
 from datetime import date
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -12,13 +12,16 @@ from typer.core import TyperGroup
 from .config import Config, load_config
 from .errors import Errors, PipelineError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Extract money, area, date and organisation records from news articles.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Extract money, area, date and organisation records from news articles.",
+)
 
 CONFIG = typer.Option(None, "--config", "-c", help="Config file (default: ./config.toml if present).")
 
 
-def _config(path: Optional[Path]) -> Config:
+def _config(path: Path | None) -> Config:
     if path is None and Path("config.toml").is_file():
         path = Path("config.toml")
     return load_config(path)
@@ -31,18 +34,26 @@ def _fail(message: str, code: int = 2):
 
 @app.command()
 def run(
-    paths: List[Path] = typer.Argument(None, help="Files or folders (.md, .txt, .jsonl). Default: paths.input."),
-    config: Optional[Path] = CONFIG,
-    out: Optional[str] = typer.Option(None, "--out", "-o", help="Output folder or fsspec URL, e.g. s3://bucket/news (default: paths.output)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date for every article, YYYY-MM-DD."),
+    paths: list[Path] = typer.Argument(None, help="Files or folders (.md, .txt, .jsonl). Default: paths.input."),
+    config: Path | None = CONFIG,
+    out: str | None = typer.Option(
+        None, "--out", "-o", help="Output folder or fsspec URL, e.g. s3://bucket/news (default: paths.output)."
+    ),
+    published: str | None = typer.Option(None, "--published", help="Publication date for every article, YYYY-MM-DD."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
-    set_name: Optional[str] = typer.Option(None, "--set", help="Run one configured set (sample, dev, test) into its own outputs."),
+    set_name: str | None = typer.Option(
+        None, "--set", help="Run one configured set (sample, dev, test) into its own outputs."
+    ),
     force: bool = typer.Option(False, "--force", help="Process every article, even those whose output is up to date."),
     prune: bool = typer.Option(False, "--prune", help="Remove outputs of articles no longer in the inputs."),
     fmt: str = typer.Option("both", "--format", help="Index files to write: jsonl, parquet or both."),
     engine: str = typer.Option("local", "--engine", help="Where articles are processed: local (this machine) or dask."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1)."),
-    follow_links: bool = typer.Option(False, "--follow-links", help="Follow symbolic links that lead out of an input folder."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1)."
+    ),
+    follow_links: bool = typer.Option(
+        False, "--follow-links", help="Follow symbolic links that lead out of an input folder."
+    ),
 ):
     """Extract records from articles into OUT/<article-id>.json, records.jsonl and run.json.
 
@@ -59,14 +70,27 @@ def run(
         formats = _formats(fmt)
         where = _engine(engine, scheduler)
         for inputs, target in _jobs(cfg, paths or [], out, set_name):
-            result = run_pipeline(inputs, cfg, target, when, report=lambda p: typer.echo(p.message, err=True),
-                                  progress=not quiet and sys.stderr.isatty(), force=force, prune=prune, formats=formats,
-                                  engine=where, follow_links=follow_links)
+            result = run_pipeline(
+                inputs,
+                cfg,
+                target,
+                when,
+                report=lambda p: typer.echo(p.message, err=True),
+                progress=not quiet and sys.stderr.isatty(),
+                force=force,
+                prune=prune,
+                formats=formats,
+                engine=where,
+                follow_links=follow_links,
+            )
             failed = failed or result.failed
             if not quiet:
                 counts = ", ".join(f"{n} {t}" for t, n in result.records.items())
-                typer.echo(f"{result.articles} articles processed, {result.skipped} up to date -> "
-                           f"{target or cfg.output}: {counts}", err=True)
+                typer.echo(
+                    f"{result.articles} articles processed, {result.skipped} up to date -> "
+                    f"{target or cfg.output}: {counts}",
+                    err=True,
+                )
             if result.interrupted:
                 typer.echo(f"stopped by signal {result.interrupted}; run again to finish the rest", err=True)
                 raise typer.Exit(128 + result.interrupted)
@@ -82,7 +106,7 @@ def _formats(value: str) -> tuple[str, ...]:
     return choices[value]
 
 
-def _engine(name: str, scheduler: Optional[str]):
+def _engine(name: str, scheduler: str | None):
     if name == "local" and not scheduler:
         from .engines.local import run_local
 
@@ -94,7 +118,9 @@ def _engine(name: str, scheduler: Optional[str]):
     raise PipelineError(Errors.E063.format(value=name))
 
 
-def _jobs(cfg: Config, paths: list[Path], out: Optional[str], set_name: Optional[str]) -> list[tuple[list[Path], Optional[str | Path]]]:
+def _jobs(
+    cfg: Config, paths: list[Path], out: str | None, set_name: str | None
+) -> list[tuple[list[Path], str | Path | None]]:
     """(inputs, output folder) pairs: the paths given, one set, or every set (each into its own folder)."""
     if paths:
         if set_name:
@@ -116,12 +142,12 @@ def _data_set(cfg: Config, name: str):
 
 @app.command()
 def evaluate(
-    outputs: Optional[Path] = typer.Option(None, "--outputs", help="Outputs folder (default: paths.output)."),
-    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold folder (default: paths.gold)."),
-    min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when micro-F1 is below this."),
+    outputs: Path | None = typer.Option(None, "--outputs", help="Outputs folder (default: paths.output)."),
+    gold: Path | None = typer.Option(None, "--gold", help="Gold folder (default: paths.gold)."),
+    min_f1: float | None = typer.Option(None, "--min-f1", help="Exit 1 when micro-F1 is below this."),
     baselines: bool = typer.Option(False, "--baselines", help="Also score quantulum3, dateparser and spaCy alone."),
-    config: Optional[Path] = CONFIG,
-    set_name: Optional[str] = typer.Option(None, "--set", help="Score one configured set (sample, dev, test)."),
+    config: Path | None = CONFIG,
+    set_name: str | None = typer.Option(None, "--set", help="Score one configured set (sample, dev, test)."),
 ):
     """Score outputs against hand-labelled gold, per type; list every miss and false positive.
 
@@ -169,10 +195,12 @@ def evaluate(
 @app.command(name="explain")
 def explain_cmd(
     article: str = typer.Argument(..., help="Article id, as in its output file's name."),
-    paths: List[Path] = typer.Argument(None, help="Files or folders holding it (default: the set's input, else paths.input)."),
+    paths: list[Path] = typer.Argument(
+        None, help="Files or folders holding it (default: the set's input, else paths.input)."
+    ),
     name: str = typer.Option("", "--name", help="Only names containing this text (any case)."),
-    set_name: Optional[str] = typer.Option(None, "--set", help="Look in a configured set's input (sample, dev, test)."),
-    config: Optional[Path] = CONFIG,
+    set_name: str | None = typer.Option(None, "--set", help="Look in a configured set's input (sample, dev, test)."),
+    config: Path | None = CONFIG,
 ):
     """Say why each candidate name in one article was or was not reported as an organisation:
     the decision rule that settled it and the evidence it weighed.
@@ -191,24 +219,35 @@ def explain_cmd(
 
 @app.command()
 def train(
-    set_names: List[str] = typer.Option(None, "--set", help="A configured set whose gold to train on (repeatable; default: dev)."),
-    corpus: List[Path] = typer.Option(None, "--corpus", help="A converted public NER corpus, JSONL (repeatable; see docs/training.md)."),
+    set_names: list[str] = typer.Option(
+        None, "--set", help="A configured set whose gold to train on (repeatable; default: dev)."
+    ),
+    corpus: list[Path] = typer.Option(
+        None, "--corpus", help="A converted public NER corpus, JSONL (repeatable; see docs/training.md)."
+    ),
     out: Path = typer.Option(..., "--out", "-o", help="Model folder to write; point model.name at it to use it."),
     epochs: int = typer.Option(12, "--epochs", min=1, help="Passes over the training documents."),
-    held_out: float = typer.Option(0.2, "--held-out", min=0.0, max=0.9, help="Share of each set's articles kept out of training and scored."),
-    base: Optional[str] = typer.Option(None, "--base", help="spaCy pipeline to start from (default: model.name, or its base)."),
-    config: Optional[Path] = CONFIG,
+    held_out: float = typer.Option(
+        0.2, "--held-out", min=0.0, max=0.9, help="Share of each set's articles kept out of training and scored."
+    ),
+    base: str | None = typer.Option(
+        None, "--base", help="spaCy pipeline to start from (default: model.name, or its base)."
+    ),
+    config: Path | None = CONFIG,
 ):
     """Fine-tune the model's entity recogniser on gold organisations (and public corpora),
     with spaCy's own training; writes OUT with the new recogniser, meta.json and MODEL_CARD.md.
 
     Example: pipeline train --set dev --corpus corpora/gum.jsonl --out models/news
     """
-    from .training.train import Source, train as train_model
+    from .training.train import Source
+    from .training.train import train as train_model
 
     try:
         cfg = _config(config)
-        sources = [Source(name, _data_set(cfg, name).input, _data_set(cfg, name).gold) for name in (set_names or ["dev"])]
+        sources = [
+            Source(name, _data_set(cfg, name).input, _data_set(cfg, name).gold) for name in (set_names or ["dev"])
+        ]
         sources += [Source(path.stem, corpus=path, licence=_corpus_licence(path)) for path in corpus or []]
         report = train_model(cfg, sources, out, base=base, epochs=epochs, held_out=held_out, echo=typer.echo)
     except PipelineError as err:
@@ -216,8 +255,10 @@ def train(
     for check, after in report.after.items():
         before = report.before.get(check, {})
         org_b, org_a = before.get("ORG", {}).get("f", 0), after.get("ORG", {}).get("f", 0)
-        typer.echo(f"{check}: ORG F1 {org_b:.3f} -> {org_a:.3f}; all labels F1 {before['all']['f']:.3f} -> {after['all']['f']:.3f}")
-    typer.echo(f"wrote {out} ({report.seconds:.0f} s); use it with model.name = \"{out}\" in config.toml")
+        typer.echo(
+            f"{check}: ORG F1 {org_b:.3f} -> {org_a:.3f}; all labels F1 {before['all']['f']:.3f} -> {after['all']['f']:.3f}"
+        )
+    typer.echo(f'wrote {out} ({report.seconds:.0f} s); use it with model.name = "{out}" in config.toml')
 
 
 def _corpus_licence(path: Path) -> str:
@@ -248,11 +289,15 @@ app.add_typer(review_app, name="review")
 @review_app.callback()
 def review(
     ctx: typer.Context,
-    outputs: Optional[Path] = typer.Argument(None, help="Outputs folder of `pipeline run` (default: paths.output)."),
-    port: Optional[int] = typer.Option(None, "--port", help="Port on 127.0.0.1 (default: review.port; 0 = any free port)."),
+    outputs: Path | None = typer.Argument(None, help="Outputs folder of `pipeline run` (default: paths.output)."),
+    port: int | None = typer.Option(
+        None, "--port", help="Port on 127.0.0.1 (default: review.port; 0 = any free port)."
+    ),
     open_browser: bool = typer.Option(False, "--open/--no-browser", help="Open the page in the system browser."),
-    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Name kept with every decision (default: the OS user)."),
-    config: Optional[Path] = CONFIG,
+    reviewer: str | None = typer.Option(
+        None, "--reviewer", help="Name kept with every decision (default: the OS user)."
+    ),
+    config: Path | None = CONFIG,
 ):
     """Review extracted records in a local web page: accept, reject, correct or add, by keyboard.
 
@@ -271,11 +316,15 @@ def review(
 
 @review_app.command("export")
 def review_export(
-    out: Optional[Path] = typer.Option(None, "--out", help="Gold folder (default: paths.gold), or the file for --format jsonl|csv."),
-    fmt: str = typer.Option("gold", "--format", help="gold (files `pipeline evaluate` reads), or jsonl|csv: one row per decision."),
+    out: Path | None = typer.Option(
+        None, "--out", help="Gold folder (default: paths.gold), or the file for --format jsonl|csv."
+    ),
+    fmt: str = typer.Option(
+        "gold", "--format", help="gold (files `pipeline evaluate` reads), or jsonl|csv: one row per decision."
+    ),
     force: bool = typer.Option(False, "--force", help="Let the review win where it conflicts with existing gold."),
-    outputs: Optional[Path] = typer.Option(None, "--outputs", help="Outputs folder reviewed (default: paths.output)."),
-    config: Optional[Path] = CONFIG,
+    outputs: Path | None = typer.Option(None, "--outputs", help="Outputs folder reviewed (default: paths.output)."),
+    config: Path | None = CONFIG,
 ):
     """Write review decisions as gold files (merged into existing ones), or as a decision log.
 
@@ -294,7 +343,7 @@ def review_export(
     raise typer.Exit(1 if report.conflicts else 0)
 
 
-def _date(value: Optional[str]) -> Optional[date]:
+def _date(value: str | None) -> date | None:
     if value is None:
         return None
     from .input import iso_date

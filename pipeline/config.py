@@ -3,6 +3,7 @@
 Defaults ship in ``defaults.toml``; the user's file is layered on top. A key the
 defaults do not name, or a value of the wrong type, fails before any work starts.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -11,21 +12,31 @@ import importlib.util
 import json
 import math
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import Errors, PipelineError
 from .knowledge.currencies import known_code
 
 # Tables whose entries are the user's to add; everything else is a fixed schema.
-OPEN_TABLES = {"published.sources", "money.signs", "money.words", "money.subunits", "money.sources",
-               "money.domains.labels", "area.units", "organisations.aliases", "sets",
-               "dates.order_by_source"}
+OPEN_TABLES = {
+    "published.sources",
+    "money.signs",
+    "money.words",
+    "money.subunits",
+    "money.sources",
+    "money.domains.labels",
+    "area.units",
+    "organisations.aliases",
+    "sets",
+    "dates.order_by_source",
+}
 # How a numeric date like 3/7/2019 is read: month first or day first.
 DATE_ORDERS = ("MDY", "DMY")
 SET_KEYS = ("input", "output", "gold")
@@ -47,16 +58,16 @@ class DataSet:
 class MoneyOptions:
     """Config's additions to the CLDR currency table (currencies.py) and the rules around it."""
 
-    signs: Mapping[str, str]              # written before the number, case kept -> ISO code
-    words: Mapping[str, str]              # written after it, lower case -> ISO code
-    subunits: Mapping[str, str]           # "cents" -> the sign whose hundredth it is ("$")
-    preferred: tuple[str, ...]            # which reading of an ambiguous form wins
+    signs: Mapping[str, str]  # written before the number, case kept -> ISO code
+    words: Mapping[str, str]  # written after it, lower case -> ISO code
+    subunits: Mapping[str, str]  # "cents" -> the sign whose hundredth it is ("$")
+    preferred: tuple[str, ...]  # which reading of an ambiguous form wins
     not_currency_words: tuple[str, ...]
     not_codes: tuple[str, ...]
-    weight_words: tuple[str, ...]         # make "pounds" a weight
-    sources: Mapping[str, str]            # source name -> the article's own currency
-    generic_domains: tuple[str, ...]      # country-code domains that say nothing of the country
-    domain_labels: Mapping[str, str]      # domain labels that are no ISO 3166 code -> ISO code
+    weight_words: tuple[str, ...]  # make "pounds" a weight
+    sources: Mapping[str, str]  # source name -> the article's own currency
+    generic_domains: tuple[str, ...]  # country-code domains that say nothing of the country
+    domain_labels: Mapping[str, str]  # domain labels that are no ISO 3166 code -> ISO code
 
     def __reduce__(self):
         """Picklable for worker processes, like Config: mapping proxies travel as dicts."""
@@ -74,23 +85,23 @@ class OrganisationOptions:
     organisation extractor. Lists keep the order written (the ruler's patterns are built from
     them); the sets the extractor tests words against are worked out once, on first use."""
 
-    suffixes: tuple[str, ...]             # a capitalised name ending in one is an organisation
-    of_suffixes: tuple[str, ...]          # ... and may go on with "of": "Technical University of Munich"
-    prefixes: tuple[str, ...]             # head words that come first: "Banco", "Industrias"
-    legal_forms: tuple[str, ...]          # mixed-case forms beside cleanco's: "Co", "GmbH"
-    particles: tuple[str, ...]            # may stand inside a name: "de", "&"
-    place_suffixes: tuple[str, ...]       # a name ending in one is a place: "District"
-    place_nouns: tuple[str, ...]          # lower-case nouns after a place: "the Huasco valley"
-    place_modifiers: tuple[str, ...]      # "Jiading New City" is a place
-    thing_suffixes: tuple[str, ...]       # events, awards, products: "Cup", "Index"
-    thing_nouns: tuple[str, ...]          # "its Onslow Iron project"
-    programme_words: tuple[str, ...]      # "Project Nexus", "Hurricane Milton"
-    stop_words: tuple[str, ...]           # never organisations: "CEO", "Government"
-    cue_before: tuple[str, ...]           # "shares of" X
-    cue_after: tuple[str, ...]            # X "shares"
-    cue_possessive: tuple[str, ...]       # X's "chief executive"
-    cue_kinds: tuple[str, ...]            # "brewer" X
-    person_roles: tuple[str, ...]         # "analyst" X is a person
+    suffixes: tuple[str, ...]  # a capitalised name ending in one is an organisation
+    of_suffixes: tuple[str, ...]  # ... and may go on with "of": "Technical University of Munich"
+    prefixes: tuple[str, ...]  # head words that come first: "Banco", "Industrias"
+    legal_forms: tuple[str, ...]  # mixed-case forms beside cleanco's: "Co", "GmbH"
+    particles: tuple[str, ...]  # may stand inside a name: "de", "&"
+    place_suffixes: tuple[str, ...]  # a name ending in one is a place: "District"
+    place_nouns: tuple[str, ...]  # lower-case nouns after a place: "the Huasco valley"
+    place_modifiers: tuple[str, ...]  # "Jiading New City" is a place
+    thing_suffixes: tuple[str, ...]  # events, awards, products: "Cup", "Index"
+    thing_nouns: tuple[str, ...]  # "its Onslow Iron project"
+    programme_words: tuple[str, ...]  # "Project Nexus", "Hurricane Milton"
+    stop_words: tuple[str, ...]  # never organisations: "CEO", "Government"
+    cue_before: tuple[str, ...]  # "shares of" X
+    cue_after: tuple[str, ...]  # X "shares"
+    cue_possessive: tuple[str, ...]  # X's "chief executive"
+    cue_kinds: tuple[str, ...]  # "brewer" X
+    person_roles: tuple[str, ...]  # "analyst" X is a person
     aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # written -> canonical
 
     @cached_property
@@ -235,7 +246,11 @@ def _check_type(value: Any, expected: Any, path: str, key: str) -> Any:
         ok = all(isinstance(v, str) for v in value)
     if not ok:
         kind = {str: "a string", int: "an integer", float: "a number", list: "a list of strings"}
-        raise PipelineError(Errors.E002.format(path=path, key=key, expected=kind.get(type(expected), type(expected).__name__), got=value))
+        raise PipelineError(
+            Errors.E002.format(
+                path=path, key=key, expected=kind.get(type(expected), type(expected).__name__), got=value
+            )
+        )
     return value
 
 
@@ -271,16 +286,29 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
     units = {}
     for unit, factor in c["area"]["units"].items():
         if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 < factor < math.inf:
-            raise PipelineError(Errors.E002.format(path=path, key=f"area.units.{unit}", expected="square metres per unit (a positive number)", got=factor))
+            raise PipelineError(
+                Errors.E002.format(
+                    path=path,
+                    key=f"area.units.{unit}",
+                    expected="square metres per unit (a positive number)",
+                    got=factor,
+                )
+            )
         units[unit.lower()] = float(factor)
     date_order = _date_order(c["dates"]["order"], path, "dates.order")
-    orders = {name.lower(): _date_order(value, path, f"dates.order_by_source.{name}")
-              for name, value in c["dates"]["order_by_source"].items()}
+    orders = {
+        name.lower(): _date_order(value, path, f"dates.order_by_source.{name}")
+        for name, value in c["dates"]["order_by_source"].items()
+    }
     orgs = c["organisations"]
     aliases = {}
     for written, canonical in orgs["aliases"].items():
         if not isinstance(canonical, str):
-            raise PipelineError(Errors.E002.format(path=path, key=f"organisations.aliases.{written}", expected="a string", got=canonical))
+            raise PipelineError(
+                Errors.E002.format(
+                    path=path, key=f"organisations.aliases.{written}", expected="a string", got=canonical
+                )
+            )
         aliases[written] = canonical
     fallback = inp["encoding_fallback"] or None
     if fallback:
@@ -288,12 +316,20 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
             if not codecs.lookup(fallback)._is_text_encoding:  # rot13, base64: bytes<->bytes or str<->str
                 raise LookupError(fallback)
         except LookupError:
-            raise PipelineError(Errors.E002.format(path=path, key="input.encoding_fallback", expected="a Python codec name or \"\"", got=fallback)) from None
+            raise PipelineError(
+                Errors.E002.format(
+                    path=path, key="input.encoding_fallback", expected='a Python codec name or ""', got=fallback
+                )
+            ) from None
     _check_model(model["name"])
     paths, review = c["paths"], c["review"]
     sets = {name: _data_set(name, value, base, path) for name, value in c["sets"].items()}
     if not 0 <= review["port"] <= 65535:
-        raise PipelineError(Errors.E002.format(path=path, key="review.port", expected="a TCP port 0-65535 (0: any free port)", got=review["port"]))
+        raise PipelineError(
+            Errors.E002.format(
+                path=path, key="review.port", expected="a TCP port 0-65535 (0: any free port)", got=review["port"]
+            )
+        )
     return Config(
         model=model["name"],
         batch_size=model["batch_size"],
@@ -325,14 +361,22 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
 def _data_set(name: str, value: Any, base: Path, path: str) -> DataSet:
     key = f"sets.{name}"
     if not name.strip() or not isinstance(value, dict) or set(value) != set(SET_KEYS):
-        raise PipelineError(Errors.E002.format(path=path, key=key, got=value,
-                                               expected="a table with exactly input, output and gold (folders)"))
+        raise PipelineError(
+            Errors.E002.format(
+                path=path, key=key, got=value, expected="a table with exactly input, output and gold (folders)"
+            )
+        )
     for part in SET_KEYS:
         if not (isinstance(value[part], str) and value[part].strip()):
-            raise PipelineError(Errors.E002.format(path=path, key=f"{key}.{part}", expected="a folder path", got=value[part]))
+            raise PipelineError(
+                Errors.E002.format(path=path, key=f"{key}.{part}", expected="a folder path", got=value[part])
+            )
     return DataSet(name, *(base / value[part] for part in SET_KEYS))
+
+
 def _money(m: dict, path: str) -> MoneyOptions:
     """The money section, every ISO code checked against CLDR's list."""
+
     def code(value: Any, key: str) -> str:
         if not (isinstance(value, str) and known_code(value)):
             raise PipelineError(Errors.E006.format(path=path, key=key, value=value))
@@ -344,7 +388,11 @@ def _money(m: dict, path: str) -> MoneyOptions:
     subunits = {}
     for word, sign in m["subunits"].items():
         if not isinstance(sign, str) or not sign:
-            raise PipelineError(Errors.E002.format(path=path, key=f"money.subunits.{word}", expected="a currency sign like '$'", got=sign))
+            raise PipelineError(
+                Errors.E002.format(
+                    path=path, key=f"money.subunits.{word}", expected="a currency sign like '$'", got=sign
+                )
+            )
         subunits[word.lower()] = sign
     return MoneyOptions(
         signs=table("signs", lower=False),
@@ -356,8 +404,9 @@ def _money(m: dict, path: str) -> MoneyOptions:
         weight_words=tuple(w.lower() for w in m["weight_words"]),
         sources=table("sources", lower=False),
         generic_domains=tuple(d.lower().lstrip(".") for d in m["domains"]["generic"]),
-        domain_labels=MappingProxyType({k.lower().lstrip("."): code(v, f"money.domains.labels.{k}")
-                                        for k, v in m["domains"]["labels"].items()}),
+        domain_labels=MappingProxyType(
+            {k.lower().lstrip("."): code(v, f"money.domains.labels.{k}") for k, v in m["domains"]["labels"].items()}
+        ),
     )
 
 
@@ -369,8 +418,14 @@ def _organisations(o: dict, aliases: dict[str, str]) -> OrganisationOptions:
 
 def _date_order(value: Any, path: str, key: str) -> str:
     if not (isinstance(value, str) and value.upper() in DATE_ORDERS):
-        raise PipelineError(Errors.E002.format(path=path, key=key, expected=" or ".join(f'"{o}"' for o in DATE_ORDERS)
-                                               + " (month or day first in 3/7/2019)", got=value))
+        raise PipelineError(
+            Errors.E002.format(
+                path=path,
+                key=key,
+                expected=" or ".join(f'"{o}"' for o in DATE_ORDERS) + " (month or day first in 3/7/2019)",
+                got=value,
+            )
+        )
     return value.upper()
 
 
@@ -395,7 +450,11 @@ def _check_model(name: str) -> None:
 
 def _oversize(value: str, path: str) -> str:
     if value not in OVERSIZE:
-        raise PipelineError(Errors.E002.format(path=path, key="input.oversize", expected=' or '.join(f'"{o}"' for o in OVERSIZE), got=value))
+        raise PipelineError(
+            Errors.E002.format(
+                path=path, key="input.oversize", expected=" or ".join(f'"{o}"' for o in OVERSIZE), got=value
+            )
+        )
     return value
 
 

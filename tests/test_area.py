@@ -2,18 +2,19 @@
 
 A row is (mention texts, value in m², unit as written, approximate, qualifier, min, max).
 """
+
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from pipeline.extractors import Context
-from pipeline.extractors import registry
+from pipeline.extractors import Context, registry
 
 
 def extract(doc, context):
     """The area extractor as a run calls it: with the article's facts worked out first."""
     return registry.extract(doc, context, ["area"])
+
 
 KM2 = 10**6
 
@@ -21,28 +22,47 @@ SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "articles" / "000_0fe4684
 
 # From the sample page (000_0fe4684b8b822597), as clean.py leaves it.
 SAMPLE = {
-    "planned area": ("With a planned area of 2.2 square kilometers, the Shanghai MedValley consists of a core function area.",
-        [(("2.2 square kilometers",), Decimal("2.2") * KM2, "square kilometers", False, None, None, None)]),
-    "mu with sqm in brackets": ("By 2025, land parcels totaling 200 mu (133,333 sqm) designated for industrial purposes will be launched.",
-        [(("200 mu", "133,333 sqm"), Decimal("133334"), "mu", False, None, None, None)]),
-    "covering 1 square kilometer": ("Covering 1 square kilometer, the valley highlights auto shape.",
-        [(("1 square kilometer",), KM2, "square kilometer", False, None, None, None)]),
-    "with an area of": ("The Shanghai International Automobile City, with an area of 100 square kilometers, boasts a complete industrial chain.",
-        [(("100 square kilometers",), 100 * KM2, "square kilometers", False, None, None, None)]),
+    "planned area": (
+        "With a planned area of 2.2 square kilometers, the Shanghai MedValley consists of a core function area.",
+        [(("2.2 square kilometers",), Decimal("2.2") * KM2, "square kilometers", False, None, None, None)],
+    ),
+    "mu with sqm in brackets": (
+        "By 2025, land parcels totaling 200 mu (133,333 sqm) designated for industrial purposes will be launched.",
+        [(("200 mu", "133,333 sqm"), Decimal("133334"), "mu", False, None, None, None)],
+    ),
+    "covering 1 square kilometer": (
+        "Covering 1 square kilometer, the valley highlights auto shape.",
+        [(("1 square kilometer",), KM2, "square kilometer", False, None, None, None)],
+    ),
+    "with an area of": (
+        "The Shanghai International Automobile City, with an area of 100 square kilometers, boasts a complete industrial chain.",
+        [(("100 square kilometers",), 100 * KM2, "square kilometers", False, None, None, None)],
+    ),
 }
 
 # General forms: every unit, scale, qualifier and range.
 GENERAL = {
-    "square kilometres": ("It spans 3 square kilometres.", [(("3 square kilometres",), 3 * KM2, "square kilometres", False, None, None, None)]),
+    "square kilometres": (
+        "It spans 3 square kilometres.",
+        [(("3 square kilometres",), 3 * KM2, "square kilometres", False, None, None, None)],
+    ),
     "km²": ("It spans 3 km².", [(("3 km²",), 3 * KM2, "km²", False, None, None, None)]),
     "km2": ("It spans 3 km2.", [(("3 km2",), 3 * KM2, "km2", False, None, None, None)]),
     "sq km": ("It spans 3 sq km.", [(("3 sq km",), 3 * KM2, "sq km", False, None, None, None)]),
     "square km": ("It spans 5 square km.", [(("5 square km",), 5 * KM2, "square km", False, None, None, None)]),
     "sq. km": ("It spans 3 sq. km.", [(("3 sq. km",), 3 * KM2, "sq. km", False, None, None, None)]),
-    "square kilometres": ("It spans 7 square kilometres.", [(("7 square kilometres",), 7 * KM2, "square kilometres", False, None, None, None)]),
-    "square metres": ("A 5,000 square metres hall.", [(("5,000 square metres",), 5000, "square metres", False, None, None, None)]),
-    "square meters, million": ("It has 2.2 million square meters of floor space.", [(("2.2 million square meters",), 2200000, "square meters", False, None, None, None)]),
-    "hyphenated square meter": ("a 10,000-square-meter plant", [(("10,000-square-meter",), 10000, "square meter", False, None, None, None)]),
+    "square metres": (
+        "A 5,000 square metres hall.",
+        [(("5,000 square metres",), 5000, "square metres", False, None, None, None)],
+    ),
+    "square meters, million": (
+        "It has 2.2 million square meters of floor space.",
+        [(("2.2 million square meters",), 2200000, "square meters", False, None, None, None)],
+    ),
+    "hyphenated square meter": (
+        "a 10,000-square-meter plant",
+        [(("10,000-square-meter",), 10000, "square meter", False, None, None, None)],
+    ),
     "sqm": ("A 500 sqm shop.", [(("500 sqm",), 500, "sqm", False, None, None, None)]),
     "m²": ("A 40 m² flat.", [(("40 m²",), 40, "m²", False, None, None, None)]),
     "m2": ("A 40 m2 flat.", [(("40 m2",), 40, "m2", False, None, None, None)]),
@@ -50,20 +70,44 @@ GENERAL = {
     "hyphenated hectare": ("a 300-hectare site", [(("300-hectare",), 3000000, "hectare", False, None, None, None)]),
     "ha": ("It covers 12 ha.", [(("12 ha",), 120000, "ha", False, None, None, None)]),
     "acres": ("It covers 3 acres.", [(("3 acres",), Decimal("12140.57"), "acres", False, None, None, None)]),
-    "square feet": ("A 1,000 square feet office.", [(("1,000 square feet",), Decimal("92.90"), "square feet", False, None, None, None)]),
+    "square feet": (
+        "A 1,000 square feet office.",
+        [(("1,000 square feet",), Decimal("92.90"), "square feet", False, None, None, None)],
+    ),
     "sq ft": ("A 1,000 sq ft office.", [(("1,000 sq ft",), Decimal("92.90"), "sq ft", False, None, None, None)]),
-    "square miles": ("It spans 3 square miles.", [(("3 square miles",), Decimal("7769964.33"), "square miles", False, None, None, None)]),
+    "square miles": (
+        "It spans 3 square miles.",
+        [(("3 square miles",), Decimal("7769964.33"), "square miles", False, None, None, None)],
+    ),
     "mu": ("It covers 30 mu.", [(("30 mu",), Decimal("20000.10"), "mu", False, None, None, None)]),
     "spelled out": ("It covers two hectares.", [(("two hectares",), 20000, "hectares", False, None, None, None)]),
     "around": ("It covers around 5 hectares.", [(("5 hectares",), 50000, "hectares", True, "around", None, None)]),
-    "more than": ("It covers more than 5 hectares.", [(("5 hectares",), 50000, "hectares", True, "more than", None, None)]),
+    "more than": (
+        "It covers more than 5 hectares.",
+        [(("5 hectares",), 50000, "hectares", True, "more than", None, None)],
+    ),
     "nearly": ("It covers nearly 5 hectares.", [(("5 hectares",), 50000, "hectares", True, "nearly", None, None)]),
     "up to": ("It may cover up to 5 hectares.", [(("5 hectares",), 50000, "hectares", True, "up to", None, None)]),
-    "range with to": ("It covers 2 to 3 square kilometers.", [(("2 to 3 square kilometers",), 2 * KM2, "square kilometers", False, None, 2 * KM2, 3 * KM2)]),
-    "range with hyphen": ("It covers 2-3 hectares.", [(("2-3 hectares",), 20000, "hectares", False, None, 20000, 30000)]),
-    "range with between": ("It covers between 2 and 3 hectares.", [(("between 2 and 3 hectares",), 20000, "hectares", False, None, 20000, 30000)]),
-    "range, unit twice": ("It covers 2 hectares to 3 hectares.", [(("2 hectares to 3 hectares",), 20000, "hectares", False, None, 20000, 30000)]),
-    "qualified range": ("It covers about 2 to 3 hectares.", [(("2 to 3 hectares",), 20000, "hectares", True, "about", 20000, 30000)]),
+    "range with to": (
+        "It covers 2 to 3 square kilometers.",
+        [(("2 to 3 square kilometers",), 2 * KM2, "square kilometers", False, None, 2 * KM2, 3 * KM2)],
+    ),
+    "range with hyphen": (
+        "It covers 2-3 hectares.",
+        [(("2-3 hectares",), 20000, "hectares", False, None, 20000, 30000)],
+    ),
+    "range with between": (
+        "It covers between 2 and 3 hectares.",
+        [(("between 2 and 3 hectares",), 20000, "hectares", False, None, 20000, 30000)],
+    ),
+    "range, unit twice": (
+        "It covers 2 hectares to 3 hectares.",
+        [(("2 hectares to 3 hectares",), 20000, "hectares", False, None, 20000, 30000)],
+    ),
+    "qualified range": (
+        "It covers about 2 to 3 hectares.",
+        [(("2 to 3 hectares",), 20000, "hectares", True, "about", 20000, 30000)],
+    ),
 }
 
 # Must yield nothing.
@@ -82,11 +126,22 @@ NEGATIVES = {
 
 # Bugs caught while building it.
 BUGS = {
-    "longest unit wins: sq mi is not sq m": ("It spans 3 sq mi.", [(("3 sq mi",), Decimal("7769964.33"), "sq mi", False, None, None, None)]),
-    "qualified restatement in brackets": ("It covers 200 mu (about 133,333 sqm).",
-        [(("200 mu", "133,333 sqm"), Decimal("133334"), "mu", False, None, None, None)]),
-    "areas in a list are not a pair": ("Plots of 5 ha, 3 ha and 2 ha.",
-        [(("5 ha",), 50000, "ha", False, None, None, None), (("3 ha",), 30000, "ha", False, None, None, None), (("2 ha",), 20000, "ha", False, None, None, None)]),
+    "longest unit wins: sq mi is not sq m": (
+        "It spans 3 sq mi.",
+        [(("3 sq mi",), Decimal("7769964.33"), "sq mi", False, None, None, None)],
+    ),
+    "qualified restatement in brackets": (
+        "It covers 200 mu (about 133,333 sqm).",
+        [(("200 mu", "133,333 sqm"), Decimal("133334"), "mu", False, None, None, None)],
+    ),
+    "areas in a list are not a pair": (
+        "Plots of 5 ha, 3 ha and 2 ha.",
+        [
+            (("5 ha",), 50000, "ha", False, None, None, None),
+            (("3 ha",), 30000, "ha", False, None, None, None),
+            (("2 ha",), 20000, "ha", False, None, None, None),
+        ],
+    ),
 }
 
 
@@ -94,34 +149,79 @@ BUGS = {
 # factors from the table in defaults.toml (NIST SP 811 for imperial units).
 SQFT = Decimal("0.09290304")
 NEWS = {
-    "hyphenated SF": ("a 420,000-SF warehouse", [(("420,000-SF",), Decimal("39019.28"), "sf", False, None, None, None)]),
-    "million sf": ("It has 2.3 million sf of offices.", [(("2.3 million sf",), Decimal("213676.99"), "sf", False, None, None, None)]),
+    "hyphenated SF": (
+        "a 420,000-SF warehouse",
+        [(("420,000-SF",), Decimal("39019.28"), "sf", False, None, None, None)],
+    ),
+    "million sf": (
+        "It has 2.3 million sf of offices.",
+        [(("2.3 million sf",), Decimal("213676.99"), "sf", False, None, None, None)],
+    ),
     "Mil SF": ("It has 1.8 Mil SF of space.", [(("1.8 Mil SF",), Decimal("167225.47"), "sf", False, None, None, None)]),
     "s.f.": ("It has 5,000 s.f. of retail.", [(("5,000 s.f.",), Decimal("464.52"), "s.f.", False, None, None, None)]),
-    "sq.ft.": ("A 5,000 sq.ft. shop opened.", [(("5,000 sq.ft.",), Decimal("464.52"), "sq.ft.", False, None, None, None)]),
+    "sq.ft.": (
+        "A 5,000 sq.ft. shop opened.",
+        [(("5,000 sq.ft.",), Decimal("464.52"), "sq.ft.", False, None, None, None)],
+    ),
     "sqft": ("A 1,200 sqft flat.", [(("1,200 sqft",), Decimal("111.48"), "sqft", False, None, None, None)]),
     "ft²": ("A 40 ft² booth.", [(("40 ft²",), Decimal("3.72"), "ft²", False, None, None, None)]),
     "m2": ("A 90 m2 flat.", [(("90 m2",), 90, "m2", False, None, None, None)]),
     "sq metres": ("A 30 sq metres room.", [(("30 sq metres",), 30, "sq metres", False, None, None, None)]),
-    "square kilometres": ("It spans 4 square kilometres.", [(("4 square kilometres",), 4 * KM2, "square kilometres", False, None, None, None)]),
+    "square kilometres": (
+        "It spans 4 square kilometres.",
+        [(("4 square kilometres",), 4 * KM2, "square kilometres", False, None, None, None)],
+    ),
     "ha": ("A 12 ha site.", [(("12 ha",), 120000, "ha", False, None, None, None)]),
     "dunams": ("It seized 300 dunams.", [(("300 dunams",), 300000, "dunams", False, None, None, None)]),
-    "ping with a flat": ("He bought a 30-ping flat.", [(("30-ping",), Decimal("99.17"), "ping", False, None, None, None)]),
-    "tsubo": ("It bought a lot of 1,800 tsubo in Koshi.", [(("1,800 tsubo",), Decimal("5950.41"), "tsubo", False, None, None, None)]),
-    "cents of land": ("He bought 12 cents of land.", [(("12 cents",), Decimal("485.62"), "cents", False, None, None, None)]),
-    "plots of acres": ("It sold plots of 5 acres.", [(("5 acres",), Decimal("20234.28"), "acres", False, None, None, None)]),
-    "square yards": ("It has 300 square yards.", [(("300 square yards",), Decimal("250.84"), "square yards", False, None, None, None)]),
-    "spaced thousands": ("It spans 25 000 square metres.", [(("25 000 square metres",), 25000, "square metres", False, None, None, None)]),
-    "dunum spelling": ("It leased 40 dunums near the port.", [(("40 dunums",), 40000, "dunums", False, None, None, None)]),
+    "ping with a flat": (
+        "He bought a 30-ping flat.",
+        [(("30-ping",), Decimal("99.17"), "ping", False, None, None, None)],
+    ),
+    "tsubo": (
+        "It bought a lot of 1,800 tsubo in Koshi.",
+        [(("1,800 tsubo",), Decimal("5950.41"), "tsubo", False, None, None, None)],
+    ),
+    "cents of land": (
+        "He bought 12 cents of land.",
+        [(("12 cents",), Decimal("485.62"), "cents", False, None, None, None)],
+    ),
+    "plots of acres": (
+        "It sold plots of 5 acres.",
+        [(("5 acres",), Decimal("20234.28"), "acres", False, None, None, None)],
+    ),
+    "square yards": (
+        "It has 300 square yards.",
+        [(("300 square yards",), Decimal("250.84"), "square yards", False, None, None, None)],
+    ),
+    "spaced thousands": (
+        "It spans 25 000 square metres.",
+        [(("25 000 square metres",), 25000, "square metres", False, None, None, None)],
+    ),
+    "dunum spelling": (
+        "It leased 40 dunums near the port.",
+        [(("40 dunums",), 40000, "dunums", False, None, None, None)],
+    ),
     "rai": ("A resort on a 25-rai plot.", [(("25-rai",), 40000, "rai", False, None, None, None)]),
-    "rai restated in hectares": ("A 10-rai (1.6-hectare) site.",
-        [(("10-rai", "1.6-hectare"), 16000, "rai", False, None, None, None)]),
+    "rai restated in hectares": (
+        "A 10-rai (1.6-hectare) site.",
+        [(("10-rai", "1.6-hectare"), 16000, "rai", False, None, None, None)],
+    ),
     "ngan": ("The house sits on 2 ngan.", [(("2 ngan",), 800, "ngan", False, None, None, None)]),
     "square wah": ("A plot of 50 square wah.", [(("50 square wah",), 200, "square wah", False, None, None, None)]),
-    "by alone marks a change": ("The council cut the park by 3 hectares to 40 hectares.",
-        [(("3 hectares",), 30000, "hectares", False, "by", None, None), (("40 hectares",), 400000, "hectares", False, None, None, None)]),
-    "change is no range": ("The site grew by 2 hectares to 5 hectares.",
-        [(("2 hectares",), 20000, "hectares", False, "by", None, None), (("5 hectares",), 50000, "hectares", False, None, None, None)]),
+    "by alone marks a change": (
+        "The council cut the park by 3 hectares to 40 hectares.",
+        [
+            (("3 hectares",), 30000, "hectares", False, "by", None, None),
+            (("40 hectares",), 400000, "hectares", False, None, None, None),
+        ],
+    ),
+    "change is no range": (
+        "The site grew by 2 hectares to 5 hectares.",
+        [
+            (("2 hectares",), 20000, "hectares", False, "by", None, None),
+            (("5 hectares",), 50000, "hectares", False, None, None, None),
+        ],
+    ),
 }
 
 NEWS_NEGATIVES = {
@@ -140,8 +240,11 @@ NEWS_NEGATIVES = {
 
 
 def _cases(**tables):
-    return [pytest.param(sentence, rows, id=f"{origin}: {name}")
-            for origin, table in tables.items() for name, (sentence, rows) in table.items()]
+    return [
+        pytest.param(sentence, rows, id=f"{origin}: {name}")
+        for origin, table in tables.items()
+        for name, (sentence, rows) in table.items()
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -149,21 +252,28 @@ def context(config):
     return Context(published=None, config=config)
 
 
-@pytest.mark.parametrize("sentence, rows", _cases(sample=SAMPLE, general=GENERAL, negative=NEGATIVES, bug=BUGS,
-                                                news=NEWS, news_negative=NEWS_NEGATIVES))
+@pytest.mark.parametrize(
+    "sentence, rows",
+    _cases(sample=SAMPLE, general=GENERAL, negative=NEGATIVES, bug=BUGS, news=NEWS, news_negative=NEWS_NEGATIVES),
+)
 def test_area(nlp, context, sentence, rows):
     records = extract(nlp(sentence), context)
-    got = [(tuple(m.text for m in r.mentions), r.value, r.original["unit"], r.approximate, r.qualifier, r.min, r.max)
-           for r in records]
+    got = [
+        (tuple(m.text for m in r.mentions), r.value, r.original["unit"], r.approximate, r.qualifier, r.min, r.max)
+        for r in records
+    ]
     assert got == rows
     assert all(r.unit == "m2" and isinstance(r.value, Decimal) for r in records)
     assert all(r.approximate is (r.qualifier not in (None, "by")) for r in records)
 
 
-@pytest.mark.parametrize("sentence, flags", [
-    pytest.param("land parcels totaling 200 mu (133,333 sqm)", (), id="sample pair agrees"),
-    pytest.param("land parcels totaling 200 mu (500,000 sqm)", ("conversion_mismatch",), id="pair disagrees"),
-])
+@pytest.mark.parametrize(
+    "sentence, flags",
+    [
+        pytest.param("land parcels totaling 200 mu (133,333 sqm)", (), id="sample pair agrees"),
+        pytest.param("land parcels totaling 200 mu (500,000 sqm)", ("conversion_mismatch",), id="pair disagrees"),
+    ],
+)
 def test_area_conversion_pair_is_one_record(nlp, context, sentence, flags):
     (rec,) = extract(nlp(sentence), context)
     assert [m.text for m in rec.mentions] == ["200 mu", "133,333 sqm" if not flags else "500,000 sqm"]
@@ -182,5 +292,9 @@ def test_whole_sample_article(nlp, context):
     text = SAMPLE_PAGE.read_text("utf8")
     text = text.replace("US\\$", "US$").replace("*mu*", "mu")  # what clean.py undoes: markdown escapes
     got = [(tuple(m.text for m in r.mentions), r.value) for r in extract(nlp(text), context)]
-    assert got == [(("2.2 square kilometers",), 2200000), (("200 mu", "133,333 sqm"), 133334),
-                   (("1 square kilometer",), 1000000), (("100 square kilometers",), 100000000)]
+    assert got == [
+        (("2.2 square kilometers",), 2200000),
+        (("200 mu", "133,333 sqm"), 133334),
+        (("1 square kilometer",), 1000000),
+        (("100 square kilometers",), 100000000),
+    ]

@@ -1,10 +1,11 @@
 """The attribute ruler, lemmatizer and parser are not run; asked per token, they answer as if they had."""
+
 import pytest
 import spacy
 
-from pipeline.model.attributes import _PARSED, dep, lemma, parse_ahead, parsed, pos, tag
 from pipeline.extractors import parsed_from
 from pipeline.extractors.dates import to_parse
+from pipeline.model.attributes import _PARSED, dep, lemma, parse_ahead, parsed, pos, tag
 
 # Sentences that reach the ruler's token exceptions: aux `had`/`has`/`'d`, `that` as a
 # relative pronoun and as a mark, `there is` (a two-token pattern), `not`, whitespace,
@@ -58,16 +59,19 @@ def test_sentences_parsed_ahead_in_one_batch_parse_as_one_at_a_time(nlp):
     assert [doc.user_data[_PARSED] for doc in ahead] == copies, "nothing parsed again when asked"
 
 
-@pytest.mark.parametrize("text, spans", [
-    ("It will open on May 4.", ["May 4"]),          # no year: its tense places it
-    ("It opened on May 4, 2021.", []),               # the year places it
-    ("Talks resume in June.", ["June"]),
-    ("Talks resumed in June 2020.", []),
-    ("Results are due on Tuesday.", ["Tuesday"]),
-    ("Results came last Tuesday.", []),              # `last` places it
-    ("It closed yesterday.", []),
-    ("Sales in 2019 fell.", []),
-])
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("It will open on May 4.", ["May 4"]),  # no year: its tense places it
+        ("It opened on May 4, 2021.", []),  # the year places it
+        ("Talks resume in June.", ["June"]),
+        ("Talks resumed in June 2020.", []),
+        ("Results are due on Tuesday.", ["Tuesday"]),
+        ("Results came last Tuesday.", []),  # `last` places it
+        ("It closed yesterday.", []),
+        ("Sales in 2019 fell.", []),
+    ],
+)
 def test_the_dates_whose_tense_is_read_are_parsed_ahead(nlp, text, spans):
     doc = parsed_from(nlp(text), text)
     assert [text[s:e] for s, e in to_parse(doc)] == spans

@@ -1,5 +1,6 @@
 """A user's worst day at the input end: each bad input gets one clear [E0xx]/[W0xx] message with
 its file (and line), the good article beside it is still processed, and the run says so."""
+
 import json
 import os
 from dataclasses import replace
@@ -8,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.engines.batches import parse
-from pipeline.outputs.index import article_files
-from pipeline.input import read_articles
-from pipeline.records import Article
 from pipeline.engines.run import run
+from pipeline.input import read_articles
+from pipeline.outputs.index import article_files
+from pipeline.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "## Good one\n\nThe park covers 2.2 square kilometers."
@@ -32,29 +33,71 @@ CASES = [
     ("utf16-le-no-bom", {"a.md": f"## Sixteen\n\n{BODY}".encode("utf-16-le")}, {}, [], 1),
     ("utf16-be-no-bom", {"a.md": f"## Sixteen\n\n{BODY}".encode("utf-16-be")}, {}, [], 1),
     ("utf8-bom", {"a.md": b"\xef\xbb\xbf" + f"## Caf\u00e9\n\n{BODY}".encode()}, {}, [], 1),
-    ("bad-byte-in-utf8", {"a.md": f"## Caf\u00e9 na\u00efve\n\n".encode() + b"bad \xff byte\n\n" + BODY.encode()}, {},
-     [("W003", "warning")], 1),
+    (
+        "bad-byte-in-utf8",
+        {"a.md": "## Caf\u00e9 na\u00efve\n\n".encode() + b"bad \xff byte\n\n" + BODY.encode()},
+        {},
+        [("W003", "warning")],
+        1,
+    ),
     ("nul-bytes", {"a.md": b"## A\n\nText\x00\x00more"}, {}, [("E013", "error")], 0),
-    ("file-over-limit", {"a.md": b"## Big\n\n" + b"word " * 250_000}, {"max_file_bytes": 2**20},
-     [("E015", "error")], 0),
-    ("jsonl-line-over-limit", {"a.jsonl": _jsonl('{"title": "T", "text": "' + "x" * 3 * 2**20 + '"}',
-                                                  f'{{"title": "Small", "text": "{BODY}"}}')},
-     {"max_file_bytes": 2**20}, [("E016", "error")], 1),
+    (
+        "file-over-limit",
+        {"a.md": b"## Big\n\n" + b"word " * 250_000},
+        {"max_file_bytes": 2**20},
+        [("E015", "error")],
+        0,
+    ),
+    (
+        "jsonl-line-over-limit",
+        {
+            "a.jsonl": _jsonl(
+                '{"title": "T", "text": "' + "x" * 3 * 2**20 + '"}', f'{{"title": "Small", "text": "{BODY}"}}'
+            )
+        },
+        {"max_file_bytes": 2**20},
+        [("E016", "error")],
+        1,
+    ),
     ("jsonl-array", {"a.jsonl": _jsonl("[1, 2]")}, {}, [("E016", "error")], 0),
     ("jsonl-number", {"a.jsonl": _jsonl("42")}, {}, [("E016", "error")], 0),
     ("jsonl-null", {"a.jsonl": _jsonl("null")}, {}, [("E016", "error")], 0),
     ("jsonl-nested-100000", {"a.jsonl": _jsonl(_nested(100_000))}, {}, [("E016", "error")], 0),
     ("jsonl-text-list", {"a.jsonl": _jsonl('{"title": "T", "text": ["a", "b"]}')}, {}, [("E016", "error")], 0),
     ("jsonl-text-object", {"a.jsonl": _jsonl('{"title": "T", "text": {"a": 1}}')}, {}, [("E016", "error")], 0),
-    ("jsonl-lone-surrogate", {"a.jsonl": _jsonl('{"title": "T \\ud800", "text": "Cost $5 \\udc00 million."}')}, {},
-     [("W004", "warning")], 1),
-    ("jsonl-bad-byte", {"a.jsonl": _jsonl('{"title": "Caf\u00e9", "text": "bad \xff byte"}'.encode("latin-1").decode("latin-1"))
-                        .replace(b"\xc3\xbf", b"\xff")}, {}, [("W003", "warning")], 1),
-    ("unclosed-front-matter", {"a.md": f"---\npublished: 2023-10-24\n\n## Headline\n\n{BODY}".encode()}, {},
-     [("W005", "warning")], 1),
+    (
+        "jsonl-lone-surrogate",
+        {"a.jsonl": _jsonl('{"title": "T \\ud800", "text": "Cost $5 \\udc00 million."}')},
+        {},
+        [("W004", "warning")],
+        1,
+    ),
+    (
+        "jsonl-bad-byte",
+        {
+            "a.jsonl": _jsonl(
+                '{"title": "Caf\u00e9", "text": "bad \xff byte"}'.encode("latin-1").decode("latin-1")
+            ).replace(b"\xc3\xbf", b"\xff")
+        },
+        {},
+        [("W003", "warning")],
+        1,
+    ),
+    (
+        "unclosed-front-matter",
+        {"a.md": f"---\npublished: 2023-10-24\n\n## Headline\n\n{BODY}".encode()},
+        {},
+        [("W005", "warning")],
+        1,
+    ),
     ("oversize-chunked", {"a.md": ("## Long\n\n" + f"{BODY}\n\n" * 40).encode()}, {"max_article_chars": 500}, [], 1),
-    ("oversize-rejected", {"a.md": ("## Long\n\n" + f"{BODY}\n\n" * 40).encode()},
-     {"max_article_chars": 500, "oversize": "reject"}, [("E028", "error")], 1),
+    (
+        "oversize-rejected",
+        {"a.md": ("## Long\n\n" + f"{BODY}\n\n" * 40).encode()},
+        {"max_article_chars": 500, "oversize": "reject"},
+        [("E028", "error")],
+        1,
+    ),
     ("huge-single-token", {"a.md": b"## Token\n\n" + b"a" * 300_000}, {"max_article_chars": 100_000}, [], 1),
     ("empty", {"a.md": b""}, {}, [("E012", "error")], 0),
 ]
@@ -80,7 +123,7 @@ def test_bad_input_is_reported_and_the_rest_processed(config, tmp_path, files, c
         doc = json.loads(path.read_text(), parse_constant=pytest.fail)  # no NaN/Infinity
         for rec in doc["records"]:
             for m in rec["mentions"]:
-                assert doc["text"][m["start"]:m["end"]] == m["text"]
+                assert doc["text"][m["start"] : m["end"]] == m["text"]
 
 
 def test_utf16_and_bad_byte_texts_read_right(config, tmp_path):
@@ -93,8 +136,10 @@ def test_utf16_and_bad_byte_texts_read_right(config, tmp_path):
 
 
 def test_oversize_article_is_parsed_in_pieces_with_offsets_into_the_whole_text(config, nlp, tmp_path):
-    paragraphs = [f"Paragraph {n}: the Shanghai Precision Medicine Institute paid $5 million on May {n + 1}, 2023."
-                  for n in range(30)]
+    paragraphs = [
+        f"Paragraph {n}: the Shanghai Precision Medicine Institute paid $5 million on May {n + 1}, 2023."
+        for n in range(30)
+    ]
     page = tmp_path / "a.md"
     page.write_text("## Long one\n\n" + "\n\n".join(paragraphs), "utf8")
     whole = run([page], config, out=tmp_path / "whole", progress=False)
@@ -106,7 +151,7 @@ def test_oversize_article_is_parsed_in_pieces_with_offsets_into_the_whole_text(c
     assert max(starts) > 2000, "offsets point into the whole text, not into a piece"
     for rec in doc["records"]:
         for m in rec["mentions"]:
-            assert doc["text"][m["start"]:m["end"]] == m["text"]
+            assert doc["text"][m["start"] : m["end"]] == m["text"]
     money = [r for r in doc["records"] if r["type"] == "money"]
     assert len(money[0]["mentions"]) == 30, "one fact across the pieces is still one record"
 
@@ -124,22 +169,34 @@ def test_a_text_spacy_refuses_costs_only_its_own_article(config, nlp):
 # --- article ids that would escape, collide or be refused as file names -------------------
 
 ID_CASES = [
-    ("../../x", "x"), ("/abs", "abs"), ("CON", "CON-2"), ("aux", "aux-2"), ("nul.txt", "nul-txt"),
-    ("run", "run-2"), ("evaluation", "evaluation-2"), ("records", "records-2"), ("!!!???", "t"),
-    ("x" * 500, None), ("\u4e0a\u6d77" * 200, None), ("\u0645\u0631\u062d\u0628\u0627", "\u0645\u0631\u062d\u0628\u0627"),
+    ("../../x", "x"),
+    ("/abs", "abs"),
+    ("CON", "CON-2"),
+    ("aux", "aux-2"),
+    ("nul.txt", "nul-txt"),
+    ("run", "run-2"),
+    ("evaluation", "evaluation-2"),
+    ("records", "records-2"),
+    ("!!!???", "t"),
+    ("x" * 500, None),
+    ("\u4e0a\u6d77" * 200, None),
+    ("\u0645\u0631\u062d\u0628\u0627", "\u0645\u0631\u062d\u0628\u0627"),
 ]
 
 
 def test_ids_are_safe_file_names(config, tmp_path):
     rows = [json.dumps({"id": given, "title": "T", "text": BODY}) for given, _ in ID_CASES]
-    rows += [json.dumps({"title": "Same Headline!", "text": BODY}), json.dumps({"title": "same headline?", "text": BODY})]
+    rows += [
+        json.dumps({"title": "Same Headline!", "text": BODY}),
+        json.dumps({"title": "same headline?", "text": BODY}),
+    ]
     (tmp_path / "feed.jsonl").write_text("\n".join(rows) + "\n", "utf8")
     out = tmp_path / "out"
     result = run([tmp_path / "feed.jsonl"], config, out=out, progress=False)
     assert result.problems == [] and result.articles == len(rows)
     ids = [json.loads(p.read_text())["article"]["id"] for p in article_files(out)]
     assert len(ids) == len(set(ids)) == len(rows), "no article's output overwrote another's"
-    for n, (_, expected) in enumerate(ID_CASES):
+    for _, expected in ID_CASES:
         if expected:
             assert expected in ids, expected
     windows = {"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))}
@@ -152,6 +209,7 @@ def test_ids_are_safe_file_names(config, tmp_path):
 
 # --- the command line and the folder walk ---------------------------------------------------
 
+
 def test_unreadable_path_on_the_command_line_is_e011_and_the_rest_runs(tmp_path):
     from typer.testing import CliRunner
 
@@ -159,8 +217,16 @@ def test_unreadable_path_on_the_command_line_is_e011_and_the_rest_runs(tmp_path)
 
     (tmp_path / "good.md").write_text(GOOD, "utf8")
     (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")  # stat fails: too many levels of links
-    args = ["run", str(tmp_path / "loop.md"), str(tmp_path / "good.md"), "-o", str(tmp_path / "out"), "-q",
-            "-c", str(ROOT / "config.toml")]
+    args = [
+        "run",
+        str(tmp_path / "loop.md"),
+        str(tmp_path / "good.md"),
+        "-o",
+        str(tmp_path / "out"),
+        "-q",
+        "-c",
+        str(ROOT / "config.toml"),
+    ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1 and "[E011]" in result.output and "loop.md" in result.output
     assert (tmp_path / "out" / "good-one.json").is_file()

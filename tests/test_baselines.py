@@ -1,4 +1,5 @@
 """Each library, used as-is, turns a known sentence into the expected record."""
+
 import json
 import logging
 
@@ -7,8 +8,10 @@ import pytest
 from pipeline.evaluation.baselines import baseline_predictions, evaluate_baselines
 from pipeline.evaluation.scoring import render_comparison
 
-TEXT = ("In 2022, the district's output reached 23.58 billion yuan. "
-        "The park opened on October 13 next to Fudan University. It covers 2.2 square kilometers.")
+TEXT = (
+    "In 2022, the district's output reached 23.58 billion yuan. "
+    "The park opened on October 13 next to Fudan University. It covers 2.2 square kilometers."
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +60,13 @@ def test_quantulum_leaves_logging_alone(outputs, config, monkeypatch):
 
 
 def test_baselines_scored_with_the_same_matcher(outputs, config, tmp_path):
-    gold = {"article": "p", "records": [
-        {"type": "money", "value": 23580000000, "currency": "CNY", "text": "23.58 billion yuan"},
-        {"type": "organisation", "value": "Fudan University", "text": "Fudan University"},
-    ]}
+    gold = {
+        "article": "p",
+        "records": [
+            {"type": "money", "value": 23580000000, "currency": "CNY", "text": "23.58 billion yuan"},
+            {"type": "organisation", "value": "Fudan University", "text": "Fudan University"},
+        ],
+    }
     (tmp_path / "p.json").write_text(json.dumps(gold), "utf8")
     ev = evaluate_baselines(outputs, tmp_path, config)
     assert (ev.counts["money"].tp, ev.counts["money"].fn) == (1, 0)

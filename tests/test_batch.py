@@ -1,7 +1,7 @@
 """Batch runs: incremental skips, --force, --prune, Parquet, the folder lock, worker processes,
 and a run killed half-way that the next run completes to the same outputs."""
+
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -12,11 +12,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.outputs import files
-from pipeline.errors import PipelineError
-from pipeline.outputs.index import article_files
-from pipeline.input import read_articles
 from pipeline.engines.run import run
+from pipeline.errors import PipelineError
+from pipeline.input import read_articles
+from pipeline.outputs import files
+from pipeline.outputs.index import article_files
 
 pytestmark = pytest.mark.slow
 
@@ -36,8 +36,11 @@ def _articles(folder: Path, copies: int) -> Path:
 
 def _snapshot(out: Path) -> dict[str, str]:
     """Every output file's content, but run.json (timings) and Parquet (compared as a table)."""
-    return {p.name: p.read_text("utf8") for p in sorted(out.iterdir())
-            if not p.name.startswith(".") and p.name not in ("run.json", "records.parquet")}
+    return {
+        p.name: p.read_text("utf8")
+        for p in sorted(out.iterdir())
+        if not p.name.startswith(".") and p.name not in ("run.json", "records.parquet")
+    }
 
 
 def test_rerun_skips_up_to_date_articles(config, tmp_path):
@@ -127,8 +130,11 @@ def test_worker_processes_write_the_same_outputs(config, tmp_path):
 
 
 def _start(inp: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(inp), "-o", str(out), "-q",
-                             "-c", str(ROOT / "config.toml")], cwd=ROOT, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "run", str(inp), "-o", str(out), "-q", "-c", str(ROOT / "config.toml")],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_for_files(proc: subprocess.Popen, out: Path, n: int) -> None:
@@ -192,7 +198,9 @@ def test_run_json_names_the_components_run(config, nlp, tmp_path):
     run([feed], config, out=tmp_path / "out", progress=False)
     report = json.loads((tmp_path / "out" / "run.json").read_text())
     assert report["components"] == nlp.pipe_names
-    assert "senter" in nlp.pipe_names and "parser" not in nlp.pipe_names, "the senter sets sentences; the parser is asked"
+    assert "senter" in nlp.pipe_names and "parser" not in nlp.pipe_names, (
+        "the senter sets sentences; the parser is asked"
+    )
 
 
 def test_words_of_a_run_do_not_stay_in_the_vocabulary(config, nlp, tmp_path):

@@ -1,4 +1,5 @@
 """Layout repair, one case table per repair; each case is (id, input body, expected)."""
+
 import pytest
 
 from pipeline.input.clean import Cleaned, clean
@@ -39,13 +40,26 @@ BYLINES = [
     ("by-prefix-soft-wrapped", "By Jane Doe\nIt rained.", "Jane Doe", "It rained."),
     ("staff-credit-lowercase", "By our staff reporter\n\nIt rained.", "our staff reporter", "It rained."),
     ("caption-credit-not-byline", "— Yu Chao\n\nIt rained.", None, "— Yu Chao\n\nIt rained."),
-    ("caption-line-end-not-byline", "Jiading Skyline — Yu Chao\n\nIt rained.", None, "Jiading Skyline — Yu Chao\n\nIt rained."),
+    (
+        "caption-line-end-not-byline",
+        "Jiading Skyline — Yu Chao\n\nIt rained.",
+        None,
+        "Jiading Skyline — Yu Chao\n\nIt rained.",
+    ),
     ("sentence-not-byline", "Hu Min spoke.\n\nIt rained.", None, "Hu Min spoke.\n\nIt rained."),
-    ("long-line-not-byline", "One Two Three Four Five Six Seven Eight Nine\n\nIt rained.", None,
-     "One Two Three Four Five Six Seven Eight Nine\n\nIt rained."),
+    (
+        "long-line-not-byline",
+        "One Two Three Four Five Six Seven Eight Nine\n\nIt rained.",
+        None,
+        "One Two Three Four Five Six Seven Eight Nine\n\nIt rained.",
+    ),
     ("by-year-not-byline", "By 2025, it will.\n\nIt rained.", None, "By 2025, it will.\n\nIt rained."),
-    ("wrapped-first-line-not-byline", "Jiading District Government\nannounced a plan.", None,
-     "Jiading District Government announced a plan."),
+    (
+        "wrapped-first-line-not-byline",
+        "Jiading District Government\nannounced a plan.",
+        None,
+        "Jiading District Government announced a plan.",
+    ),
     ("subheading-not-byline", "### Outlook\n\nIt rained.", None, "Outlook\n\nIt rained."),
     ("empty-body", "", None, ""),
 ]
@@ -59,14 +73,26 @@ def test_byline(given, byline, rest):
 
 # Paragraphs split mid-sentence: all from the sample page except the last rows.
 @cases(
-    ("sample-scientific", "centers and scientific\n\nresearch institutes.", "centers and scientific research institutes."),
+    (
+        "sample-scientific",
+        "centers and scientific\n\nresearch institutes.",
+        "centers and scientific research institutes.",
+    ),
     ("sample-auto-shape", "auto shape and\n\nengineering design", "auto shape and engineering design"),
     ("sample-established", "will be established\n\nto promote", "will be established to promote"),
     ("sample-design-to", "innovation design to\n\nbuild smart", "innovation design to build smart"),
-    ("sample-lost-end-stays-split", "running from October 16 to\n\nAt the forum", "running from October 16 to\n\nAt the forum"),
+    (
+        "sample-lost-end-stays-split",
+        "running from October 16 to\n\nAt the forum",
+        "running from October 16 to\n\nAt the forum",
+    ),
     ("sentence-end-stays-split", "It ended.\n\nthen more", "It ended.\n\nthen more"),
     ("quote-after-period-stays-split", 'he said "soon."\n\nthen left', 'he said "soon."\n\nthen left'),
-    ("caption-credit-stays", "District. — Yu Chao\n\nThe center opened.\n\n— Yu Chao", "District. — Yu Chao\n\nThe center opened.\n\n— Yu Chao"),
+    (
+        "caption-credit-stays",
+        "District. — Yu Chao\n\nThe center opened.\n\n— Yu Chao",
+        "District. — Yu Chao\n\nThe center opened.\n\n— Yu Chao",
+    ),
     ("three-pieces", "a\n\nb\n\nc.", "a b c."),
 )
 def test_join_broken_paragraphs(given, expected):

@@ -1,4 +1,5 @@
 """A bad config fails before any work, with a message naming the key."""
+
 from pathlib import Path
 
 import pytest
@@ -74,14 +75,22 @@ def test_config_sets_are_folders_relative_to_the_config(tmp_path):
     path.write_text("[sets.dev]\ninput = 'a/dev'\noutput = 'out/dev'\ngold = 'a/dev/gold'\n")
     dev = load_config(path).sets["dev"]
     assert (dev.name, dev.input, dev.output, dev.gold) == (
-        "dev", tmp_path / "a/dev", tmp_path / "out/dev", tmp_path / "a/dev/gold")
+        "dev",
+        tmp_path / "a/dev",
+        tmp_path / "out/dev",
+        tmp_path / "a/dev/gold",
+    )
 
 
 def test_config_date_order_by_source_is_layered_and_case_free(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text("[dates]\norder = 'dmy'\n[dates.order_by_source]\n'Wire One' = 'MDY'\n")
     cfg = load_config(path)
-    assert (cfg.date_order, cfg.date_order_by_source["wire one"], cfg.date_order_by_source[".uk"]) == ("DMY", "MDY", "DMY")
+    assert (cfg.date_order, cfg.date_order_by_source["wire one"], cfg.date_order_by_source[".uk"]) == (
+        "DMY",
+        "MDY",
+        "DMY",
+    )
 
 
 def test_config_organisation_options_are_typed_layered_and_picklable(tmp_path):
@@ -90,7 +99,9 @@ def test_config_organisation_options_are_typed_layered_and_picklable(tmp_path):
     import pickle
 
     path = tmp_path / "config.toml"
-    path.write_text("[organisations]\nstop_words = ['Acme', 'CEO']\n[organisations.aliases]\n'Fudan' = 'Fudan University'\n")
+    path.write_text(
+        "[organisations]\nstop_words = ['Acme', 'CEO']\n[organisations.aliases]\n'Fudan' = 'Fudan University'\n"
+    )
     orgs = load_config(path).organisations
     assert orgs.stop_words == ("Acme", "CEO") and orgs.stop_word_set == {"acme", "ceo"}
     assert orgs.aliases["Fudan"] == "Fudan University" and "University" in orgs.suffixes

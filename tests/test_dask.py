@@ -1,4 +1,5 @@
 """The Dask engine writes the same folder as the local engine, byte for byte."""
+
 import json
 import shutil
 import subprocess
@@ -9,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.engines.dask import _client, dask_engine
+from pipeline.engines.run import run
 from pipeline.errors import PipelineError
 from pipeline.outputs.layout import BUILT
-from pipeline.engines.run import run
 
 pytestmark = pytest.mark.slow
 
@@ -26,12 +27,26 @@ def _inputs(folder: Path) -> Path:
     for path in sorted((ROOT / "articles" / "dev").glob("*.md"))[:5]:
         shutil.copy(path, folder / path.name)
     shutil.copy(ROOT / "articles" / "000_0fe4684b8b822597.txt", folder / "sample.txt")
-    rows = [json.dumps(r) for r in (
-        {"title": "Port deal", "text": "The port paid $3 million for 40 hectares on 3 May 2021.", "published": "2021-06-01"},
-        {"title": "Empty", "text": ""},
-        {"title": "Port deal", "text": "Acme Ltd sold 12 hectares for A$9 million on Tuesday.", "published": "2022-02-01"},
-    )]
-    rows += [json.dumps({"title": "Port deal", "text": f"The council spent ${n} million in {2000 + n}."}) for n in range(1, 5)]
+    rows = [
+        json.dumps(r)
+        for r in (
+            {
+                "title": "Port deal",
+                "text": "The port paid $3 million for 40 hectares on 3 May 2021.",
+                "published": "2021-06-01",
+            },
+            {"title": "Empty", "text": ""},
+            {
+                "title": "Port deal",
+                "text": "Acme Ltd sold 12 hectares for A$9 million on Tuesday.",
+                "published": "2022-02-01",
+            },
+        )
+    ]
+    rows += [
+        json.dumps({"title": "Port deal", "text": f"The council spent ${n} million in {2000 + n}."})
+        for n in range(1, 5)
+    ]
     rows[5:5] = ["{not json"]  # line 6, in the feed's second byte range
     (folder / "feed.jsonl").write_bytes(b"\xef\xbb\xbf" + "".join(r + "\n" for r in rows).encode())
     (folder / "zz-port-deal.md").write_text("## Port deal\n\nA second page with the same headline.\n", "utf8")
@@ -42,7 +57,9 @@ def _inputs(folder: Path) -> Path:
 
 def _files(out: Path) -> dict[str, bytes]:
     """Every file, but the lock, run.json and what the local engine notes its index was built from."""
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name not in (".pipeline.lock", "run.json", BUILT)}
+    return {
+        p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name not in (".pipeline.lock", "run.json", BUILT)
+    }
 
 
 def _report(out: Path) -> dict:
@@ -70,8 +87,12 @@ def test_dask_engine_output_is_identical_to_local(config, cluster, tmp_path):
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
     assert _report(tmp_path / "dask") == _report(tmp_path / "local")
     codes = [(p["message"][1:5], Path(p["path"]).name, p["line"]) for p in _report(tmp_path / "dask")["problems"]]
-    assert codes == [("E013", "binary.txt", None), ("E012", "empty.txt", None),
-                     ("E016", "feed.jsonl", 2), ("E016", "feed.jsonl", 6)]
+    assert codes == [
+        ("E013", "binary.txt", None),
+        ("E012", "empty.txt", None),
+        ("E016", "feed.jsonl", 2),
+        ("E016", "feed.jsonl", 6),
+    ]
     ids = [json.loads(line)["article"] for line in (tmp_path / "dask" / "records.jsonl").read_text().splitlines()]
     assert {"port-deal", "port-deal-2", "port-deal-6"} <= set(ids), "ids unique across byte ranges and files"
 
@@ -93,6 +114,10 @@ def test_memory_url_is_refused_before_any_work(config, tmp_path):
 
 
 def test_cli_rejects_an_unknown_engine(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path), "--engine", "spark", "-q"],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(tmp_path), "--engine", "spark", "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "[E063]" in proc.stderr and "Traceback" not in proc.stderr

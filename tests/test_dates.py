@@ -1,4 +1,5 @@
 """Date extractor: case tables by origin, one parametrized test each."""
+
 from dataclasses import replace
 from datetime import date
 
@@ -6,13 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extractors import Context
-from pipeline.extractors import registry
+from pipeline.extractors import Context, registry
 
 
 def extract(doc, context):
     """The date extractor as a run calls it: with the article's facts worked out first."""
     return registry.extract(doc, context, ["date"])
+
 
 PUBLISHED = date(2023, 10, 24)
 
@@ -38,7 +39,7 @@ GENERAL = [
     ("The plan covers 2021-2025.", [("2021", "2025", None)]),
     ("The rules apply until 2030.", [("2030", None, "until")]),
     ("As of 2024, it employs 300 people.", [("2024", None, "as of")]),
-    ]
+]
 YEARLESS = [  # no tense in the verb: the year that puts the day nearest publication (2023-10-24)
     ("Talks resume on January 5.", [("2024-01-05", None, "on")]),
     ("Talks resume on December 30.", [("2023-12-30", None, "on")]),
@@ -69,13 +70,25 @@ NUMERIC = [  # default order MDY, no source: both parts <= 12 is flagged
     ("The notice of 18/Jun/2021 was withdrawn.", [("2021-06-18", None, None, ())]),
     ("Figures for Nov/2019 were revised.", [("2019-11", None, None, ())]),
     ("Held 7/7/2019 and again later.", [("2019-07-07", None, None, ())]),  # same either way
-    ("Issued 13/7/2019, then 3/7/2019.", [("2019-07-13", None, None, ()), ("2019-07-03", None, None, ())]),  # article says day first
+    (
+        "Issued 13/7/2019, then 3/7/2019.",
+        [("2019-07-13", None, None, ()), ("2019-07-03", None, None, ())],
+    ),  # article says day first
     ("Results are due 02.05.2024.", [("2024-05-02", None, None, ())]),  # dotted: day first wherever written
     ("Results are due 02/05/2024.", [("2024-02-05", None, None, ("order_ambiguous",))]),  # slashed: the default
-    ("Issued 13.5.2024, then 3/7/2019.", [("2024-05-13", None, None, ()), ("2019-03-07", None, None, ("order_ambiguous",))]),  # a dot tells nothing of the writer
+    (
+        "Issued 13.5.2024, then 3/7/2019.",
+        [("2024-05-13", None, None, ()), ("2019-03-07", None, None, ("order_ambiguous",))],
+    ),  # a dot tells nothing of the writer
     ("The season runs from 14/03/2025 to 25/05/2025.", [("2025-03-14", "2025-05-25", "from", ())]),  # a numeric range
-    ("The season runs from 03/05/2025 to 25/05/2025.", [("2025-05-03", "2025-05-25", "from", ())]),  # its end settles the order
-    ("Filed 14/03/2025 and 25/05/2025.", [("2025-03-14", None, None, ()), ("2025-05-25", None, None, ())]),  # a list: two
+    (
+        "The season runs from 03/05/2025 to 25/05/2025.",
+        [("2025-05-03", "2025-05-25", "from", ())],
+    ),  # its end settles the order
+    (
+        "Filed 14/03/2025 and 25/05/2025.",
+        [("2025-03-14", None, None, ()), ("2025-05-25", None, None, ())],
+    ),  # a list: two
 ]
 # How the article's country writes a numeric date (CLDR), when neither the article's own dates
 # nor its source settle it: (sentence, source, the value of 3/7/2019, flags).
@@ -83,13 +96,28 @@ COUNTRY_ORDER = [
     ("NAIROBI (Reuters) - The vote was held on 3/7/2019.", None, "2019-07-03", ()),  # dateline: en_KE dd/MM/y
     ("MANILA (Reuters) - The vote was held on 3/7/2019.", None, "2019-03-07", ()),  # en_PH M/d/yy
     ("TOKYO (Reuters) - The vote was held on 3/7/2019.", None, "2019-03-07", ("order_ambiguous",)),  # y/MM/dd: no say
-    ("Azul owes R$31.4 billion (US$5.4 billion) and holders voted on 3/7/2019.", None, "2019-07-03", ()),  # reais: Brazil
-    ("Azul owes US$31.4 billion and holders voted on 3/7/2019.", None, "2019-03-07", ("order_ambiguous",)),  # US$ is no home
+    (
+        "Azul owes R$31.4 billion (US$5.4 billion) and holders voted on 3/7/2019.",
+        None,
+        "2019-07-03",
+        (),
+    ),  # reais: Brazil
+    (
+        "Azul owes US$31.4 billion and holders voted on 3/7/2019.",
+        None,
+        "2019-03-07",
+        ("order_ambiguous",),
+    ),  # US$ is no home
     ("It paid $5 million on 3/7/2019.", None, "2019-03-07", ("order_ambiguous",)),  # dollar countries differ
     ("It paid €5 million on 3/7/2019.", None, "2019-07-03", ()),  # the euro area writes day first
     ("Saudi Arabia spent 3.6 trillion riyals ($960 billion) on 3/7/2019.", None, "2019-07-03", ()),
     ("NEW YORK (Reuters) - The vote was held on 3/7/2019.", "bbc.co.uk", "2019-07-03", ()),  # the source comes first
-    ("NAIROBI (Reuters) - Filed 05/17/2018 and held 3/7/2019.", None, "2019-03-07", ()),  # the article's own dates first
+    (
+        "NAIROBI (Reuters) - Filed 05/17/2018 and held 3/7/2019.",
+        None,
+        "2019-03-07",
+        (),
+    ),  # the article's own dates first
 ]
 NUMERIC_NEGATIVES = [
     ("The score was 3/7 in the second half.", []),
@@ -164,7 +192,10 @@ TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future
     ("It will open in October.", [("2023-10", None, "in")]),  # this month is on/after
     ("The vote was held on Sunday, March 3.", [("2024-03-03", None, "on")]),  # the year it is a Sunday
     ("The vote was held on Friday, March 3.", [("2023-03-03", None, "on")]),
-    ("Regulators had approved plans covering ore by the end of April.", [("2023-04", None, "end")]),  # -ing: the clause's verb
+    (
+        "Regulators had approved plans covering ore by the end of April.",
+        [("2023-04", None, "end")],
+    ),  # -ing: the clause's verb
     ("Regulators will approve plans covering ore by the end of April.", [("2024-04", None, "end")]),
     ("Owners voted at their March meeting.", [("2023-03", None, None)]),  # a month dating a noun
     ("Owners will vote at their March meeting.", [("2024-03", None, None)]),
@@ -172,14 +203,20 @@ TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future
     ("Demand is back to 2019 levels.", [("2019", None, None)]),  # a year the model dates, after a preposition
     ("A plant with 2000 workers opened.", []),  # a count
     ("It sold 2010 cars.", []),
-    ("Sales fell in September, May and June.", [("2023-09", None, "in"), ("2023-05", None, "in"), ("2023-06", None, "in")]),
+    (
+        "Sales fell in September, May and June.",
+        [("2023-09", None, "in"), ("2023-05", None, "in"), ("2023-06", None, "in")],
+    ),
     ("The studio said its stages were booked until March.", [("2024-03", None, "until")]),  # a state running on
     ("The regulator gave the firm until Dec. 31 to reply.", [("2023-12-31", None, "until")]),
     ("The plant had been shut until March.", [("2023-03", None, "until")]),  # a perfect closes it
     ("The court agreed to hear the case in November.", [("2023-11", None, "in")]),  # infinitive: no tense, nearest
     ("The court heard the case in November.", [("2022-11", None, "in")]),
     ("The court will hear the case in September.", [("2024-09", None, "in")]),
-    ("Reports covering October 1 through November 20 will be due.", [("2023-10-01", "2023-11-20", None)]),  # the end's year
+    (
+        "Reports covering October 1 through November 20 will be due.",
+        [("2023-10-01", "2023-11-20", None)],
+    ),  # the end's year
     ("It runs from December 20 to January 5.", [("2023-12-20", "2024-01-05", "from")]),  # across the new year
     ("The court has set aside a permit, ruling on September 3 that it failed.", [("2023-09-03", None, "on")]),
 ]
@@ -216,7 +253,10 @@ RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative
     ("It opens in May next year.", [("2027-05", "in")]),
     ("The deal closes in the first quarter of next year.", [("2027-Q1", "in")]),
     ("Sales fell in Q3 of last year.", [("2025-Q3", "in")]),
-    ("The champions kept their form, beating Leeds on Saturday.", [("2026-11-21", "on")]),  # -ing: the main verb's tense
+    (
+        "The champions kept their form, beating Leeds on Saturday.",
+        [("2026-11-21", "on")],
+    ),  # -ing: the main verb's tense
     ("The champions will keep their form, beating Leeds on Saturday.", [("2026-11-28", "on")]),
     ("Since Monday, visitors can stay longer.", [("2026-11-23", "since")]),  # a capitalised qualifier is no name
     ("On Saturday it beat Leeds.", [("2026-11-21", "on")]),
@@ -240,13 +280,15 @@ RELATIVE_NEGATIVES = [
 ]
 
 
-
 def _values(nlp, config, text, published=PUBLISHED):
     return [(r.value, r.end, r.qualifier) for r in extract(nlp(text), Context(published, config))]
 
 
-@pytest.mark.parametrize("text,expected", SAMPLE_PAGE + GENERAL + YEARLESS + NEGATIVES,
-                         ids=[c[0][:40] for c in SAMPLE_PAGE + GENERAL + YEARLESS + NEGATIVES])
+@pytest.mark.parametrize(
+    "text,expected",
+    SAMPLE_PAGE + GENERAL + YEARLESS + NEGATIVES,
+    ids=[c[0][:40] for c in SAMPLE_PAGE + GENERAL + YEARLESS + NEGATIVES],
+)
 def test_dates(nlp, config, text, expected):
     assert _values(nlp, config, text) == expected
 
@@ -266,10 +308,12 @@ def test_dates_mention_points_at_the_words(nlp, config):
     text = "It opened on October 13 in Malu Town."
     [rec] = extract(nlp(text), Context(PUBLISHED, config))
     m = rec.mentions[0]
-    assert (m.text, text[m.start:m.end], m.sentence) == ("October 13", "October 13", text)
+    assert (m.text, text[m.start : m.end], m.sentence) == ("October 13", "October 13", text)
 
 
-@pytest.mark.parametrize("text,expected", FORMS + FORM_NEGATIVES + TENSE, ids=[c[0][:40] for c in FORMS + FORM_NEGATIVES + TENSE])
+@pytest.mark.parametrize(
+    "text,expected", FORMS + FORM_NEGATIVES + TENSE, ids=[c[0][:40] for c in FORMS + FORM_NEGATIVES + TENSE]
+)
 def test_dates_forms(nlp, config, text, expected):
     assert _values(nlp, config, text) == expected
 
@@ -278,18 +322,23 @@ def _full(nlp, config, text, published=PUBLISHED, source=None):
     return [(r.value, r.end, r.qualifier, r.flags) for r in extract(nlp(text), Context(published, config, source))]
 
 
-@pytest.mark.parametrize("text,expected", NUMERIC + NUMERIC_NEGATIVES, ids=[c[0][:40] for c in NUMERIC + NUMERIC_NEGATIVES])
+@pytest.mark.parametrize(
+    "text,expected", NUMERIC + NUMERIC_NEGATIVES, ids=[c[0][:40] for c in NUMERIC + NUMERIC_NEGATIVES]
+)
 def test_dates_numeric(nlp, config, text, expected):
     assert _full(nlp, config, text) == expected
 
 
-@pytest.mark.parametrize("source,value,flags", [
-    ("theguardian.co.uk", "2019-07-03", ()),
-    ("https://www.smh.com.au/business/x", "2019-07-03", ()),
-    ("nytimes.com", "2019-03-07", ("order_ambiguous",)),
-    ("Reuters", "2019-03-07", ("order_ambiguous",)),
-    (None, "2019-03-07", ("order_ambiguous",)),
-])
+@pytest.mark.parametrize(
+    "source,value,flags",
+    [
+        ("theguardian.co.uk", "2019-07-03", ()),
+        ("https://www.smh.com.au/business/x", "2019-07-03", ()),
+        ("nytimes.com", "2019-03-07", ("order_ambiguous",)),
+        ("Reuters", "2019-03-07", ("order_ambiguous",)),
+        (None, "2019-03-07", ("order_ambiguous",)),
+    ],
+)
 def test_dates_numeric_order_from_source(nlp, config, source, value, flags):
     assert _full(nlp, config, "It was signed 3/7/2019.", source=source) == [(value, None, None, flags)]
 
@@ -306,7 +355,9 @@ def test_dates_numeric_order_by_source_config(nlp, config):
     assert _full(nlp, cfg, "Signed 3/7/2019.", source="Wire Two") == [("2019-07-03", None, None, ("order_ambiguous",))]
 
 
-@pytest.mark.parametrize("text,expected", RELATIVE + RELATIVE_NEGATIVES, ids=[c[0][:40] for c in RELATIVE + RELATIVE_NEGATIVES])
+@pytest.mark.parametrize(
+    "text,expected", RELATIVE + RELATIVE_NEGATIVES, ids=[c[0][:40] for c in RELATIVE + RELATIVE_NEGATIVES]
+)
 def test_dates_relative(nlp, config, text, expected):
     found = extract(nlp(text), Context(NOW, config))
     assert [(r.value, r.qualifier) for r in found] == expected
@@ -339,17 +390,37 @@ def test_dates_relative_merges_with_the_same_day_written_out(nlp, config):
     assert [(r["value"], "relative" in r) for r in map(to_dict, recs)] == [("2026-11-24", False)]
 
 
-_SPELLED = {n: cal_name for n, cal_name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"], 1)}
+_SPELLED = {
+    n: cal_name
+    for n, cal_name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        1,
+    )
+}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(day=st.dates(date(1900, 1, 1), date(2099, 12, 31)),
-       form=st.sampled_from(["{d} {M} {y}", "{M} {d}, {y}", "{iso}", "{dd}.{mm}.{y}", "{dd}/{mm}/{y}", "{y}/{mm}/{dd}"]))
+@given(
+    day=st.dates(date(1900, 1, 1), date(2099, 12, 31)),
+    form=st.sampled_from(["{d} {M} {y}", "{M} {d}, {y}", "{iso}", "{dd}.{mm}.{y}", "{dd}/{mm}/{y}", "{y}/{mm}/{dd}"]),
+)
 def test_dates_any_written_day_reads_back(nlp, config, day, form):
     """Every day of two centuries, in each full form, reads back as itself (a day-first source)."""
-    written = form.format(d=day.day, M=_SPELLED[day.month], y=day.year, iso=day.isoformat(),
-                          dd=f"{day.day:02d}", mm=f"{day.month:02d}")
+    written = form.format(
+        d=day.day, M=_SPELLED[day.month], y=day.year, iso=day.isoformat(), dd=f"{day.day:02d}", mm=f"{day.month:02d}"
+    )
     found = extract(nlp(f"The contract was signed on {written} in Paris."), Context(PUBLISHED, config, "lemonde.fr"))
     assert [(r.value, r.end, r.flags, r.mentions[0].text) for r in found] == [(day.isoformat(), None, (), written)]

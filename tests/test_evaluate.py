@@ -1,4 +1,5 @@
 """Scoring against gold: the matcher, exact counts on a small folder pair, mention spans, problems."""
+
 import json
 from pathlib import Path
 
@@ -35,17 +36,37 @@ MATCHER_CASES = [
     pytest.param({"type": "area", "value": 1009}, {"type": "area", "value": 1000}, True, id="area-0.9%-within"),
     pytest.param({"type": "area", "value": 1011}, {"type": "area", "value": 1000}, False, id="area-1.1%-outside"),
     # dates: same ISO string at the same granularity
-    pytest.param({"type": "date", "value": "2023-10-13"}, {"type": "date", "value": "2023-10-13"}, True, id="date-same"),
-    pytest.param({"type": "date", "value": "2025-10-24"}, {"type": "date", "value": "2025"}, False, id="date-granularity"),
-    pytest.param({"type": "date", "value": "2023-10-16"}, {"type": "date", "value": "2023-10-16", "end": "2023-10-20"},
-                 False, id="date-range-end-missing"),
+    pytest.param(
+        {"type": "date", "value": "2023-10-13"}, {"type": "date", "value": "2023-10-13"}, True, id="date-same"
+    ),
+    pytest.param(
+        {"type": "date", "value": "2025-10-24"}, {"type": "date", "value": "2025"}, False, id="date-granularity"
+    ),
+    pytest.param(
+        {"type": "date", "value": "2023-10-16"},
+        {"type": "date", "value": "2023-10-16", "end": "2023-10-20"},
+        False,
+        id="date-range-end-missing",
+    ),
     # organisations: case, leading "the", whitespace
-    pytest.param({"type": "organisation", "value": "the Fudan University"},
-                 {"type": "organisation", "value": "fudan university"}, True, id="org-the-and-case"),
-    pytest.param({"type": "organisation", "value": "Fudan\n  University"},
-                 {"type": "organisation", "value": "Fudan University"}, True, id="org-whitespace"),
-    pytest.param({"type": "organisation", "value": "Fudan"},
-                 {"type": "organisation", "value": "Fudan University"}, False, id="org-shorter-name"),
+    pytest.param(
+        {"type": "organisation", "value": "the Fudan University"},
+        {"type": "organisation", "value": "fudan university"},
+        True,
+        id="org-the-and-case",
+    ),
+    pytest.param(
+        {"type": "organisation", "value": "Fudan\n  University"},
+        {"type": "organisation", "value": "Fudan University"},
+        True,
+        id="org-whitespace",
+    ),
+    pytest.param(
+        {"type": "organisation", "value": "Fudan"},
+        {"type": "organisation", "value": "Fudan University"},
+        False,
+        id="org-shorter-name",
+    ),
 ]
 
 
@@ -85,30 +106,46 @@ def folders(tmp_path):
     outputs, gold = tmp_path / "outputs", tmp_path / "gold"
     outputs.mkdir()
     gold.mkdir()
-    write_output(outputs, "a", [
-        predicted("a", "money", 100, "100 yuan", currency="CNY"),                 # TP
-        predicted("a", "money", 50, "50 dollars", currency="CNY"),                # FP (currency), gold FN
-        predicted("a", "area", 20000, "2 hectares", unit="m2"),                   # TP
-        predicted("a", "date", "2025-01-01", "2025"),                             # FP (granularity), gold FN
-        predicted("a", "organisation", "Fudan University", "Fudan University"),   # TP
-        predicted("a", "organisation", "Jiading", "paid"),                        # FP; Ruijin Hospital FN
-    ])
-    write_gold(gold, "a", [
-        {"type": "money", "value": 100, "currency": "CNY", "text": "100 yuan"},
-        {"type": "money", "value": 50, "currency": "USD", "text": "50 dollars"},
-        {"type": "area", "value": 20000, "unit": "m2", "text": "2 hectares"},
-        {"type": "date", "value": "2025", "text": "2025"},
-        {"type": "organisation", "value": "Fudan University", "text": "Fudan University"},
-        {"type": "organisation", "value": "Ruijin Hospital", "text": "Ruijin Hospital"},
-    ])
-    write_output(outputs, "b", [
-        predicted("b", "date", "2023-10-13", "October 13"),                                # TP
-        predicted("b", "organisation", "the Shanghai MedValley", "Shanghai MedValley"),    # TP
-    ])
-    write_gold(gold, "b", [
-        {"type": "date", "value": "2023-10-13", "text": "October 13"},
-        {"type": "organisation", "value": "Shanghai MedValley", "text": "Shanghai MedValley"},
-    ])
+    write_output(
+        outputs,
+        "a",
+        [
+            predicted("a", "money", 100, "100 yuan", currency="CNY"),  # TP
+            predicted("a", "money", 50, "50 dollars", currency="CNY"),  # FP (currency), gold FN
+            predicted("a", "area", 20000, "2 hectares", unit="m2"),  # TP
+            predicted("a", "date", "2025-01-01", "2025"),  # FP (granularity), gold FN
+            predicted("a", "organisation", "Fudan University", "Fudan University"),  # TP
+            predicted("a", "organisation", "Jiading", "paid"),  # FP; Ruijin Hospital FN
+        ],
+    )
+    write_gold(
+        gold,
+        "a",
+        [
+            {"type": "money", "value": 100, "currency": "CNY", "text": "100 yuan"},
+            {"type": "money", "value": 50, "currency": "USD", "text": "50 dollars"},
+            {"type": "area", "value": 20000, "unit": "m2", "text": "2 hectares"},
+            {"type": "date", "value": "2025", "text": "2025"},
+            {"type": "organisation", "value": "Fudan University", "text": "Fudan University"},
+            {"type": "organisation", "value": "Ruijin Hospital", "text": "Ruijin Hospital"},
+        ],
+    )
+    write_output(
+        outputs,
+        "b",
+        [
+            predicted("b", "date", "2023-10-13", "October 13"),  # TP
+            predicted("b", "organisation", "the Shanghai MedValley", "Shanghai MedValley"),  # TP
+        ],
+    )
+    write_gold(
+        gold,
+        "b",
+        [
+            {"type": "date", "value": "2023-10-13", "text": "October 13"},
+            {"type": "organisation", "value": "Shanghai MedValley", "text": "Shanghai MedValley"},
+        ],
+    )
     write_output(outputs, "c", [predicted("c", "organisation", "Nobody", "Nobody")])
     (outputs / "run.json").write_text("{}", "utf8")
     (outputs / "evaluation.json").write_text("{}", "utf8")
@@ -189,7 +226,11 @@ def test_required_gold_matched_before_optional():
 
 SPAN_TEXT = "Shanghai MedValley Industrial Park and MedValley opened on October 13 in Jiading."
 SPAN_GOLD = [
-    {"type": "organisation", "value": "Shanghai MedValley Industrial Park", "text": "Shanghai MedValley Industrial Park"},
+    {
+        "type": "organisation",
+        "value": "Shanghai MedValley Industrial Park",
+        "text": "Shanghai MedValley Industrial Park",
+    },
     {"type": "organisation", "value": "Shanghai MedValley", "text": "Shanghai MedValley", "mentions": ["MedValley"]},
     {"type": "date", "value": "2023-10-13", "text": "October 13"},
 ]
@@ -197,14 +238,19 @@ SPAN_GOLD = [
 
 def span_record(kind, value, *surfaces):
     starts = [SPAN_TEXT.index(s, 10 if s == "MedValley" else 0) for s in surfaces]
-    return {"type": kind, "value": value,
-            "mentions": [{"text": s, "start": b, "end": b + len(s), "sentence": SPAN_TEXT} for s, b in zip(surfaces, starts)]}
+    return {
+        "type": kind,
+        "value": value,
+        "mentions": [
+            {"text": s, "start": b, "end": b + len(s), "sentence": SPAN_TEXT} for s, b in zip(surfaces, starts)
+        ],
+    }
 
 
 SPAN_PREDICTIONS = [
     span_record("organisation", "Shanghai MedValley", "Shanghai MedValley", "MedValley"),  # partial, strict
-    span_record("date", "2023-10-13", "on October 13"),                                    # partial
-    span_record("organisation", "Jiading", "Jiading"),                                     # wrong
+    span_record("date", "2023-10-13", "on October 13"),  # partial
+    span_record("organisation", "Jiading", "Jiading"),  # wrong
 ]
 
 
@@ -238,17 +284,30 @@ BAD_GOLD = [
     pytest.param('{"article": "a", "records": [', "bad JSON", id="bad-json"),
     pytest.param('{"article": "a"}', "missing 'records'", id="no-records"),
     pytest.param('{"records": [{"value": 1, "text": "1"}]}', "record 1: no 'type'", id="no-type"),
-    pytest.param('{"records": [{"type": "person", "value": "Jin Li", "text": "Jin Li"}]}', "unknown type 'person'",
-                 id="unknown-type"),
+    pytest.param(
+        '{"records": [{"type": "person", "value": "Jin Li", "text": "Jin Li"}]}',
+        "unknown type 'person'",
+        id="unknown-type",
+    ),
     pytest.param('{"records": [{"type": "area", "text": "2 ha"}]}', "'value' of a area record", id="no-value"),
-    pytest.param('{"records": [{"type": "date", "value": "October 13", "text": "October 13"}]}', "ISO date",
-                 id="date-not-iso"),
-    pytest.param('{"records": [{"type": "date", "value": "2025-13-45", "text": "45/13/2025"}]}', "ISO date",
-                 id="date-iso-shaped-but-no-such-day"),
-    pytest.param('{"records": [{"type": "date", "value": "2025-02-29", "text": "29 Feb 2025"}]}', "ISO date",
-                 id="date-not-a-leap-year"),
-    pytest.param('{"records": [{"type": "date", "value": "2025-W53", "text": "week 53"}]}', "ISO date",
-                 id="date-week-the-year-lacks"),
+    pytest.param(
+        '{"records": [{"type": "date", "value": "October 13", "text": "October 13"}]}', "ISO date", id="date-not-iso"
+    ),
+    pytest.param(
+        '{"records": [{"type": "date", "value": "2025-13-45", "text": "45/13/2025"}]}',
+        "ISO date",
+        id="date-iso-shaped-but-no-such-day",
+    ),
+    pytest.param(
+        '{"records": [{"type": "date", "value": "2025-02-29", "text": "29 Feb 2025"}]}',
+        "ISO date",
+        id="date-not-a-leap-year",
+    ),
+    pytest.param(
+        '{"records": [{"type": "date", "value": "2025-W53", "text": "week 53"}]}',
+        "ISO date",
+        id="date-week-the-year-lacks",
+    ),
     pytest.param('{"records": [{"type": "money", "value": 1, "currency": "CNY"}]}', "'text'", id="no-text"),
     pytest.param('{"article": "zz", "records": []}', "'article' is 'zz'", id="article-not-file-name"),
 ]

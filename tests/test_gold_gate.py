@@ -4,6 +4,7 @@ F1 floors live in eval_floors.json per set, with a hash of the gold they were se
 may be raised (measured figure minus 0.02, never above it), but a change to a set's gold fails
 here until someone looks at that set's floors again.
 """
+
 import hashlib
 import json
 from pathlib import Path
@@ -40,7 +41,8 @@ def test_every_set_has_floors(config):
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_gold_unchanged_since_floors_were_set(config, name):
     assert _gold_hash(config.sets[name].gold) == FLOORS[name]["gold_sha256"], (
-        f"the gold of set {name} changed: re-measure, then update its floors and gold_sha256 in tests/eval_floors.json")
+        f"the gold of set {name} changed: re-measure, then update its floors and gold_sha256 in tests/eval_floors.json"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

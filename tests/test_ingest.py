@@ -1,4 +1,5 @@
 """Reading input: the sample page end to end, then one case table per concern."""
+
 import json
 import os
 from dataclasses import replace
@@ -30,6 +31,7 @@ def table(*rows, names):
 
 # --- the sample page -------------------------------------------------------------
 
+
 def test_sample_page(config):
     articles, problems = read_articles([SAMPLE], config)
     assert problems == []
@@ -41,8 +43,13 @@ def test_sample_page(config):
     assert {a.source for a in articles} == {"000_0fe4684b8b822597"}
     assert all(a.text.startswith(a.title + "\n\n") for a in articles)
     first, second, third = (a.text for a in articles)
-    for needle in ("US$13.7 billion", "200 mu (133,333 sqm)", "scientific research institutes",
-                   "The Shanghai MedValley, an integrated", "— Yu Chao"):
+    for needle in (
+        "US$13.7 billion",
+        "200 mu (133,333 sqm)",
+        "scientific research institutes",
+        "The Shanghai MedValley, an integrated",
+        "— Yu Chao",
+    ):
         assert needle in first
     assert "Staff Reporters" not in first
     assert "A precision medicine forum" in second
@@ -58,19 +65,41 @@ def test_sample_folder_skips_gold_json(config, tmp_path):
 
 # --- splitting files into articles: (id, file name, content, [(title, id, byline)]) ----
 
+
 @table(
-    ("no-heading-title-from-stem", "jiading_med-valley.md", "Hu Min\n\nIt opened.",
-     [("jiading med valley", "jiading-med-valley", "Hu Min")]),
-    ("front-matter-title", "x.md", "---\ntitle: Valley opens\n---\nIt opened.", [("Valley opens", "valley-opens", None)]),
-    ("preamble-with-content-kept", "x.md", "Page 3 notes.\n\n## Headline\nIt opened.",
-     [("x", "x", None), ("Headline", "headline", None)]),
+    (
+        "no-heading-title-from-stem",
+        "jiading_med-valley.md",
+        "Hu Min\n\nIt opened.",
+        [("jiading med valley", "jiading-med-valley", "Hu Min")],
+    ),
+    (
+        "front-matter-title",
+        "x.md",
+        "---\ntitle: Valley opens\n---\nIt opened.",
+        [("Valley opens", "valley-opens", None)],
+    ),
+    (
+        "preamble-with-content-kept",
+        "x.md",
+        "Page 3 notes.\n\n## Headline\nIt opened.",
+        [("x", "x", None), ("Headline", "headline", None)],
+    ),
     ("blank-preamble-dropped", "x.md", "\n \n12\n## Headline\nIt opened.", [("Headline", "headline", None)]),
-    ("h1-and-h2-split-h3-stays", "x.md", "# One\nA.\n## Two\n### Sub\nB.",
-     [("One", "one", None), ("Two", "two", None)]),
+    (
+        "h1-and-h2-split-h3-stays",
+        "x.md",
+        "# One\nA.\n## Two\n### Sub\nB.",
+        [("One", "one", None), ("Two", "two", None)],
+    ),
     ("closing-hashes-and-marks", "x.md", "## US\\$1 *deal* ##\nA.", [("US$1 deal", "us-1-deal", None)]),
     ("heading-without-body", "x.md", "## One\n## Two\nB.", [("One", "one", None), ("Two", "two", None)]),
-    ("horizontal-rule-not-front-matter", "x.md", "---\nJust a rule here.\n---\n## One\nA.",
-     [("x", "x", None), ("One", "one", None)]),
+    (
+        "horizontal-rule-not-front-matter",
+        "x.md",
+        "---\nJust a rule here.\n---\n## One\nA.",
+        [("x", "x", None), ("One", "one", None)],
+    ),
     names="name, content, expected",
 )
 def test_split(config, tmp_path, name, content, expected):
@@ -81,19 +110,27 @@ def test_split(config, tmp_path, name, content, expected):
 
 
 def test_front_matter_fields(config, tmp_path):
-    write(tmp_path, {"x.md": "---\nsource: \"Shanghai Daily\"\nurl: https://x.test/a\nauthor: ignored\n---\n## A\nB."})
+    write(tmp_path, {"x.md": '---\nsource: "Shanghai Daily"\nurl: https://x.test/a\nauthor: ignored\n---\n## A\nB.'})
     (article,), _ = read_articles([tmp_path / "x.md"], config)
     assert (article.source, article.url, article.path, article.line) == (
-        "Shanghai Daily", "https://x.test/a", str(tmp_path / "x.md"), None)
+        "Shanghai Daily",
+        "https://x.test/a",
+        str(tmp_path / "x.md"),
+        None,
+    )
 
 
 # --- ids: (id, headlines in run order, expected ids) ---------------------------------
 
+
 @table(
     ("apostrophes-dropped", ["Jiading's plan, Shanghai’s too"], ["jiadings-plan-shanghais-too"]),
     ("punctuation-runs", ["US$13.7 billion: what next?"], ["us-13-7-billion-what-next"]),
-    ("repeat-gets-suffix", ["Same headline", "Same headline", "Same headline"],
-     ["same-headline", "same-headline-2", "same-headline-3"]),
+    (
+        "repeat-gets-suffix",
+        ["Same headline", "Same headline", "Same headline"],
+        ["same-headline", "same-headline-2", "same-headline-3"],
+    ),
     ("empty-slug-falls-back-to-stem", ["?!"], ["page_1"]),
     ("long-headline-capped", ["word " * 40], ["-".join(["word"] * 16)]),
     names="headlines, expected",
@@ -105,12 +142,17 @@ def test_ids(config, tmp_path, headlines, expected):
 
 
 def test_ids_unique_across_files_and_jsonl(config, tmp_path):
-    write(tmp_path, {
-        "a.md": "## Same headline\nA.",
-        "b.jsonl": json.dumps({"title": "Same headline", "text": "B."}) + "\n"
-                   + json.dumps({"id": "../../etc/passwd", "title": "T", "text": "C."}) + "\n"
-                   + json.dumps({"id": "Keep_Me.01", "title": "T", "text": "D."}),
-    })
+    write(
+        tmp_path,
+        {
+            "a.md": "## Same headline\nA.",
+            "b.jsonl": json.dumps({"title": "Same headline", "text": "B."})
+            + "\n"
+            + json.dumps({"id": "../../etc/passwd", "title": "T", "text": "C."})
+            + "\n"
+            + json.dumps({"id": "Keep_Me.01", "title": "T", "text": "D."}),
+        },
+    )
     articles, _ = read_articles([tmp_path], config)
     assert [a.id for a in articles] == ["same-headline", "same-headline-2", "etc-passwd", "Keep_Me.01"]
 
@@ -146,6 +188,7 @@ def test_published(config, tmp_path, front, override, by_source, default, expect
 
 # --- the article's own currency: (id, front-matter lines, money.sources, expected) ---
 
+
 @table(
     ("front-matter", "currency_default: NZD", {"theage.com.au": "AUD"}, "NZD"),
     ("by-source", "source: theage.com.au", {"theage.com.au": "AUD"}, "AUD"),
@@ -168,23 +211,48 @@ def test_currency_default_jsonl(config, tmp_path):
 
 # --- bad input: (id, files, config changes, path to read, expected problems, articles) ----
 
+
 @table(
     ("empty-file", {"a.txt": b""}, {}, "a.txt", [("E012", "error", None)], 0),
     ("whitespace-only", {"a.txt": b" \n\t\r\n"}, {}, "a.txt", [("E012", "error", None)], 0),
     ("front-matter-only", {"a.md": b"---\ntitle: x\n---\n\n"}, {}, "a.md", [("E012", "error", None)], 0),
     ("binary", {"a.txt": b"## A\x00\x01\x02"}, {}, "a.txt", [("E013", "error", None)], 0),
-    ("not-utf8-no-fallback", {"a.txt": "## Café".encode("cp1252")}, {"encoding_fallback": None}, "a.txt",
-     [("E014", "error", None)], 0),
+    (
+        "not-utf8-no-fallback",
+        {"a.txt": "## Café".encode("cp1252")},
+        {"encoding_fallback": None},
+        "a.txt",
+        [("E014", "error", None)],
+        0,
+    ),
     ("too-big", {"a.txt": b"## A\n" + b"x " * 100}, {"max_file_bytes": 100}, "a.txt", [("E015", "error", None)], 0),
     ("missing-path", {}, {}, "nope.md", [("E010", "error", None)], 0),
     ("unsupported-suffix", {"a.json": b"{}"}, {}, "a.json", [("E017", "error", None)], 0),
     ("empty-folder", {"sub/a.json": b"{}"}, {}, "sub", [("E019", "error", None)], 0),
-    ("bad-published", {"a.md": b"---\ntitle: T\npublished: 2023-13-45\n---\nA."}, {}, "a.md",
-     [("E018", "warning", 3)], 1),
-    ("unknown-currency-default", {"a.md": b"---\ntitle: T\ncurrency_default: AUS\n---\nA."}, {}, "a.md",
-     [("E027", "error", 3)], 1),
-    ("unknown-currency-default-jsonl", {"a.jsonl": b'{"title": "T", "text": "A.", "currency_default": "dollars"}\n'},
-     {}, "a.jsonl", [("E027", "error", 1)], 1),
+    (
+        "bad-published",
+        {"a.md": b"---\ntitle: T\npublished: 2023-13-45\n---\nA."},
+        {},
+        "a.md",
+        [("E018", "warning", 3)],
+        1,
+    ),
+    (
+        "unknown-currency-default",
+        {"a.md": b"---\ntitle: T\ncurrency_default: AUS\n---\nA."},
+        {},
+        "a.md",
+        [("E027", "error", 3)],
+        1,
+    ),
+    (
+        "unknown-currency-default-jsonl",
+        {"a.jsonl": b'{"title": "T", "text": "A.", "currency_default": "dollars"}\n'},
+        {},
+        "a.jsonl",
+        [("E027", "error", 1)],
+        1,
+    ),
     names="files, changes, target, expected, n_articles",
 )
 def test_bad_input(config, tmp_path, files, changes, target, expected, n_articles):
@@ -212,11 +280,19 @@ def test_bad_files_do_not_stop_the_rest(config, tmp_path):
 
 
 def test_folder_walk_sorted_and_filtered(config, tmp_path):
-    write(tmp_path, {
-        "b.txt": "## B\nB.", "a.md": "## A\nA.", "c.jsonl": '{"title": "C", "text": "C."}',
-        "sub/d.MD": "## D\nD.", "gold/x.json": "{}", "notes.pdf": b"%PDF", ".hidden.md": "## H\nH.",
-        ".git/e.md": "## E\nE.",
-    })
+    write(
+        tmp_path,
+        {
+            "b.txt": "## B\nB.",
+            "a.md": "## A\nA.",
+            "c.jsonl": '{"title": "C", "text": "C."}',
+            "sub/d.MD": "## D\nD.",
+            "gold/x.json": "{}",
+            "notes.pdf": b"%PDF",
+            ".hidden.md": "## H\nH.",
+            ".git/e.md": "## E\nE.",
+        },
+    )
     articles, problems = read_articles([tmp_path], config)
     assert ([a.id for a in articles], problems) == (["a", "b", "c", "d"], [])
 
@@ -246,10 +322,17 @@ def test_jsonl(config, tmp_path):
     write(tmp_path, {"feed.jsonl": "\n".join(line for line, _ in JSONL_LINES) + "\n"})
     articles, problems = read_articles([tmp_path / "feed.jsonl"], config)
     assert [(a.id, a.line, a.published) for a in articles] == [
-        ("first", 1, None), ("given", 8, date(2023, 10, 24)), ("undated", 9, None)]
+        ("first", 1, None),
+        ("given", 8, date(2023, 10, 24)),
+        ("undated", 9, None),
+    ]
     first = articles[0]
     assert (first.byline, first.url, first.source, first.text) == (
-        "Hu Min", "https://x.test/1", "SD", "First\n\nThe valley opened.")
+        "Hu Min",
+        "https://x.test/1",
+        "SD",
+        "First\n\nThe valley opened.",
+    )
     bad = [(n, reason) for n, (_, reason) in enumerate(JSONL_LINES, start=1) if reason]
     assert codes(problems) == [("E016", "error", n) for n, _ in bad] + [("E018", "warning", 9)]
     for problem, (n, reason) in zip(problems, bad):

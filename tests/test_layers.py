@@ -1,13 +1,28 @@
 """The house's rooms import downward only: input -> model -> extractors -> records -> outputs,
 run by engines, with evaluation, review and training beside (README: Layout). A room that
 imports one above it would tie the lower room to everything the upper one loads."""
+
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "pipeline"
 # Lowest first: a room may import only rooms before it in this list.
-ORDER = ["errors", "knowledge", "config", "records", "outputs", "input", "model", "extractors",
-         "evaluation", "engines", "review", "training", "cli", "__main__"]
+ORDER = [
+    "errors",
+    "knowledge",
+    "config",
+    "records",
+    "outputs",
+    "input",
+    "model",
+    "extractors",
+    "evaluation",
+    "engines",
+    "review",
+    "training",
+    "cli",
+    "__main__",
+]
 # config checks model.name before any work through model.meta, which reads paths and JSON only.
 EXCEPTIONS = {("config", "model.meta")}
 
@@ -30,14 +45,18 @@ def _edges() -> set[tuple[str, str, str]]:
 
 
 def test_every_room_is_in_the_order():
-    rooms = {p.stem if p.is_file() else p.name for p in ROOT.iterdir() if p.suffix == ".py" or (p / "__init__.py").is_file()}
+    rooms = {
+        p.stem if p.is_file() else p.name for p in ROOT.iterdir() if p.suffix == ".py" or (p / "__init__.py").is_file()
+    }
     assert rooms - {"__init__"} == set(ORDER)
 
 
 def test_imports_point_down_the_house():
-    upward = sorted(f"{module} imports {target}" for module, room, target in _edges()
-                    if (room, target) not in EXCEPTIONS
-                    and ORDER.index(target.split(".")[0]) > ORDER.index(room))
+    upward = sorted(
+        f"{module} imports {target}"
+        for module, room, target in _edges()
+        if (room, target) not in EXCEPTIONS and ORDER.index(target.split(".")[0]) > ORDER.index(room)
+    )
     assert upward == []
 
 

@@ -1,5 +1,6 @@
 """Outputs at an fsspec URL: the same files as in a folder, incremental runs and --prune
 through fsspec; file:// URLs are local folders; an unknown or uninstalled protocol is a clear error."""
+
 from dataclasses import replace
 from pathlib import Path
 
@@ -7,11 +8,11 @@ import fsspec
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.outputs import files
 from pipeline.cli import app
-from pipeline.errors import PipelineError
-from pipeline.outputs.location import RemotePath, location
 from pipeline.engines.run import run
+from pipeline.errors import PipelineError
+from pipeline.outputs import files
+from pipeline.outputs.location import RemotePath, location
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "articles" / "000_0fe4684b8b822597.txt"
@@ -35,8 +36,9 @@ def test_memory_url_gets_the_files_a_folder_gets(config, tmp_path):
 
 
 def test_cli_writes_to_a_url(tmp_path):
-    result = CliRunner().invoke(app, ["run", str(SAMPLE), "-o", "memory://test-location/cli", "-q",
-                                      "-c", str(ROOT / "config.toml")])
+    result = CliRunner().invoke(
+        app, ["run", str(SAMPLE), "-o", "memory://test-location/cli", "-q", "-c", str(ROOT / "config.toml")]
+    )
     assert result.exit_code == 0, result.output
     assert {"records.jsonl", "records.parquet"} <= set(_memory("/test-location/cli"))
 
@@ -55,10 +57,13 @@ def test_remote_write_commits_only_when_whole(tmp_path, binary):
     assert (tmp_path / "x.json").read_bytes() == b"new"
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("file:///tmp/out", Path("/tmp/out")),
-    ("outputs/dev", Path("outputs/dev")),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("file:///tmp/out", Path("/tmp/out")),
+        ("outputs/dev", Path("outputs/dev")),
+    ],
+)
 def test_local_urls_are_folders(url, expected):
     assert location(url) == expected
 

@@ -3,6 +3,7 @@ whole sentences (our own) agreeing with what ``extract`` reports.
 
 Rule rows run ``decision.judge`` on a made-up case (a name, its candidates' sources and what
 the article says of it), without spaCy; sentence rows run the model."""
+
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,16 +18,16 @@ from pipeline.extractors.organisations.rules import Case
 
 @dataclass(frozen=True)
 class RuleRow:
-    name: str                      # the surface string decided
-    sources: set[str]              # where its candidates came from (headlines aside)
-    rule: str                      # the rule expected to decide
+    name: str  # the surface string decided
+    sources: set[str]  # where its candidates came from (headlines aside)
+    rule: str  # the rule expected to decide
     accepted: bool
     labels: dict[str, int] = field(default_factory=dict)  # the model's labels over its mentions
-    persons: frozenset[str] = frozenset()       # given a person's role in the article
+    persons: frozenset[str] = frozenset()  # given a person's role in the article
     person_parts: frozenset[str] = frozenset()  # first or last word of a person's full name
-    located: frozenset[str] = frozenset()       # written as a place wherever it occurs
-    things: frozenset[str] = frozenset()        # followed by a noun of a thing wherever it occurs
-    place_words: frozenset[str] = frozenset()   # words of the model's places
+    located: frozenset[str] = frozenset()  # written as a place wherever it occurs
+    things: frozenset[str] = frozenset()  # followed by a noun of a thing wherever it occurs
+    place_words: frozenset[str] = frozenset()  # words of the model's places
 
 
 # Grouped as decision.RULES is: data, strong evidence, the article, lists, the model's labels.
@@ -88,9 +89,15 @@ ROWS = DATA + STRONG + ARTICLE + LISTED + MODEL
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r.rule}:{r.name}" for r in ROWS])
 def test_rule_decides(row, config):
-    evidence = Evidence(labels={row.name: Counter(row.labels)}, person_parts=row.person_parts,
-                        place_words=row.place_words, persons=row.persons, located=row.located,
-                        things=row.things, caps=frozenset())
+    evidence = Evidence(
+        labels={row.name: Counter(row.labels)},
+        person_parts=row.person_parts,
+        place_words=row.place_words,
+        persons=row.persons,
+        located=row.located,
+        things=row.things,
+        caps=frozenset(),
+    )
     case = Case(row.name, frozenset(row.sources), evidence, config.organisations, {"C$": "CAD"})
     assert judge(case) == (row.accepted, row.rule)
 
@@ -116,8 +123,9 @@ SENTENCES = [
     SentenceRow("The EU fined Apple on Monday.", "EU", "stop-word", False),
     SentenceRow("The EU fined Apple on Monday.", "Apple", "model-org", True),
     SentenceRow("LONDON, March 3 (Reuters) - Barrick Gold Corp said it would buy a mine.", "Reuters", "agency", True),
-    SentenceRow("chief executive Lim Boon Hock said Lim Boon Hock would stay.", "Lim Boon Hock", "person-by-role",
-                False),
+    SentenceRow(
+        "chief executive Lim Boon Hock said Lim Boon Hock would stay.", "Lim Boon Hock", "person-by-role", False
+    ),
     SentenceRow("Marie Tremblay, an analyst at Maybank, said so.", "Maybank", "workplace", True),
     SentenceRow("ACME CORP SHARES JUMP\n\nProfits rose.", "ACME CORP", "headline-only", False),
     SentenceRow("Kroger shares rose while Acme Corp, Barclays and Sydney fell.", "Sydney", "big-city", False),
@@ -140,8 +148,10 @@ def test_explain_keeps_sources_and_mentions(nlp, config):
 
 def test_explain_agrees_with_extract(nlp, config):
     """What explain accepts is what extract reports (as a value or an alias), and only that."""
-    text = ("Energy Ventures Group (EV) said EV would grow. The EU fined Apple on Monday. Shares of Sydney "
-            "rose while Acme Widgets Ltd, Barclays and Lugano fell, the plant near Chapais said.")
+    text = (
+        "Energy Ventures Group (EV) said EV would grow. The EU fined Apple on Monday. Shares of Sydney "
+        "rose while Acme Widgets Ltd, Barclays and Lugano fell, the plant near Chapais said."
+    )
     doc = nlp(text)
     verdicts = explain(doc, Context(None, config))
     reported = {rec.aliases[0] if rec.aliases else rec.value for rec in extract(doc, Context(None, config))}

@@ -3,6 +3,7 @@
 Rows are (text, expected canonical names in order of first mention). The families are the
 issue's ("Organisations on news from anywhere"); the sentences are our own.
 """
+
 from dataclasses import replace
 
 import pytest
@@ -14,23 +15,40 @@ from pipeline.records import merge
 SAMPLE_PAGE = [
     ("The opening of the Shanghai MedValley marks Jiading's latest step toward growth.", ["Shanghai MedValley"]),
     ("THE Shanghai MedValley opened on October 13 in Malu Town, Jiading District.", ["Shanghai MedValley"]),
-    ("Since 2018, Fudan University has jointly built the Shanghai (Nanxiang) Precision Medicine Industrial Park with Jiading.",
-     ["Fudan University", "Shanghai (Nanxiang) Precision Medicine Industrial Park"]),
-    ("It has the Ruijin Hospital National Medical Center and the Shanghai MedValley Industrial Park as key players.",
-     ["Ruijin Hospital National Medical Center", "Shanghai MedValley Industrial Park"]),
+    (
+        "Since 2018, Fudan University has jointly built the Shanghai (Nanxiang) Precision Medicine Industrial Park with Jiading.",
+        ["Fudan University", "Shanghai (Nanxiang) Precision Medicine Industrial Park"],
+    ),
+    (
+        "It has the Ruijin Hospital National Medical Center and the Shanghai MedValley Industrial Park as key players.",
+        ["Ruijin Hospital National Medical Center", "Shanghai MedValley Industrial Park"],
+    ),
     ("Located in the heart of Jiading New City, it is the newest addition.", []),
     ("Lu Tielong, Party secretary of Malu Town, spoke.", []),
-    ("The United Imaging Town, with the Shanghai United Imaging Healthcare as key player.", ["Shanghai United Imaging Healthcare"]),
-    ("It began operation at the Shanghai International Automobile City of Anting Town, Jiading District.",
-     ["Shanghai International Automobile City"]),
+    (
+        "The United Imaging Town, with the Shanghai United Imaging Healthcare as key player.",
+        ["Shanghai United Imaging Healthcare"],
+    ),
+    (
+        "It began operation at the Shanghai International Automobile City of Anting Town, Jiading District.",
+        ["Shanghai International Automobile City"],
+    ),
 ]
 GENERAL = [
-    ("Shanghai University signed a deal with Peking University Hospital.", ["Shanghai University", "Peking University Hospital"]),
-    ("Alibaba Group Holding Ltd. and the Bank of China met in Beijing.", ["Alibaba Group Holding Ltd.", "Bank of China"]),
+    (
+        "Shanghai University signed a deal with Peking University Hospital.",
+        ["Shanghai University", "Peking University Hospital"],
+    ),
+    (
+        "Alibaba Group Holding Ltd. and the Bank of China met in Beijing.",
+        ["Alibaba Group Holding Ltd.", "Bank of China"],
+    ),
     ("The Hong Kong (Asia) Research Institute opened.", ["Hong Kong (Asia) Research Institute"]),
     ("He moved to Pudong New City last year.", []),
-    ("The Technical University of Munich and the Max Planck Institute will run it.",
-     ["Technical University of Munich", "Max Planck Institute"]),
+    (
+        "The Technical University of Munich and the Max Planck Institute will run it.",
+        ["Technical University of Munich", "Max Planck Institute"],
+    ),
     ("The Chinese Academy of Sciences opened a lab.", ["Chinese Academy of Sciences"]),
     ("Manchester City Council has approved the plan.", ["Manchester City Council"]),
 ]
@@ -48,8 +66,10 @@ HEADLINES = [
     ("TENNIS - FEDERER SAILS ON\n\nRoger Federer beat Rafael Nadal in Basel on Sunday.", []),
     ("ACME CORP SHARES JUMP\n\nAcme Corp said on Monday that profits rose.", ["Acme Corp"]),
     ("RIOTERS TORCH CARS IN PARIS\n\nPolice said rioters burned cars in Paris.", []),
-    ("Acme Snubbed By Rivals As Motors Eyes Deal\n\nAcme Corp said rivals snubbed it while General Motors eyes a deal.",
-     ["Acme Corp", "General Motors"]),
+    (
+        "Acme Snubbed By Rivals As Motors Eyes Deal\n\nAcme Corp said rivals snubbed it while General Motors eyes a deal.",
+        ["Acme Corp", "General Motors"],
+    ),
 ]
 # Names kept whole: joiners, particles, hyphens, legal forms, possessives of the name, a year.
 WHOLE_NAMES = [
@@ -93,20 +113,27 @@ CUED = [
 ]
 # Names that go on past what the model tags, and names that stop where the model says.
 LONGER_NAMES = [
-    ("The deal still needs the Building and Construction Authority to approve it.", ["Building and Construction Authority"]),
+    (
+        "The deal still needs the Building and Construction Authority to approve it.",
+        ["Building and Construction Authority"],
+    ),
     ("Shares of Acme Corp and Beta Ltd rose.", ["Acme Corp", "Beta Ltd"]),
     ("The fine was set by the Superintendency of the Environment last year.", ["Superintendency of the Environment"]),
     ("The fine was set by the superintendency of the environment last year.", []),
     ("The Port Authority of New York and New Jersey sold the site.", ["Port Authority of New York and New Jersey"]),
     ("Shares in Banco de Sabadell rose.", ["Banco de Sabadell"]),
     ("Rivals West Fraser Timber Co. Ltd. cut output.", ["West Fraser Timber Co. Ltd."]),
-    ("Sony Semiconductor Solutions, Denso Corp and Toyota Motor Corp hold stakes.",
-     ["Sony Semiconductor Solutions", "Denso Corp", "Toyota Motor Corp"]),
+    (
+        "Sony Semiconductor Solutions, Denso Corp and Toyota Motor Corp hold stakes.",
+        ["Sony Semiconductor Solutions", "Denso Corp", "Toyota Motor Corp"],
+    ),
 ]
 # Short forms linked to the full name by initials, by "known as" and by a word of the name.
 SHORT_FORMS = [
-    ("Farmland near the plant run by Taiwan Semiconductor Manufacturing Co is dear. TSMC said so.",
-     ["Taiwan Semiconductor Manufacturing Co"]),
+    (
+        "Farmland near the plant run by Taiwan Semiconductor Manufacturing Co is dear. TSMC said so.",
+        ["Taiwan Semiconductor Manufacturing Co"],
+    ),
     ("Shoppers flocked to Marks and Spencer. M&S said sales rose.", ["Marks and Spencer"]),
     ("Suzhou Lingjing Robotics Co raised money. Lingjing said it would list.", ["Suzhou Lingjing Robotics Co"]),
 ]
@@ -126,8 +153,10 @@ NOT_ORGANISATIONS = [
     ("Finance minister K N Balagopal presented the budget.", []),
     ("Finance minister K N Balagopal presented the budget. Balagopal said it was fair.", []),
     ("Rents rose, said Sterling Grant, who follows real estate at a research firm.", []),
-    ("Stockholm Bypass Costs Climb As Implenia Presses SEK 4bn Claim\n\nImplenia AG presses a SEK 4bn claim.",
-     ["Implenia AG"]),
+    (
+        "Stockholm Bypass Costs Climb As Implenia Presses SEK 4bn Claim\n\nImplenia AG presses a SEK 4bn claim.",
+        ["Implenia AG"],
+    ),
 ]
 # "at" after a person's role names a workplace; "at" alone a place.
 WORKPLACES = [
@@ -218,8 +247,10 @@ NOT_NAMES_MORE = [
     ("The club sold striker Anton Berg to Kestrel FC.", ["Kestrel FC"]),
     ("Kestrel Motors said its Northwind Energy project was delayed.", ["Kestrel Motors"]),
     ("Kestrel Motors said Valder was delayed. Valder shares fell.", ["Kestrel Motors", "Valder"]),
-    ("Kestrel Goes for Record as Valder Eyes Bigger Share from Deal\n\nKestrel Motors said profits rose.",
-     ["Kestrel Motors"]),
+    (
+        "Kestrel Goes for Record as Valder Eyes Bigger Share from Deal\n\nKestrel Motors said profits rose.",
+        ["Kestrel Motors"],
+    ),
 ]
 # The model's name across a possessive is one name; two names the model joins with "and" are two
 # when a side has more words; "Marks and Spencer" is one.
@@ -240,8 +271,10 @@ APPOSITIVES = [
     ("Cities such as Lyon and Nice bid for the games.", []),
     ("Valder's NTX Group cut jobs.", ["Valder", "NTX Group"]),
     ("Shares fell on Thursday and Kestrel Energy Corp slipped.", ["Kestrel Energy Corp"]),
-    ("The Federation of Mining, Maritime and Chemical Workers called a strike.",
-     ["Federation of Mining, Maritime and Chemical Workers"]),
+    (
+        "The Federation of Mining, Maritime and Chemical Workers called a strike.",
+        ["Federation of Mining, Maritime and Chemical Workers"],
+    ),
 ]
 # Spelled names: a legal form and joiners may be left out or spelled, an acronym may hold a hyphen;
 # letters that do not spell the name before them make no name of it.
@@ -258,10 +291,32 @@ LEADING_WORDS = [
     ("The Court of Appeal of Ruritania ruled.", ["Court of Appeal of Ruritania"]),
     ("The league fined FC Lorvane CHF 80,000 for late payments.", ["FC Lorvane"]),
 ]
-CASES = (SAMPLE_PAGE + GENERAL + STRUCTURE + HEADLINES + WHOLE_NAMES + CUED + LONGER_NAMES + SHORT_FORMS
-         + NOT_ORGANISATIONS + WORKPLACES + HEAD_FIRST + ACRONYMS + NOT_NAMES + SPELLED + LISTED + OF_LISTS
-         + PARENTS + MORE_NAMES + EXCHANGES + NOT_NAMES_MORE + POSSESSIVES_AND
-         + APPOSITIVES + SPELLED_MORE + LEADING_WORDS)
+CASES = (
+    SAMPLE_PAGE
+    + GENERAL
+    + STRUCTURE
+    + HEADLINES
+    + WHOLE_NAMES
+    + CUED
+    + LONGER_NAMES
+    + SHORT_FORMS
+    + NOT_ORGANISATIONS
+    + WORKPLACES
+    + HEAD_FIRST
+    + ACRONYMS
+    + NOT_NAMES
+    + SPELLED
+    + LISTED
+    + OF_LISTS
+    + PARENTS
+    + MORE_NAMES
+    + EXCHANGES
+    + NOT_NAMES_MORE
+    + POSSESSIVES_AND
+    + APPOSITIVES
+    + SPELLED_MORE
+    + LEADING_WORDS
+)
 
 
 def _records(nlp, config, text):
@@ -285,8 +340,7 @@ def test_organisations_headline_mention_in_its_case(nlp, config):
 
 
 def test_organisations_alias_merged_into_full_name(nlp, config):
-    text = ("The Shanghai MedValley opened on Friday. The annual output within the MedValley "
-            "will reach 10 billion yuan.")
+    text = "The Shanghai MedValley opened on Friday. The annual output within the MedValley will reach 10 billion yuan."
     [rec] = _records(nlp, config, text)
     assert rec.value == "Shanghai MedValley"
     assert [m.text for m in rec.mentions] == ["Shanghai MedValley", "MedValley"]

@@ -1,14 +1,15 @@
 """Inputs read in parts (the Dask engine's way) give what one reader gives: the same articles,
 ids, problems and line numbers, however the files are cut; part index files join into the
 same records.jsonl and records.parquet."""
+
 import json
 from dataclasses import asdict, replace
 
 import pytest
 
-from pipeline.outputs import index
 from pipeline.engines.parts import Numbering, part_ids, plan, read_part, renamed
 from pipeline.input import iter_articles
+from pipeline.outputs import index
 from pipeline.records import Problem
 
 
@@ -32,8 +33,10 @@ def _key(item):
 @pytest.fixture
 def inputs(tmp_path):
     """Colliding ids across files and pieces, a BOM, a bad line, an overlong line, blank lines."""
-    rows = ['{"title": "Same", "text": "First %d."}' % i if i % 3 else '{"title": "Same", "text": "Line %d"}' % i
-            for i in range(12)]
+    rows = [
+        f'{{"title": "Same", "text": "First {i}."}}' if i % 3 else f'{{"title": "Same", "text": "Line {i}"}}'
+        for i in range(12)
+    ]
     rows[4] = "{not json"
     rows[7] = '{"title": "Long", "text": "' + "x" * 3000 + '"}'
     rows[9] = ""
@@ -52,13 +55,18 @@ def test_parts_read_as_one_reader_reads(config, inputs, part_bytes):
     assert [_key(x) for x in found] == [_key(x) for x in whole]
     lines = [p for p in whole if isinstance(p, Problem)]
     assert [(p.message[1:5], p.path.rsplit("/")[-1], p.line) for p in lines] == [
-        ("E016", "b.jsonl", 5), ("E016", "b.jsonl", 8), ("E012", "c.txt", None)]
+        ("E016", "b.jsonl", 5),
+        ("E016", "b.jsonl", 8),
+        ("E012", "c.txt", None),
+    ]
     ids = [a.id for a in whole if not isinstance(a, Problem)]
     assert ids[:3] == ["same", "same-2", "same-3"] and len(set(ids)) == len(ids)
     pieces = [piece for part in parts for piece in part if piece.path.name == "b.jsonl"]
     if part_bytes < 100:
         assert len(pieces) > 3, "a JSONL file over part_bytes is cut into byte ranges"
-        assert all(piece.start == 0 or (inputs / "b.jsonl").read_bytes()[piece.start - 1] == ord("\n") for piece in pieces)
+        assert all(
+            piece.start == 0 or (inputs / "b.jsonl").read_bytes()[piece.start - 1] == ord("\n") for piece in pieces
+        )
     if part_bytes == 10**9:
         assert len(parts) == 1, "small files are grouped into one part"
 
@@ -67,9 +75,17 @@ def test_part_index_files_join_into_the_same_bytes(tmp_path, monkeypatch):
     monkeypatch.setattr(index, "ROW_GROUP", 7)  # several row groups, cut across parts
     ids = []
     for i in range(40):
-        recs = [{"article": f"a{i}", "id": f"a{i}:{j}", "type": "money" if j % 2 else "date",
-                 "value": 1.5 * j if j % 2 else "2020-01", "flags": ["x"] * (j % 3),
-                 "mentions": [{"text": "t", "start": j, "end": j + 1, "sentence": "s"}]} for j in range(i % 6)]
+        recs = [
+            {
+                "article": f"a{i}",
+                "id": f"a{i}:{j}",
+                "type": "money" if j % 2 else "date",
+                "value": 1.5 * j if j % 2 else "2020-01",
+                "flags": ["x"] * (j % 3),
+                "mentions": [{"text": "t", "start": j, "end": j + 1, "sentence": "s"}],
+            }
+            for j in range(i % 6)
+        ]
         (tmp_path / f"a{i}.json").write_text(json.dumps({"article": {}, "records": recs}))
         ids.append(f"a{i}")
     index.write_index(tmp_path, ids)

@@ -3,6 +3,7 @@ raise on arbitrary text or on mutations of the sample page, every record they re
 the invariants (pipeline/invariants.py), and each extractor call on 2,000 characters takes
 under a second. CI runs the "ci" profile (200 examples per property); a long local run:
 ``python -m pytest tests/test_properties.py --hypothesis-profile=long``."""
+
 import time
 from datetime import date
 from pathlib import Path
@@ -11,13 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.records import invariants
-from pipeline.input.clean import clean
-from pipeline.extractors import Context
-from pipeline.records import Article
 from pipeline.engines.process import extract
+from pipeline.extractors import Context
 from pipeline.extractors.registry import EXTRACTORS
-from pipeline.records import to_dict
+from pipeline.input.clean import clean
+from pipeline.records import Article, invariants, to_dict
 
 pytestmark = pytest.mark.slow
 
@@ -26,12 +25,83 @@ SAMPLE = (ROOT / "articles" / "000_0fe4684b8b822597.txt").read_text("utf8")
 MAX_CHARS = 2000
 CALL_SECONDS = 1.0
 # What the mutations insert: the pieces extractors read, and the numbers that broke them.
-PIECES = ["0", "7", "13", "2,000", "1,00,000", "25 000", "3.5", ".", ",", "$", "US$", "€", "£", "¥", "Rs", "A$",
-          "HK$", "yuan", "dollars", "billion", "bn", "m", "crore", "lakh", "trillion", "square kilometers", "sq ft",
-          "ha", "mu", "acres", "cents", "ping", "May", "march", "October 13", "Sept.", "2023", "1999", "Q3",
-          "yesterday", "last year", "Monday", "Ltd", "Inc.", "Co.,", "Group", "University of", "Bank", "(", ")",
-          "[", "]", "-", "–", "—", "/", " to ", " and ", "between", "around", "\n\n", "*", "**", "_", "#",
-          "10^400", "1" + "0" * 400, "9" * 4400, "1e999", "$NaN", "NaN", "inf", "-5 ha", "\u00a0", "\u202f"]
+PIECES = [
+    "0",
+    "7",
+    "13",
+    "2,000",
+    "1,00,000",
+    "25 000",
+    "3.5",
+    ".",
+    ",",
+    "$",
+    "US$",
+    "€",
+    "£",
+    "¥",
+    "Rs",
+    "A$",
+    "HK$",
+    "yuan",
+    "dollars",
+    "billion",
+    "bn",
+    "m",
+    "crore",
+    "lakh",
+    "trillion",
+    "square kilometers",
+    "sq ft",
+    "ha",
+    "mu",
+    "acres",
+    "cents",
+    "ping",
+    "May",
+    "march",
+    "October 13",
+    "Sept.",
+    "2023",
+    "1999",
+    "Q3",
+    "yesterday",
+    "last year",
+    "Monday",
+    "Ltd",
+    "Inc.",
+    "Co.,",
+    "Group",
+    "University of",
+    "Bank",
+    "(",
+    ")",
+    "[",
+    "]",
+    "-",
+    "–",
+    "—",
+    "/",
+    " to ",
+    " and ",
+    "between",
+    "around",
+    "\n\n",
+    "*",
+    "**",
+    "_",
+    "#",
+    "10^400",
+    "1" + "0" * 400,
+    "9" * 4400,
+    "1e999",
+    "$NaN",
+    "NaN",
+    "inf",
+    "-5 ha",
+    "\u00a0",
+    "\u202f",
+]
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=MAX_CHARS)
 
 
@@ -39,13 +109,13 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=MAX_CHARS)
 def mutated(draw) -> str:
     """A window of the sample page with pieces inserted, replaced or deleted."""
     start = draw(st.integers(0, len(SAMPLE) - 1))
-    text = SAMPLE[start:start + draw(st.integers(1, MAX_CHARS))]
+    text = SAMPLE[start : start + draw(st.integers(1, MAX_CHARS))]
     for _ in range(draw(st.integers(0, 12))):
         at = draw(st.integers(0, len(text)))
         action = draw(st.sampled_from(["insert", "replace", "delete"]))
         piece = draw(st.sampled_from(PIECES)) if action != "delete" else ""
         cut = draw(st.integers(0, 5)) if action != "insert" else 0
-        text = text[:at] + piece + text[at + cut:]
+        text = text[:at] + piece + text[at + cut :]
     return text
 
 
@@ -62,9 +132,19 @@ def test_cleaner_never_raises(title, body):
 def warm(config, nlp):
     """Tables, patterns and quantulum3's language modules (imported on the first spelled-out
     amount: 4.5 s here) load on first use; the one-second bound is for the calls after."""
-    article = Article("a", "T", None, date(2023, 10, 24), "s", "in.md", None, None,
-                      SAMPLE[:MAX_CHARS] + "\n\nTwo HK$ and twenty-five million dollars. "
-                      + " ".join(p for p in PIECES if len(p) < 100))
+    article = Article(
+        "a",
+        "T",
+        None,
+        date(2023, 10, 24),
+        "s",
+        "in.md",
+        None,
+        None,
+        SAMPLE[:MAX_CHARS]
+        + "\n\nTwo HK$ and twenty-five million dollars. "
+        + " ".join(p for p in PIECES if len(p) < 100),
+    )
     extract(nlp(article.text), article, config)
 
 

@@ -1,5 +1,6 @@
 """A re-run over up-to-date articles: it imports neither spaCy nor pyarrow, reads only the head
 of each output file, and keeps the index files only when they hold the same articles."""
+
 import json
 import subprocess
 import sys
@@ -8,11 +9,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.outputs import index, layout
-from pipeline.engines import process
-from pipeline.engines import local
+from pipeline.engines import local, process
 from pipeline.engines.job import up_to_date
 from pipeline.engines.run import run
+from pipeline.outputs import index, layout
 
 pytestmark = pytest.mark.slow
 
@@ -50,12 +50,19 @@ def _same_index(out: Path, expected: tuple[str, object]) -> bool:
 def test_rerun_with_nothing_to_do_imports_neither_spacy_nor_pyarrow(config, tmp_path):
     feed, out = _feed(tmp_path / "in", TEXTS), tmp_path / "out"
     run([feed], config, out=out, progress=False)
-    code = ("import sys\nfrom pathlib import Path\nfrom pipeline.config import load_config\nfrom pipeline.engines.run import run\n"
-            "r = run([Path(sys.argv[1])], load_config(Path(sys.argv[3])), out=Path(sys.argv[2]), progress=False)\n"
-            "assert (r.articles, r.skipped) == (0, 3), r\n"
-            "print(sorted(m for m in ('spacy', 'thinc', 'pyarrow', 'numpy') if m in sys.modules))\n")
-    proc = subprocess.run([sys.executable, "-c", code, str(feed), str(out), str(ROOT / "config.toml")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom pipeline.config import load_config\nfrom pipeline.engines.run import run\n"
+        "r = run([Path(sys.argv[1])], load_config(Path(sys.argv[3])), out=Path(sys.argv[2]), progress=False)\n"
+        "assert (r.articles, r.skipped) == (0, 3), r\n"
+        "print(sorted(m for m in ('spacy', 'thinc', 'pyarrow', 'numpy') if m in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(feed), str(out), str(ROOT / "config.toml")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]", "a re-run with nothing to process loads no model and writes no Parquet"
     assert json.loads((out / "run.json").read_text())["components"], "run.json still names the components"

@@ -1,5 +1,6 @@
 """The review server over HTTP (Starlette's TestClient): every endpoint, the Host and token
 checks, escaping of article text, and bad input as clear messages."""
+
 import json
 import sqlite3
 import warnings
@@ -29,8 +30,11 @@ def served(review_copy):
 
 
 def _entry(review, kind, value):
-    return next(e for e in review.article_view(MEDVALLEY)["entries"]
-                if e["record"]["type"] == kind and e["record"]["value"] == value)
+    return next(
+        e
+        for e in review.article_view(MEDVALLEY)["entries"]
+        if e["record"]["type"] == kind and e["record"]["value"] == value
+    )
 
 
 def test_index_lists_articles_with_counts_and_progress(served):
@@ -38,17 +42,24 @@ def test_index_lists_articles_with_counts_and_progress(served):
     page = client.get("/")
     assert page.status_code == 200 and "Shanghai MedValley strengthens Jiading&#39;s biopharma sector" in page.text
     assert "0 / 14" in page.text  # MedValley: 14 records, none decided
-    assert client.get("/?type=area").text.count("<tr><td><a href=\"/article/") == 2  # the forum article has no area
+    assert client.get("/?type=area").text.count('<tr><td><a href="/article/') == 2  # the forum article has no area
     entry = _entry(review, "money", 100000000000)
-    client.post("/api/decide", json={"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0}, headers=HEADERS)
+    client.post(
+        "/api/decide",
+        json={"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0},
+        headers=HEADERS,
+    )
     assert "1 / 14" in client.get("/").text
-    assert client.get("/?undecided=1").text.count("<tr><td><a href=\"/article/") == 3
+    assert client.get("/?undecided=1").text.count('<tr><td><a href="/article/') == 3
     for e in review.article_view(MEDVALLEY)["entries"]:
         if e["status"] == "undecided":
-            client.post("/api/decide", json={"article": MEDVALLEY, "key": e["key"], "action": "reject", "version": 0},
-                        headers=HEADERS)
+            client.post(
+                "/api/decide",
+                json={"article": MEDVALLEY, "key": e["key"], "action": "reject", "version": 0},
+                headers=HEADERS,
+            )
     undecided = client.get("/?undecided=1").text
-    assert undecided.count("<tr><td><a href=\"/article/") == 2 and f"/article/{MEDVALLEY}\"" not in undecided
+    assert undecided.count('<tr><td><a href="/article/') == 2 and f'/article/{MEDVALLEY}"' not in undecided
     assert client.get("/?type=nonsense").status_code == 200
 
 
@@ -63,8 +74,9 @@ def test_article_page_highlights_mentions_and_marks_gold(served):
 
 def test_article_page_shows_not_in_gold_and_gold_only(served):
     review, client = served
-    review.gold[MEDVALLEY] = [{"type": "money", "value": 5, "currency": "EUR", "text": "five euros"}] + \
-        [g for g in review.gold[MEDVALLEY] if g["type"] != "area"]
+    review.gold[MEDVALLEY] = [{"type": "money", "value": 5, "currency": "EUR", "text": "five euros"}] + [
+        g for g in review.gold[MEDVALLEY] if g["type"] != "area"
+    ]
     page = client.get(f"/article/{MEDVALLEY}").text
     assert page.count("not in gold") == 2  # both areas
     assert "Gold only (missed)" in page and "five euros" in page
@@ -101,8 +113,14 @@ def test_state_changing_requests_need_the_page_token(served, path):
 def test_decide_correct_and_conflict(served):
     review, client = served
     entry = _entry(review, "money", 13700000000)
-    body = {"article": MEDVALLEY, "key": entry["key"], "action": "correct", "version": 0,
-            "fields": {"value": "13.8e9", "currency": "usd"}, "note": "rounding"}
+    body = {
+        "article": MEDVALLEY,
+        "key": entry["key"],
+        "action": "correct",
+        "version": 0,
+        "fields": {"value": "13.8e9", "currency": "usd"},
+        "note": "rounding",
+    }
     done = client.post("/api/decide", json=body, headers=HEADERS)
     assert done.status_code == 200 and done.json()["corrected"]["value"] == 13800000000
     assert done.json()["corrected"]["currency"] == "USD"
@@ -113,11 +131,15 @@ def test_decide_correct_and_conflict(served):
     assert "13,800,000,000 USD" in page and "“rounding”" in page
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"currency": "XYZ"}, "not an ISO 4217 currency code"),
-    ({"value": "ten"}, "'ten' is not a number"),
-    ({"max": "1e999999"}, "not a number"),
-], ids=["currency", "value", "max"])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"currency": "XYZ"}, "not an ISO 4217 currency code"),
+        ({"value": "ten"}, "'ten' is not a number"),
+        ({"max": "1e999999"}, "not a number"),
+    ],
+    ids=["currency", "value", "max"],
+)
 def test_correct_money_validation(served, fields, message):
     review, client = served
     entry = _entry(review, "money", 13700000000)
@@ -126,12 +148,16 @@ def test_correct_money_validation(served, fields, message):
     assert answer.status_code == 422 and message in answer.json()["error"] and "[E045]" in answer.json()["error"]
 
 
-@pytest.mark.parametrize("kind, value, fields, message", [
-    ("date", "2025", {"value": "next year"}, "must be an ISO date"),
-    ("date", "2025", {"end": "2025-13-45"}, "must be an ISO date"),
-    ("area", 2200000, {"value": ""}, "a number is needed"),
-    ("organisation", "Shanghai MedValley", {"value": "   "}, "non-empty canonical name"),
-], ids=["date-words", "date-end", "area-empty", "organisation-blank"])
+@pytest.mark.parametrize(
+    "kind, value, fields, message",
+    [
+        ("date", "2025", {"value": "next year"}, "must be an ISO date"),
+        ("date", "2025", {"end": "2025-13-45"}, "must be an ISO date"),
+        ("area", 2200000, {"value": ""}, "a number is needed"),
+        ("organisation", "Shanghai MedValley", {"value": "   "}, "non-empty canonical name"),
+    ],
+    ids=["date-words", "date-end", "area-empty", "organisation-blank"],
+)
 def test_correct_validation_per_type(served, kind, value, fields, message):
     review, client = served
     entry = _entry(review, kind, value)
@@ -155,13 +181,19 @@ def test_extract_prefills_with_that_types_extractor(served):
     start = text.index("around 10 billion yuan")
     body = {"article": MEDVALLEY, "start": start, "end": start + len("around 10 billion yuan")}
     money = client.post("/api/extract", json=body, headers=HEADERS).json()
-    assert (money["type"], money["value"], money["currency"], money["qualifier"]) == ("money", 10000000000, "CNY", "around")
+    assert (money["type"], money["value"], money["currency"], money["qualifier"]) == (
+        "money",
+        10000000000,
+        "CNY",
+        "around",
+    )
     assert money["mentions"][0]["start"] == start
     as_date = client.post("/api/extract", json={**body, "type": "date"}, headers=HEADERS).json()
     assert (as_date["type"], as_date["value"]) == ("date", None)  # nothing a date extractor finds: an empty form
     start = text.index("October 13")
-    date = client.post("/api/extract", json={"article": MEDVALLEY, "start": start, "end": start + 10, "type": "date"},
-                       headers=HEADERS).json()
+    date = client.post(
+        "/api/extract", json={"article": MEDVALLEY, "start": start, "end": start + 10, "type": "date"}, headers=HEADERS
+    ).json()
     assert date["value"] == "2023-10-13"  # the article's publication year
     empty = client.post("/api/extract", json={"article": MEDVALLEY, "start": 5, "end": 5}, headers=HEADERS)
     assert empty.status_code == 422 and "select some words" in empty.json()["error"]
@@ -171,8 +203,17 @@ def test_add_then_undo(served):
     review, client = served
     text = review.articles[MEDVALLEY].text
     start = text.index("Malu Town")
-    added = client.post("/api/add", json={"article": MEDVALLEY, "start": start, "end": start + 9, "type": "organisation",
-                                          "fields": {"value": "Malu Town Government"}}, headers=HEADERS)
+    added = client.post(
+        "/api/add",
+        json={
+            "article": MEDVALLEY,
+            "start": start,
+            "end": start + 9,
+            "type": "organisation",
+            "fields": {"value": "Malu Town Government"},
+        },
+        headers=HEADERS,
+    )
     assert added.status_code == 200 and added.json()["corrected"]["value"] == "Malu Town Government"
     page = client.get(f"/article/{MEDVALLEY}").text
     assert "Malu Town Government" in page and "1 / 15 decided here" in page
@@ -188,10 +229,17 @@ def test_locked_database_answers_503_and_keeps_nothing(served):
     holder = sqlite3.connect(review.store.path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     entry = _entry(review, "money", 100000000000)
-    answer = client.post("/api/decide", json={"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0},
-                         headers=HEADERS)
+    answer = client.post(
+        "/api/decide",
+        json={"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0},
+        headers=HEADERS,
+    )
     holder.execute("ROLLBACK")
-    assert answer.status_code == 503 and "[E041]" in answer.json()["error"] and "Nothing was saved" in answer.json()["error"]
+    assert (
+        answer.status_code == 503
+        and "[E041]" in answer.json()["error"]
+        and "Nothing was saved" in answer.json()["error"]
+    )
     assert review.store.history() == []
 
 
@@ -210,10 +258,17 @@ def test_unreadable_database_page_is_a_clear_503(review_copy):
 def test_article_text_headline_and_values_are_escaped(review_copy, evil):
     out, config = review_copy
     text = f"{evil} The Evil Group paid 5 euros on October 13, 2023."
-    record = {"article": "evil", "id": "evil:organisation-1", "type": "organisation", "value": f"{evil} Group",
-              "approximate": False, "mentions": [{"text": evil, "start": 0, "end": len(evil), "sentence": evil}]}
-    (out / "evil.json").write_text(json.dumps({"article": {"id": "evil", "title": evil, "published": None},
-                                               "text": text, "records": [record]}))
+    record = {
+        "article": "evil",
+        "id": "evil:organisation-1",
+        "type": "organisation",
+        "value": f"{evil} Group",
+        "approximate": False,
+        "mentions": [{"text": evil, "start": 0, "end": len(evil), "sentence": evil}],
+    }
+    (out / "evil.json").write_text(
+        json.dumps({"article": {"id": "evil", "title": evil, "published": None}, "text": text, "records": [record]})
+    )
     review = Review.load(out, config, evil)
     client = TestClient(create_app(review, {"testserver"}, token=TOKEN))
     for path in ["/", "/article/evil"]:
@@ -261,8 +316,9 @@ def test_cli_review_read_only_database(review_copy, tmp_path):
 
 def test_cli_review_export_subcommand_is_not_an_outputs_folder(reviewed_cli):
     out, config_path, gold = reviewed_cli
-    answer = CliRunner().invoke(cli, ["review", "export", "--outputs", str(out), "--config", str(config_path),
-                                      "--out", str(gold)])
+    answer = CliRunner().invoke(
+        cli, ["review", "export", "--outputs", str(out), "--config", str(config_path), "--out", str(gold)]
+    )
     assert answer.exit_code == 0, answer.output
     assert "1 gold file(s) written" in answer.output and (gold / f"{MEDVALLEY}.json").is_file()
 

@@ -6,6 +6,7 @@ Debian's chromium drives it through Playwright, which never downloads a browser 
 own; .ci/run installs chromium with apt-get when it is missing. Without a browser this
 test fails (it does not skip) and says how to install one.
 """
+
 import json
 import os
 import re
@@ -20,14 +21,24 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("PIPELINE_CHROMIUM", "/usr/bin/chromium"))
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-extensions",
+]
 MEDVALLEY = "shanghai-medvalley-strengthens-jiadings-biopharma-sector"
 
 
 def _pipeline(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], cwd=ROOT, capture_output=True, text=True, timeout=120, **kw
+    )
 
 
 @pytest.fixture
@@ -36,8 +47,24 @@ def server(review_copy, tmp_path):
     out, config = review_copy
     config_path = tmp_path / "config.toml"
     config_path.write_text(f'[review]\ndatabase = "{config.review_database}"\n')
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "review", str(out), "--port", "0", "--reviewer", "e2e",
-                             "--config", str(config_path)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "review",
+            str(out),
+            "--port",
+            "0",
+            "--reviewer",
+            "e2e",
+            "--config",
+            str(config_path),
+        ],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = proc.stderr.readline()  # the address line, once the socket is bound
     match = re.search(r"http://127\.0\.0\.1:\d+/", line)
     if not match:
@@ -51,8 +78,10 @@ def server(review_copy, tmp_path):
 
 def _browser(playwright):
     if not CHROMIUM.is_file():
-        pytest.fail(f"No browser at {CHROMIUM} for the review page's end-to-end test. Install Debian's chromium "
-                    f"(apt-get install chromium; .ci/run does this) or set PIPELINE_CHROMIUM to a chromium binary.")
+        pytest.fail(
+            f"No browser at {CHROMIUM} for the review page's end-to-end test. Install Debian's chromium "
+            f"(apt-get install chromium; .ci/run does this) or set PIPELINE_CHROMIUM to a chromium binary."
+        )
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
 
 
@@ -157,7 +186,10 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
     assert exported.returncode == 0, exported.stderr
     records = json.loads((gold / f"{MEDVALLEY}.json").read_text())["records"]
     assert {(r["type"], r["value"]) for r in records} == {
-        ("organisation", "Shanghai MedValley"), ("money", 99000000000), ("organisation", "Malu Town Council")}
+        ("organisation", "Shanghai MedValley"),
+        ("money", 99000000000),
+        ("organisation", "Malu Town Council"),
+    }
     scored = _pipeline("evaluate", "--outputs", str(out), "--gold", str(gold), "--config", str(config_path))
     assert scored.returncode == 0, scored.stdout + scored.stderr
     report = json.loads((out / "evaluation.json").read_text())

@@ -1,13 +1,14 @@
 """Export: decisions -> gold files that `pipeline evaluate` reads, merged into existing gold;
 or the decision log as JSONL / CSV."""
+
 import csv
 import json
 from dataclasses import replace
 
 import pytest
 
-from pipeline.evaluation import scoring as ev
 from pipeline.errors import PipelineError
+from pipeline.evaluation import scoring as ev
 from pipeline.review.app import Review
 from pipeline.review.export import export
 
@@ -23,16 +24,31 @@ def reviewed(review_copy, tmp_path):
     entries = {(e["record"]["type"], e["record"]["value"]): e for e in review.article_view(MEDVALLEY)["entries"]}
 
     def decide(fact, action, **fields):
-        review.decide({"article": MEDVALLEY, "key": entries[fact]["key"], "action": action, "version": 0,
-                       "fields": fields, "note": "checked" if action == "accept" else ""})
+        review.decide(
+            {
+                "article": MEDVALLEY,
+                "key": entries[fact]["key"],
+                "action": action,
+                "version": 0,
+                "fields": fields,
+                "note": "checked" if action == "accept" else "",
+            }
+        )
 
     decide(("money", 100000000000), "accept")
     decide(("date", "2025"), "reject")
     decide(("area", 2200000), "correct", value="2300000")
     text = review.articles[MEDVALLEY].text
     start = text.index("Malu Town")
-    review.add({"article": MEDVALLEY, "start": start, "end": start + len("Malu Town"), "type": "organisation",
-                "fields": {"value": "Malu Town Council"}})
+    review.add(
+        {
+            "article": MEDVALLEY,
+            "start": start,
+            "end": start + len("Malu Town"),
+            "type": "organisation",
+            "fields": {"value": "Malu Town Council"},
+        }
+    )
     review.store.close()
     return out, config
 
@@ -67,7 +83,9 @@ def test_export_merges_into_existing_gold(reviewed):
     config.gold.mkdir()
     untouched = {"type": "date", "value": "2023-10-13", "text": "October 13", "note": "kept by hand"}
     confirmed = {"type": "money", "value": 100000000000, "currency": "CNY", "text": "100-billion-yuan", "note": "mine"}
-    (config.gold / f"{MEDVALLEY}.json").write_text(json.dumps({"article": MEDVALLEY, "records": [untouched, confirmed]}))
+    (config.gold / f"{MEDVALLEY}.json").write_text(
+        json.dumps({"article": MEDVALLEY, "records": [untouched, confirmed]})
+    )
     report = export(config, out, None, "gold", force=False)
     assert report.conflicts == []
     records = _gold(config)[MEDVALLEY]
@@ -76,10 +94,14 @@ def test_export_merges_into_existing_gold(reviewed):
     assert ("area", 2300000) in _facts(records)
 
 
-@pytest.mark.parametrize("gold_record, review", [
-    ({"type": "date", "value": "2025", "text": "2025"}, "rejected date 2025"),
-    ({"type": "area", "value": 2200000, "text": "2.2 square kilometers"}, "corrected area 2200000 to area 2300000"),
-], ids=["gold-record-rejected", "gold-record-corrected"])
+@pytest.mark.parametrize(
+    "gold_record, review",
+    [
+        ({"type": "date", "value": "2025", "text": "2025"}, "rejected date 2025"),
+        ({"type": "area", "value": 2200000, "text": "2.2 square kilometers"}, "corrected area 2200000 to area 2300000"),
+    ],
+    ids=["gold-record-rejected", "gold-record-corrected"],
+)
 def test_export_conflict_needs_force(reviewed, gold_record, review):
     out, config = reviewed
     config.gold.mkdir()

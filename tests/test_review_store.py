@@ -1,5 +1,6 @@
 """The review store: optimistic concurrency, undo through the session, and decisions
 that survive a re-run (stale when the text changed, new records marked new)."""
+
 import json
 import sqlite3
 
@@ -13,8 +14,17 @@ FORUM = "ambitious-plans-unveiled-at-precision-medicine-forum"
 
 
 def _decide(store, article="a", key="k", action="accept", version=0, reviewer="ann", text_hash="h"):
-    return store.decide(article, key, action, version=version, extracted={"type": "date", "value": "2025"},
-                        corrected=None, note="", text_hash=text_hash, reviewer=reviewer)
+    return store.decide(
+        article,
+        key,
+        action,
+        version=version,
+        extracted={"type": "date", "value": "2025"},
+        corrected=None,
+        note="",
+        text_hash=text_hash,
+        reviewer=reviewer,
+    )
 
 
 def test_store_versions_refuse_a_stale_page(tmp_path):
@@ -75,7 +85,9 @@ def test_store_read_only_database_is_a_clear_error(tmp_path):
     Store(tmp_path / "r.sqlite").close()
     uri = f"file:{tmp_path / 'r.sqlite'}?mode=ro"
     store = Store(tmp_path / "r.sqlite")
-    store._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)  # as a read-only mount would
+    store._db = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False
+    )  # as a read-only mount would
     with pytest.raises(StoreError, match=r"\[E041\].*readonly"):
         _decide(store)
 
@@ -87,10 +99,12 @@ def test_store_unopenable_database_is_a_clear_error(tmp_path):
 
 
 def test_record_key_ignores_list_position_and_organisation_case():
-    assert record_key({"type": "organisation", "value": "Fudan  University", "id": "a:organisation-1"}) == \
-        record_key({"type": "organisation", "value": "fudan university", "id": "a:organisation-7"})
-    assert record_key({"type": "money", "value": 10, "currency": "CNY"}) != \
-        record_key({"type": "money", "value": 10, "currency": "USD"})
+    assert record_key({"type": "organisation", "value": "Fudan  University", "id": "a:organisation-1"}) == record_key(
+        {"type": "organisation", "value": "fudan university", "id": "a:organisation-7"}
+    )
+    assert record_key({"type": "money", "value": 10, "currency": "CNY"}) != record_key(
+        {"type": "money", "value": 10, "currency": "USD"}
+    )
 
 
 # ---- across a re-run of `pipeline run` -------------------------------------------------
@@ -103,15 +117,26 @@ def _rewrite(path, change):
 
 
 def _status(review, article):
-    return {(e["record"]["type"], str(e["record"]["value"])): e["status"] for e in review.article_view(article)["entries"]}
+    return {
+        (e["record"]["type"], str(e["record"]["value"])): e["status"] for e in review.article_view(article)["entries"]
+    }
 
 
 def _accept_first(out, config, article):
     """Ann accepts the article's first record, then closes the database, as a reviewer who quits."""
     review = Review.load(out, config, "ann")
     entry = review.article_view(article)["entries"][0]
-    review.store.decide(article, entry["key"], "accept", version=0, extracted=entry["record"], corrected=None,
-                        note="", text_hash=review.articles[article].hash, reviewer="ann")
+    review.store.decide(
+        article,
+        entry["key"],
+        "accept",
+        version=0,
+        extracted=entry["record"],
+        corrected=None,
+        note="",
+        text_hash=review.articles[article].hash,
+        reviewer="ann",
+    )
     review.store.close()
 
 
@@ -136,8 +161,15 @@ def test_rerun_with_changed_text_marks_decisions_stale(review_copy):
 def test_rerun_marks_records_new_since_the_last_review(review_copy):
     out, config = review_copy
     Review.load(out, config, "ann").store.close()
-    added = {"article": FORUM, "id": f"{FORUM}:money-9", "type": "money", "value": 5, "currency": "EUR",
-             "approximate": False, "mentions": [{"text": "the", "start": 0, "end": 3, "sentence": ""}]}
+    added = {
+        "article": FORUM,
+        "id": f"{FORUM}:money-9",
+        "type": "money",
+        "value": 5,
+        "currency": "EUR",
+        "approximate": False,
+        "mentions": [{"text": "the", "start": 0, "end": 3, "sentence": ""}],
+    }
     _rewrite(out / f"{FORUM}.json", lambda d: d["records"].append(added))
     statuses = _status(Review.load(out, config, "ann"), FORUM)
     assert statuses[("money", "5")] == "new"

@@ -1,4 +1,5 @@
 """The anchored span ruler finds exactly what spaCy's SpanRuler finds with the same patterns."""
+
 from pathlib import Path
 
 import pytest
@@ -6,9 +7,9 @@ from spacy.pipeline import SpanRuler
 
 from pipeline.config import load_config
 from pipeline.input import iter_articles
-from pipeline.records import Article
 from pipeline.model.nlp import load_nlp
 from pipeline.model.ruler import longest
+from pipeline.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,35 +32,44 @@ def _both(rulers, texts):
 
 def test_same_matches_as_span_ruler_on_the_corpus(rulers):
     config = load_config(ROOT / "config.toml")
-    texts = [a.text for a in iter_articles([ROOT / "articles" / "dev", ROOT / "articles" / "000_0fe4684b8b822597.txt"],
-                                           config) if isinstance(a, Article)]
+    texts = [
+        a.text
+        for a in iter_articles([ROOT / "articles" / "dev", ROOT / "articles" / "000_0fe4684b8b822597.txt"], config)
+        if isinstance(a, Article)
+    ]
     pairs = _both(rulers, texts)
     assert sum(len(a) for a, _ in pairs) > 1000
     for anchored, plain in pairs:
         assert anchored == plain
 
 
-@pytest.mark.parametrize("text", [
-    # Longest names at the very start and end of a text, and names the line breaks cut.
-    "Shanghai (Nanxiang) Precision Medicine Industrial Park said so",
-    "Investors backed Shanghai (Nanxiang Jiading Malu Waigang Anting Huating Xuhang) Precision Medicine Industrial Park",
-    "the Ministry of Economy, Trade and Industry and the Ministry of Land, Infrastructure of the Pacific Islands",
-    "Procter & Gamble Co and\nAcme Holdings Ltd., Inc. signed with Banco de Bogota SA",
-    "2040 Ventures Fund, MedValley, Acme Bank and Technical University of Munich",
-    "no names at all here, only words.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Longest names at the very start and end of a text, and names the line breaks cut.
+        "Shanghai (Nanxiang) Precision Medicine Industrial Park said so",
+        "Investors backed Shanghai (Nanxiang Jiading Malu Waigang Anting Huating Xuhang) Precision Medicine Industrial Park",
+        "the Ministry of Economy, Trade and Industry and the Ministry of Land, Infrastructure of the Pacific Islands",
+        "Procter & Gamble Co and\nAcme Holdings Ltd., Inc. signed with Banco de Bogota SA",
+        "2040 Ventures Fund, MedValley, Acme Bank and Technical University of Munich",
+        "no names at all here, only words.",
+    ],
+)
 def test_same_matches_at_edges(rulers, text):
-    (anchored, plain), = _both(rulers, [text])
+    ((anchored, plain),) = _both(rulers, [text])
     assert anchored == plain
     if "names" not in text:
         assert anchored
 
 
-@pytest.mark.parametrize("pattern, tokens", [
-    ([{"LOWER": "a"}], 1),
-    ([{"LOWER": "a", "OP": "?"}, {"TEXT": "B"}], 2),
-    ([{"TEXT": "A", "OP": "{0,8}"}, {"TEXT": "B"}, {"TEXT": "C", "OP": "{2}"}], 11),
-])
+@pytest.mark.parametrize(
+    "pattern, tokens",
+    [
+        ([{"LOWER": "a"}], 1),
+        ([{"LOWER": "a", "OP": "?"}, {"TEXT": "B"}], 2),
+        ([{"TEXT": "A", "OP": "{0,8}"}, {"TEXT": "B"}, {"TEXT": "C", "OP": "{2}"}], 11),
+    ],
+)
 def test_longest(pattern, tokens):
     assert longest(pattern) == tokens
 

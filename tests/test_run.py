@@ -1,4 +1,5 @@
 """The main job end to end: sample page -> outputs, bad input, the CLI, and the committed outputs."""
+
 import json
 import subprocess
 import sys
@@ -30,9 +31,16 @@ def test_run_sample_writes_every_file(sample_out):
     out, result = sample_out
     assert result.articles == 3 and not result.failed
     names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
-    assert names == sorted([f"{A1}.json", "ambitious-plans-unveiled-at-precision-medicine-forum.json",
-                            "shanghai-intelligent-mobility-design-valley-commences-in-anting.json",
-                            "records.jsonl", "records.parquet", "run.json"])
+    assert names == sorted(
+        [
+            f"{A1}.json",
+            "ambitious-plans-unveiled-at-precision-medicine-forum.json",
+            "shanghai-intelligent-mobility-design-valley-commences-in-anting.json",
+            "records.jsonl",
+            "records.parquet",
+            "run.json",
+        ]
+    )
     run_json = json.loads((out / "run.json").read_text())
     assert run_json["articles"] == 3 and run_json["records"] == result.records
     assert run_json["versions"]["spacy"] and run_json["config_digest"]
@@ -55,19 +63,20 @@ def test_run_mentions_point_into_cleaned_text(sample_out):
         data = json.loads(path.read_text())
         for rec in data["records"]:
             for m in rec["mentions"]:
-                assert data["text"][m["start"]:m["end"]] == m["text"]
+                assert data["text"][m["start"] : m["end"]] == m["text"]
                 assert m["text"] in m["sentence"]
 
 
 def test_run_committed_outputs_are_current(set_outputs):
     """Every change in extraction shows as a diff of outputs/ (every set): regenerate and compare."""
-    for name, (ds, out) in set_outputs.items():
+    for ds, out in set_outputs.values():
         for path in sorted(out.iterdir()):
             if path.name in ("run.json", "records.parquet") or path.name.startswith("."):
                 continue
             committed = ds.output / path.name
             assert committed.is_file() and committed.read_text() == path.read_text(), (
-                f"{committed.relative_to(ROOT)} is stale: run `pipeline run` and commit the diff")
+                f"{committed.relative_to(ROOT)} is stale: run `pipeline run` and commit the diff"
+            )
 
 
 def test_run_walk_skips_other_sets_and_outputs(config, tmp_path):
@@ -82,8 +91,9 @@ def test_run_walk_skips_other_sets_and_outputs(config, tmp_path):
     (tmp_path / "own.md").write_text("# Own article\n\nText.\n")
     (tmp_path / "dev" / "held.md").write_text("# Dev article\n\nText.\n")
     (tmp_path / "out" / "old.md").write_text("# Output\n\nText.\n")
-    cfg = replace(config, sets={"dev": DataSet("dev", tmp_path / "dev", tmp_path / "o", tmp_path / "g")},
-                  output=tmp_path / "out")
+    cfg = replace(
+        config, sets={"dev": DataSet("dev", tmp_path / "dev", tmp_path / "o", tmp_path / "g")}, output=tmp_path / "out"
+    )
     articles, _ = read_articles([tmp_path], cfg)
     assert [a.title for a in articles] == ["Own article"]
     articles, _ = read_articles([tmp_path / "dev"], cfg)

@@ -4,6 +4,7 @@
 Each case is timed at both sizes in this run, in CPU seconds of this process, best of a few
 tries, so a busy machine does not fail it. The 1M-character run is slow: ``PIPELINE_SLOW=1 python -m pytest tests/test_scaling.py``.
 """
+
 import os
 import time
 from dataclasses import replace
@@ -11,9 +12,9 @@ from datetime import date
 
 import pytest
 
-from pipeline.input.clean import clean
 from pipeline.extractors import Context, area, dates, money, organisations
 from pipeline.input import read_articles
+from pipeline.input.clean import clean
 
 pytestmark = pytest.mark.slow
 

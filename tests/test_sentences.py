@@ -1,16 +1,29 @@
 """Sentences come from the model's senter, with two rules of ours: a line break ends a
 sentence, and no sentence starts inside a word."""
+
 import pytest
 
 from pipeline.extractors import mention
 
 CASES = [
     # text, the sentences expected
-    ("Acme buys Beta for $5 million\n\nThe deal closed on Monday.", ["Acme buys Beta for $5 million", "The deal closed on Monday."]),
-    ("Acme buys Beta for $5 million. The deal closed on Monday.", ["Acme buys Beta for $5 million.", "The deal closed on Monday."]),
+    (
+        "Acme buys Beta for $5 million\n\nThe deal closed on Monday.",
+        ["Acme buys Beta for $5 million", "The deal closed on Monday."],
+    ),
+    (
+        "Acme buys Beta for $5 million. The deal closed on Monday.",
+        ["Acme buys Beta for $5 million.", "The deal closed on Monday."],
+    ),
     # The senter alone starts one at "-" here.
-    ("Sales rose yesterday. Pre-tax profit came in at $5 million.", ["Sales rose yesterday.", "Pre-tax profit came in at $5 million."]),
-    ("Sales rose yesterday. Pre- and post-tax profit fell.", ["Sales rose yesterday.", "Pre- and post-tax profit fell."]),
+    (
+        "Sales rose yesterday. Pre-tax profit came in at $5 million.",
+        ["Sales rose yesterday.", "Pre-tax profit came in at $5 million."],
+    ),
+    (
+        "Sales rose yesterday. Pre- and post-tax profit fell.",
+        ["Sales rose yesterday.", "Pre- and post-tax profit fell."],
+    ),
 ]
 
 

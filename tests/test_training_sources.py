@@ -2,6 +2,7 @@
 written here, gives exact texts and character offsets; the command fails cleanly when a
 corpus is not fetched; and, where the fetched repositories are on this machine, the four
 corpora convert to the counts the first conversion recorded (/work/corpora/stats.json)."""
+
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,16 +10,24 @@ from pathlib import Path
 import pytest
 
 from pipeline.training import sources
-from pipeline.training.sources import (CORPORA, conll_records, gum_paragraphs, metonyms_as_places, read_iob2,
-                                       uner_document)
+from pipeline.training.sources import (
+    CORPORA,
+    conll_records,
+    gum_paragraphs,
+    metonyms_as_places,
+    read_iob2,
+    uner_document,
+)
 
 MIRROR = Path("/work/.mirror")
 
 
 def _conllu(rows: str) -> str:
     """CoNLL-U written with spaces for readability, made tab-separated (10 columns)."""
-    return "\n".join("\t".join(line.split()) if line and not line.startswith("#") else line
-                     for line in rows.splitlines()) + "\n"
+    return (
+        "\n".join("\t".join(line.split()) if line and not line.startswith("#") else line for line in rows.splitlines())
+        + "\n"
+    )
 
 
 def _spans(record: dict) -> list[tuple[str, int, int, str]]:
@@ -72,14 +81,18 @@ def test_gum_paragraph_names_titles_and_demonyms():
     first, second = gum_paragraphs("GUM_news_sample", GUM_DOC, "dev")
     assert first["text"] == "US President Barack Obama met the Red Cross in Geneva. It hit the Indonesian coast."
     assert _spans(first) == [
-        ("US", 0, 2, "LOC"),                 # nested inside the person mention, kept: no overlap once trimmed
+        ("US", 0, 2, "LOC"),  # nested inside the person mention, kept: no overlap once trimmed
         ("Barack Obama", 13, 25, "PERSON"),  # the title 'President' trimmed off
-        ("Red Cross", 34, 43, "ORG"),        # the determiner trimmed off
+        ("Red Cross", 34, 43, "ORG"),  # the determiner trimmed off
         ("Geneva", 47, 53, "LOC"),
-        ("Indonesian", 66, 76, "NORP"),      # a demonym adjective on its own; 'It' and 'the ... coast' dropped
+        ("Indonesian", 66, 76, "NORP"),  # a demonym adjective on its own; 'It' and 'the ... coast' dropped
     ]
     assert {k: first[k] for k in ("source", "doc_id", "genre", "split")} == {
-        "source": "gum", "doc_id": "GUM_news_sample#p0", "genre": "news", "split": "dev"}
+        "source": "gum",
+        "doc_id": "GUM_news_sample#p0",
+        "genre": "news",
+        "split": "dev",
+    }
     # no '# text' in sentence 3: rebuilt from the words and SpaceAfter=No
     assert second["text"] == "Sweden won. They love Sweden."
     assert second["doc_id"] == "GUM_news_sample#p1"
@@ -128,8 +141,12 @@ sold O
 def test_wikigold_documents_text_and_offsets():
     first, second = conll_records(WIKIGOLD, "wikigold", "wikigold-", joiner=" ")
     assert first["text"] == 'The Mad Capsule Markets toured Japan. It\'s "great", said Kojima Minoru (UK).'
-    assert _spans(first) == [("The Mad Capsule Markets", 0, 23, "ORG"), ("Japan", 31, 36, "LOC"),
-                             ("Kojima Minoru", 57, 70, "PERSON"), ("UK", 72, 74, "LOC")]
+    assert _spans(first) == [
+        ("The Mad Capsule Markets", 0, 23, "ORG"),
+        ("Japan", 31, 36, "LOC"),
+        ("Kojima Minoru", 57, 70, "PERSON"),
+        ("UK", 72, 74, "LOC"),
+    ]
     assert (first["doc_id"], second["doc_id"]) == ("wikigold-0", "wikigold-1")
     assert second["text"] == "Osc-Dis sold."
     assert _spans(second) == [("Osc-Dis", 0, 7, "MISC")]
@@ -160,8 +177,13 @@ met VBD I-VP O
 def test_conll2003_sentences_on_lines_all_test():
     (record,) = sources.conll2003_test(_FakeSnapshot({"data/conll2003/eng.testb": CONLL}))
     assert record["text"] == "SOCCER - JAPAN WIN\nAL-AIN 1996-12-06\nGermany France and FIFA met."
-    assert _spans(record) == [("JAPAN", 9, 14, "LOC"), ("AL-AIN", 19, 25, "LOC"), ("Germany", 37, 44, "LOC"),
-                              ("France", 45, 51, "LOC"), ("FIFA", 56, 60, "ORG")]
+    assert _spans(record) == [
+        ("JAPAN", 9, 14, "LOC"),
+        ("AL-AIN", 19, 25, "LOC"),
+        ("Germany", 37, 44, "LOC"),
+        ("France", 45, 51, "LOC"),
+        ("FIFA", 56, 60, "ORG"),
+    ]
     assert (record["doc_id"], record["split"]) == ("testb-0", "test")
 
 
@@ -210,8 +232,11 @@ def test_uner_documents_from_their_own_text():
     # no '# text', so it is rebuilt from its tokens
     assert text == "“It isn’t,” Obama aide Kori Schulman said in the United States. Capitol Hill agreed."
     assert _spans({"text": text, "entities": entities}) == [
-        ("Obama", 12, 17, "ORG"), ("Kori Schulman", 23, 36, "PERSON"), ("United States", 49, 62, "LOC"),
-        ("Capitol Hill", 64, 76, "LOC")]
+        ("Obama", 12, 17, "ORG"),
+        ("Kori Schulman", 23, 36, "PERSON"),
+        ("United States", 49, 62, "LOC"),
+        ("Capitol Hill", 64, 76, "LOC"),
+    ]
 
 
 def test_uner_pud_lines_are_trained_on():

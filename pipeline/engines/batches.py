@@ -6,24 +6,25 @@ With ``model.n_process > 1`` each worker loads the model once and runs spaCy AND
 extractors, writing its articles' files itself: only small outcomes come back, never Docs.
 Parsing is guarded like extraction: a text spaCy refuses becomes that article's problem.
 """
+
 from __future__ import annotations
 
 import signal
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import Config
 from ..errors import Errors
-from ..records import Article, Problem
 from ..model.nlp import load_nlp
-from .process import prepare, process
+from ..records import Article, Problem
 from .job import Outcome, nonempty
+from .process import prepare, process
 
 # Articles per spaCy memory zone: strings first seen in one (names, figures) are dropped from
 # the vocabulary after it, so memory does not grow with the words a long feed brings.
@@ -64,8 +65,10 @@ def process_batch(articles: list[Article], config: Config, out: Path) -> list[Ou
 def _process(nlp: Language, articles: list[Article], config: Config, out: Path) -> list[Outcome]:
     docs = parse(nlp, articles, config)
     prepare([(doc, article) for doc, article in zip(docs, articles) if isinstance(doc, Doc)])
-    return [process(doc, article, config, out) if isinstance(doc, Doc) else Outcome(article.id, problem=doc)
-            for doc, article in zip(docs, articles)]
+    return [
+        process(doc, article, config, out) if isinstance(doc, Doc) else Outcome(article.id, problem=doc)
+        for doc, article in zip(docs, articles)
+    ]
 
 
 def parse(nlp: Language, articles: list[Article], config: Config) -> list[Doc | Problem]:
@@ -84,15 +87,18 @@ def parse(nlp: Language, articles: list[Article], config: Config) -> list[Doc | 
     except Exception:  # which article broke the batch is unknown: parse each alone
         for i in fits:
             docs[i] = None
-    return [doc if doc is not None else _parse_one(nlp, article, config, limit)
-            for doc, article in zip(docs, articles)]
+    return [doc if doc is not None else _parse_one(nlp, article, config, limit) for doc, article in zip(docs, articles)]
 
 
 def _parse_one(nlp: Language, article: Article, config: Config, limit: int) -> Doc | Problem:
     text = article.text
     if len(text) > limit and config.oversize == "reject":
-        return Problem(article.path, article.line, Errors.E028.format(
-            path=article.path, article=article.id, chars=len(text), limit=limit), "error")
+        return Problem(
+            article.path,
+            article.line,
+            Errors.E028.format(path=article.path, article=article.id, chars=len(text), limit=limit),
+            "error",
+        )
     try:
         if len(text) <= limit:
             return nlp(text)
@@ -101,8 +107,9 @@ def _parse_one(nlp: Language, article: Article, config: Config, limit: int) -> D
             raise ValueError("the pieces' Docs do not join back into the article's text")
         return doc
     except Exception as err:  # one article's failure must not end the batch
-        return Problem(article.path, article.line,
-                       Errors.E020.format(path=article.path, article=article.id, reason=err), "error")
+        return Problem(
+            article.path, article.line, Errors.E020.format(path=article.path, article=article.id, reason=err), "error"
+        )
 
 
 def pieces(text: str, limit: int) -> list[str]:

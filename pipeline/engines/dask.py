@@ -13,26 +13,27 @@ returns only its tally (problems, ids, skipped) and outcomes. The client joins t
 index files in order (``index.merge_index``) into the same records.jsonl and records.parquet
 as the local engine. Workers must see the inputs and the output location at the same paths.
 """
+
 from __future__ import annotations
 
 import os
 from collections import deque
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from itertools import count, islice
 from pathlib import Path
-from typing import Callable, Iterator
 
-from ..outputs import files
 from ..errors import Errors, PipelineError
+from ..input import Source
+from ..outputs import files
 from ..outputs.index import forget_index, merge_index, write_index
 from ..outputs.layout import PARTS
-from ..input import Source
 from ..records import Problem
-from .parts import Numbering, Part, part_ids, plan, read_part, renamed
 from .batches import in_this_process
 from .job import Job, Outcome, Tally, check_shared, fresh, not_stopped
+from .parts import Numbering, Part, part_ids, plan, read_part, renamed
 
 # Bytes of input per part: a few minutes of one core's work (~2,000 articles of 700 words),
 # so a part lost with its worker costs little and a cluster balances well.
@@ -83,6 +84,7 @@ def _plan(job: Job, part_bytes: int, problem: Callable[[Problem], None]) -> list
 
 def _bytes(parts: list[Part]) -> int:
     """The input bytes the parts hold (a file that cannot be read here counts none)."""
+
     def size(piece: Source) -> int:
         if piece.end is not None:
             return piece.end - piece.start
@@ -157,6 +159,10 @@ def _client(scheduler: str | None, n_workers: int):
             yield client
         return
     # Loopback only, no dashboard: a laptop run opens no port to the network.
-    with LocalCluster(n_workers=max(1, n_workers), threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=max(1, n_workers), threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         yield client

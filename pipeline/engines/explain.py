@@ -1,5 +1,6 @@
 """Why each name in one article was or was not reported as an organisation: the article read
 and parsed as a run reads it, then every candidate's verdict with the rule that decided it."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -21,8 +22,9 @@ def explain_article(config: Config, paths: Sequence[Path], article_id: str) -> l
         near = sorted(a.id for a in articles if article_id.lower() in a.id)[:5]
         raise PipelineError(Errors.E073.format(article=article_id, near=", ".join(near) or "none"))
     doc = parsed_from(load_nlp(config)(found.text), found.text)
-    context = Context(published=found.published, config=config, source=found.source,
-                      currency_default=found.currency_default)
+    context = Context(
+        published=found.published, config=config, source=found.source, currency_default=found.currency_default
+    )
     return explain(doc, context)
 
 
@@ -30,5 +32,8 @@ def render(verdicts: list[Verdict], text_filter: str = "") -> str:
     """One line per verdict: reported or not, the rule, the name, the sources weighed."""
     rows = [v for v in verdicts if text_filter.lower() in v.name.lower()]
     width = max((len(v.rule) for v in rows), default=4)
-    return "\n".join(f"{'reported' if v.accepted else 'rejected'}  {v.rule:<{width}}  {v.name}"
-                     f"{'  (' + ', '.join(v.sources) + ')' if v.sources else ''}" for v in rows)
+    return "\n".join(
+        f"{'reported' if v.accepted else 'rejected'}  {v.rule:<{width}}  {v.name}"
+        f"{'  (' + ', '.join(v.sources) + ')' if v.sources else ''}"
+        for v in rows
+    )

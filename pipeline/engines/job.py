@@ -5,23 +5,23 @@ Reading is the same everywhere: articles come from ``input``, an article whose o
 to date is counted and skipped (``fresh``), the rest are processed. The local engine reads
 in this process; the Dask engine's workers read their own parts and send back their tallies.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ..config import Config
 from ..errors import Errors, PipelineError
-from ..records import Article, Problem
-from .keys import article_key
 from ..outputs.layout import ARTICLE_SUFFIX, FORMATS
 from ..outputs.location import RemotePath
-
+from ..records import Article, Problem
+from .keys import article_key
 
 _KEY = '    "key": '  # the article's key, in an output file's head (see up_to_date)
 
@@ -126,7 +126,7 @@ def up_to_date(path: Path, key: str) -> bool:
         with path.open("r", encoding="utf8") as f:
             for line in f:
                 if line.startswith(_KEY):
-                    return json.loads(line[len(_KEY):].rstrip().rstrip(",")) == key
+                    return json.loads(line[len(_KEY) :].rstrip().rstrip(",")) == key
                 if line.startswith("  }"):  # the end of the article's fields
                     return False
     except (OSError, ValueError):

@@ -1,5 +1,6 @@
 """What an article's output depends on, read without loading the model or spaCy, so a
 re-run over up-to-date articles costs only reading them and their outputs' keys."""
+
 from __future__ import annotations
 
 import hashlib
@@ -18,8 +19,15 @@ def article_key(article: Article, config: Config) -> str:
 
     An output carrying the same key is up to date and is not processed again.
     """
-    parts = [article.text, article.published.isoformat() if article.published else "",
-             article.source, article.currency_default or "", config.digest, config.model, *versions(config.model)]
+    parts = [
+        article.text,
+        article.published.isoformat() if article.published else "",
+        article.source,
+        article.currency_default or "",
+        config.digest,
+        config.model,
+        *versions(config.model),
+    ]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
 
 

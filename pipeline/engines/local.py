@@ -3,12 +3,13 @@ whose output is up to date, has the rest parsed and extracted here or in worker 
 (``batches``) and, at the end, rebuilds the index files from the per-article files of the
 run's inputs. spaCy and the model are imported only when there is an article to process.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from ..outputs.index import forget_index, rebuild_index
 from ..input import iter_articles
+from ..outputs.index import forget_index, rebuild_index
 from .job import Job, Outcome, Tally, check_shared, fresh, nonempty
 
 
@@ -22,8 +23,8 @@ def run_local(job: Job, tally: Tally) -> Iterator[Outcome]:
         check_shared(job.out)
     articles = nonempty(fresh(iter_articles(job.paths, job.config, job.published, job.follow_links), job, tally))
     if articles is not None:
-        from .startup import startup
         from .batches import process_articles
+        from .startup import startup
 
         forget_index(job.out)  # before the first article's file is written: the index is rebuilt
         if job.config.n_process == 1:  # worker processes load their own copy, once each

@@ -7,13 +7,14 @@ in input order across the run, so a part is read twice: a cheap first pass (``pa
 gives its base ids and line counts; the client, taking parts in order (``Numbering``), says
 which ids the second pass must rename (``renamed``) and where each byte range's lines start.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from itertools import count
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 from ..config import Config
 from ..input import Ids, Source, find, read_source, reader_for
@@ -22,7 +23,9 @@ from ..records import Article, Problem
 Part = tuple[Source, ...]
 
 
-def plan(paths: Sequence[Path], config: Config, part_bytes: int, follow_links: bool = False) -> Iterator[Part | Problem]:
+def plan(
+    paths: Sequence[Path], config: Config, part_bytes: int, follow_links: bool = False
+) -> Iterator[Part | Problem]:
     """The inputs as parts, in input order, and the problems met finding them.
 
     Line-per-article files larger than ``part_bytes`` are cut into byte ranges of about
@@ -52,8 +55,9 @@ def part_ids(part: Part, config: Config) -> tuple[list[str], list[int]]:
     return bases, [_line_count(source) for source in part]
 
 
-def read_part(part: Part, config: Config, published: date | None,
-              ids: Callable[[str], str]) -> Iterator[Article | Problem]:
+def read_part(
+    part: Part, config: Config, published: date | None, ids: Callable[[str], str]
+) -> Iterator[Article | Problem]:
     """The second pass: a part's articles and problems in order, ids given by ``ids`` (``renamed``)."""
     for source in part:
         yield from read_source(source, config, published, ids)

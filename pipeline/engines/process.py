@@ -3,6 +3,7 @@
 Engines (pipeline/engines/) decide where this runs (this process, worker processes, a
 Dask cluster); what runs is always ``process``, so their outputs are identical.
 """
+
 from __future__ import annotations
 
 import time
@@ -11,16 +12,15 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..outputs import files
-from ..records import invariants
-from ..model.attributes import parse_ahead
 from ..config import Config
-from .job import Outcome
 from ..errors import Errors
 from ..extractors import Context, dates, parsed_from, registry
-from ..records import Article, Problem
+from ..model.attributes import parse_ahead
+from ..outputs import files
+from ..records import TYPES, Article, Problem, invariants, merge, to_dict
+from .job import Outcome
 from .keys import article_key
-from ..records import TYPES, merge, to_dict
+
 
 def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
     """Extract one parsed article and write ``out/<id>.json`` atomically; a failure becomes a Problem."""
@@ -30,13 +30,18 @@ def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
         files.write_json(out / f"{article.id}.json", article_json(article, records, config))
     except Exception as err:  # one article's failure must not end the batch
         reason = Errors.E020.format(path=article.path, article=article.id, reason=err)
-        return Outcome(article.id, problem=Problem(article.path, article.line, reason, "error"),
-                       seconds=time.perf_counter() - tick)
+        return Outcome(
+            article.id, problem=Problem(article.path, article.line, reason, "error"), seconds=time.perf_counter() - tick
+        )
     counts = dict.fromkeys(TYPES, 0)
     for rec in records:
         counts[rec["type"]] += 1
-    warnings = tuple(Problem(article.path, article.line, Errors.W007.format(path=article.path, article=article.id, reason=d),
-                             "warning") for d in dropped)
+    warnings = tuple(
+        Problem(
+            article.path, article.line, Errors.W007.format(path=article.path, article=article.id, reason=d), "warning"
+        )
+        for d in dropped
+    )
     return Outcome(article.id, counts, seconds=time.perf_counter() - tick, warnings=warnings)
 
 
@@ -53,8 +58,9 @@ def prepare(batch: list[tuple[Doc, Article]]) -> None:
 
 def extract(doc: Doc, article: Article, config: Config) -> list[dict]:
     """Every extractor over one parsed article, merged into one record per fact."""
-    context = Context(published=article.published, config=config, source=article.source,
-                      currency_default=article.currency_default)
+    context = Context(
+        published=article.published, config=config, source=article.source, currency_default=article.currency_default
+    )
     doc = parsed_from(doc, article.text)
     return [to_dict(r) for r in merge(registry.extract(doc, context), article.id)]
 

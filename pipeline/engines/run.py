@@ -5,6 +5,7 @@ files are written as each article finishes; records.jsonl, records.parquet and r
 rebuilt at the end from the per-article files of this run's inputs, so a run that is killed
 and started again finishes the rest and ends with the same folder as an uninterrupted one.
 """
+
 from __future__ import annotations
 
 import platform
@@ -12,25 +13,24 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
 
-from ..outputs import files
 from ..config import Config
-from .job import Job, Outcome, Tally
-from .local import run_local
 from ..errors import Errors, PipelineError
-from ..outputs.index import article_files
-from ..outputs.layout import FORMATS, PROBE, RUN_REPORT
-from ..records import Problem
-from ..outputs.location import location
-from .keys import version
 from ..model.meta import components, meta
 from ..model.meta import version as model_version
-from ..records import TYPES
+from ..outputs import files
+from ..outputs.index import article_files
+from ..outputs.layout import FORMATS, PROBE, RUN_REPORT
+from ..outputs.location import location
+from ..records import TYPES, Problem
+from .job import Job, Outcome, Tally
+from .keys import version
+from .local import run_local
 
 # Runs with at least this many articles show a progress bar.
 PROGRESS_MIN = 20
@@ -53,10 +53,20 @@ class RunResult:
         return any(p.level == "error" for p in self.problems)
 
 
-def run(paths: Sequence[Path], config: Config, out: Path | str | None = None, published: date | None = None,
-        report: Callable[[Problem], None] = lambda p: None, progress: bool = True, *, force: bool = False,
-        prune: bool = False, formats: Iterable[str] = FORMATS, engine: Engine = run_local,
-        follow_links: bool = False) -> RunResult:
+def run(
+    paths: Sequence[Path],
+    config: Config,
+    out: Path | str | None = None,
+    published: date | None = None,
+    report: Callable[[Problem], None] = lambda p: None,
+    progress: bool = True,
+    *,
+    force: bool = False,
+    prune: bool = False,
+    formats: Iterable[str] = FORMATS,
+    engine: Engine = run_local,
+    follow_links: bool = False,
+) -> RunResult:
     """Process ``paths`` (files or folders; default the configured input folder) into ``out``
     (a folder, or an fsspec URL such as ``s3://bucket/news``).
 

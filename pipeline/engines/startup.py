@@ -1,6 +1,7 @@
 """Start-up of a worker: the model, the data tables and quantulum3's spell-out loaded once
 per process before the first article, so a run can report what loading costs and no article
 pays for it. Engines call it; it is the one place that knows every room to warm up."""
+
 from __future__ import annotations
 
 import gc

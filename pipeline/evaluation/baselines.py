@@ -3,24 +3,25 @@
 Same cleaned texts (from the outputs' article files), same gold, same matcher: the
 difference in F1 is what the pipeline's rules add.
 """
+
 from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import Config
-from .scoring import Evaluation, load, load_outputs, score, sentence_around
 from ..records import Mention, Record, merge, to_dict
+from .scoring import Evaluation, load, load_outputs, score, sentence_around
 
 
 def baseline_predictions(outputs_dir: Path, config: Config) -> dict[str, list[dict]]:
@@ -41,8 +42,11 @@ def _predict(outputs: Mapping[str, dict], config: Config) -> dict[str, list[dict
     docs = _bare_model(config.model).pipe((outputs[a]["text"] for a in articles), batch_size=config.batch_size)
     predicted = {}
     for article, doc in zip(articles, docs):
-        found = [*_quantities(doc.text, config.area_units), *_dates(doc.text, _published(outputs[article])),
-                 *_organisations(doc)]
+        found = [
+            *_quantities(doc.text, config.area_units),
+            *_dates(doc.text, _published(outputs[article])),
+            *_organisations(doc),
+        ]
         predicted[article] = [to_dict(r) for r in merge(found, article)]
     return predicted
 
@@ -70,8 +74,15 @@ def _quantities(text: str, area_units: Mapping[str, float]) -> list[Record]:
             out.append(Record("money", q.value, mention, currency=q.unit.currency_code))
         elif q.unit.entity.name == "area":
             factor = area_units.get(q.unit.name.lower())
-            out.append(Record("area", q.value * factor if factor else None, mention, unit="m2",
-                              original={"value": q.value, "unit": q.unit.name}))
+            out.append(
+                Record(
+                    "area",
+                    q.value * factor if factor else None,
+                    mention,
+                    unit="m2",
+                    original={"value": q.value, "unit": q.unit.name},
+                )
+            )
     return out
 
 
@@ -113,5 +124,8 @@ def _published(output: dict) -> date | None:
 
 def _organisations(doc: Doc) -> list[Record]:
     """The model's ORG entities, text as-is."""
-    return [Record("organisation", ent.text, (_mention(doc.text, ent.start_char, ent.end_char),))
-            for ent in doc.ents if ent.label_ == "ORG"]
+    return [
+        Record("organisation", ent.text, (_mention(doc.text, ent.start_char, ent.end_char),))
+        for ent in doc.ents
+        if ent.label_ == "ORG"
+    ]

@@ -3,14 +3,16 @@
 Records match one-to-one, per article and type, when their normalised values agree.
 Mentions are scored SemEval-2013 style on sets of ``(article, type, start, end)`` tuples.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import Errors
 from ..outputs.files import write_json
@@ -61,8 +63,12 @@ class MentionScores:
     partial: Scores
 
     def to_dict(self) -> dict:
-        return {"gold": self.gold, "predicted": self.predicted,
-                "strict": self.strict.to_dict(), "partial": self.partial.to_dict()}
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "strict": self.strict.to_dict(),
+            "partial": self.partial.to_dict(),
+        }
 
 
 @dataclass(frozen=True)
@@ -123,8 +129,11 @@ def load(outputs_dir: Path, gold_dir: Path) -> tuple[dict[str, dict], dict[str, 
     problems = [Errors.E031.format(path=d) for d in (outputs_dir, gold_dir) if not Path(d).is_dir()]
     outputs, bad_outputs = load_outputs(outputs_dir)
     gold, bad_gold = load_gold(gold_dir)
-    missing = [Errors.E032.format(path=Path(outputs_dir) / f"{a}.json", article=a)
-               for a in gold if a not in outputs and Path(outputs_dir).is_dir()]
+    missing = [
+        Errors.E032.format(path=Path(outputs_dir) / f"{a}.json", article=a)
+        for a in gold
+        if a not in outputs and Path(outputs_dir).is_dir()
+    ]
     return outputs, {a: recs for a, recs in gold.items() if a in outputs}, problems + bad_outputs + bad_gold + missing
 
 
@@ -135,8 +144,12 @@ def load_outputs(outputs_dir: Path) -> tuple[dict[str, dict], list[str]]:
         if path.name in REPORTS:
             continue
         data, reason = _read_json(path)
-        if reason is None and not (isinstance(data, dict) and isinstance(data.get("article"), dict)
-                                   and isinstance(data.get("text"), str) and isinstance(data.get("records"), list)):
+        if reason is None and not (
+            isinstance(data, dict)
+            and isinstance(data.get("article"), dict)
+            and isinstance(data.get("text"), str)
+            and isinstance(data.get("records"), list)
+        ):
             reason = "not a pipeline article file (needs 'article', 'text' and 'records')"
         if reason:
             problems.append(Errors.E011.format(path=path, reason=reason))
@@ -198,8 +211,10 @@ def _is_iso(value: str) -> bool:
 _VALUES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "money": ("a number in currency units, or null for a vague amount", lambda v: v is None or _is_number(v)),
     "area": ("a number of square metres", _is_number),
-    "date": ("an ISO date such as 2025, 2023-10, 2023-10-13, 2023-W42 or 2023-Q4 (null for a vague period)",
-             lambda v: v is None or (isinstance(v, str) and _is_iso(v))),
+    "date": (
+        "an ISO date such as 2025, 2023-10, 2023-10-13, 2023-W42 or 2023-Q4 (null for a vague period)",
+        lambda v: v is None or (isinstance(v, str) and _is_iso(v)),
+    ),
     "organisation": ("a non-empty canonical name", lambda v: isinstance(v, str) and v.strip() != ""),
 }
 
@@ -243,8 +258,11 @@ def agrees(pred: dict, gold: dict) -> bool:
     """Whether a predicted record states the gold record's fact (same type assumed)."""
     kind = gold["type"]
     if kind == "money":
-        return (pred.get("currency") == gold.get("currency") and _close(pred.get("value"), gold["value"], kind)
-                and ("max" not in gold or _close(pred.get("max"), gold["max"], kind)))
+        return (
+            pred.get("currency") == gold.get("currency")
+            and _close(pred.get("value"), gold["value"], kind)
+            and ("max" not in gold or _close(pred.get("max"), gold["max"], kind))
+        )
     if kind == "area":
         return _close(pred.get("value"), gold["value"], kind)
     if kind == "date":
@@ -347,8 +365,13 @@ def _miss(rec: dict, article: str, text: str) -> dict:
 def _false_positive(rec: dict, article: str, text: str) -> dict:
     first = (rec.get("mentions") or [{}])[0]
     sentence = first.get("sentence") or (sentence_around(text, first["start"], first["end"]) if first else "")
-    return {"article": article, "id": rec.get("id", ""), **_fact(rec), "text": first.get("text", ""),
-            "sentence": " ".join(sentence.split())}
+    return {
+        "article": article,
+        "id": rec.get("id", ""),
+        **_fact(rec),
+        "text": first.get("text", ""),
+        "sentence": " ".join(sentence.split()),
+    }
 
 
 def _fact(rec: dict) -> dict:
@@ -384,8 +407,11 @@ def gold_spans(gold: dict[str, list[dict]], texts: dict[str, str]) -> tuple[set[
     required, optional = set(), set()
     for article, records in gold.items():
         for rec in records:
-            spans = {(article, rec["type"], s, e) for surface in [rec["text"], *rec.get("mentions", [])]
-                     for s, e in _occurrences(texts.get(article, ""), surface)}
+            spans = {
+                (article, rec["type"], s, e)
+                for surface in [rec["text"], *rec.get("mentions", [])]
+                for s, e in _occurrences(texts.get(article, ""), surface)
+            }
             (optional if rec.get("optional") else required).update(spans)
     every = required | optional
     inner = {a for a in every if any(_inside(a, b) for b in every)}
@@ -400,13 +426,16 @@ def _overlap(a: Span, b: Span) -> bool:
     return a[:2] == b[:2] and a[2] < b[3] and b[2] < a[3]
 
 
-def _mention_level(preds: dict[str, list[dict]], gold: dict[str, list[dict]],
-                   texts: dict[str, str]) -> dict[str, MentionScores]:
-    predicted = {(a, r["type"], m["start"], m["end"])
-                 for a, recs in preds.items() for r in recs for m in r.get("mentions", [])}
+def _mention_level(
+    preds: dict[str, list[dict]], gold: dict[str, list[dict]], texts: dict[str, str]
+) -> dict[str, MentionScores]:
+    predicted = {
+        (a, r["type"], m["start"], m["end"]) for a, recs in preds.items() for r in recs for m in r.get("mentions", [])
+    }
     required, optional = gold_spans(gold, texts)
-    return {kind: _span_scores(_of(predicted, kind), _of(required, kind), _of(optional, kind))
-            for kind in (*TYPES, "all")}
+    return {
+        kind: _span_scores(_of(predicted, kind), _of(required, kind), _of(optional, kind)) for kind in (*TYPES, "all")
+    }
 
 
 def _of(keys: set[tuple], kind: str) -> set[tuple]:
@@ -433,9 +462,12 @@ def _span_scores(pred: set[Span], gold: set[Span], optional: set[Span]) -> Menti
 
 def render(ev: Evaluation) -> str:
     """The evaluation as terminal text: record table, mention table, misses, false positives, problems."""
-    parts = [_record_table(ev), _mention_table(ev),
-             _listing("Misses (in the gold, not found)", ev.misses),
-             _listing("False positives (found, not in the gold)", ev.false_positives)]
+    parts = [
+        _record_table(ev),
+        _mention_table(ev),
+        _listing("Misses (in the gold, not found)", ev.misses),
+        _listing("False positives (found, not in the gold)", ev.false_positives),
+    ]
     if ev.problems:
         parts.append("Problems\n" + "\n".join(f"  {p}" for p in ev.problems))
     if ev.unscored:
@@ -457,17 +489,22 @@ def _count_row(name: str, c: Counts) -> str:
 
 
 def _mention_table(ev: Evaluation) -> str:
-    head = (f"Mentions (SemEval-2013 style; strict = exact span, partial = overlap)\n"
-            f"{'type':<14}{'gold':>5}{'pred':>5}{'strict P':>10}{'R':>7}{'F1':>7}{'partial P':>11}{'R':>7}{'F1':>7}")
-    rows = [f"{kind:<14}{m.gold:>5}{m.predicted:>5}{m.strict.precision:>10.3f}{m.strict.recall:>7.3f}{m.strict.f1:>7.3f}"
-            f"{m.partial.precision:>11.3f}{m.partial.recall:>7.3f}{m.partial.f1:>7.3f}" for kind, m in ev.mentions.items()]
+    head = (
+        f"Mentions (SemEval-2013 style; strict = exact span, partial = overlap)\n"
+        f"{'type':<14}{'gold':>5}{'pred':>5}{'strict P':>10}{'R':>7}{'F1':>7}{'partial P':>11}{'R':>7}{'F1':>7}"
+    )
+    rows = [
+        f"{kind:<14}{m.gold:>5}{m.predicted:>5}{m.strict.precision:>10.3f}{m.strict.recall:>7.3f}{m.strict.f1:>7.3f}"
+        f"{m.partial.precision:>11.3f}{m.partial.recall:>7.3f}{m.partial.f1:>7.3f}"
+        for kind, m in ev.mentions.items()
+    ]
     return "\n".join([head, *rows])
 
 
 def _listing(title: str, rows: list[dict]) -> str:
     lines = [f"{title}: {len(rows)}"]
     for row in rows:
-        lines.append(f"  {row['article']}  {row['type']}  {_shown(row)}  \"{row['text']}\"")
+        lines.append(f'  {row["article"]}  {row["type"]}  {_shown(row)}  "{row["text"]}"')
         lines.append(f"      in: {row['sentence'] or '(surface not found in the cleaned text)'}")
     return "\n".join(lines)
 
@@ -506,7 +543,9 @@ def render_comparison(evaluations: dict[str, Evaluation]) -> str:
     names = list(evaluations)
     lines = ["| F1 | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
     for kind in TYPES:
-        lines.append(f"| {kind} | " + " | ".join(f"{ev.counts[kind].scores.f1:.3f}" for ev in evaluations.values()) + " |")
+        lines.append(
+            f"| {kind} | " + " | ".join(f"{ev.counts[kind].scores.f1:.3f}" for ev in evaluations.values()) + " |"
+        )
     lines.append("| micro | " + " | ".join(f"{ev.micro_f1:.3f}" for ev in evaluations.values()) + " |")
     lines.append("| macro | " + " | ".join(f"{ev.macro.f1:.3f}" for ev in evaluations.values()) + " |")
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ share is worked out once (``article``: the article's facts) or said once (``patt
 ``_numbers``, ``_calendar``). They read token attributes through this module (``pos``,
 ``tag``, ``lemma``, ``dep``, ``parsed``), never ``token.pos_`` and the like.
 Imports ``model``, ``knowledge``, ``records``, ``config`` and ``errors``."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -13,10 +14,31 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..model.attributes import dep, lemma, parsed, pos, remembered, tag  # token attributes: read these, not token.pos_ etc.
 from ..config import Config
+from ..model.attributes import (  # token attributes: read these, not token.pos_ etc.
+    dep,
+    lemma,
+    parsed,
+    pos,
+    remembered,
+    tag,
+)
 from ..records import Mention
 from .article import ArticleFacts
+
+__all__ = [
+    "ArticleFacts",
+    "Context",
+    "dep",
+    "lemma",
+    "mention",
+    "parsed",
+    "parsed_from",
+    "pos",
+    "remembered",
+    "tag",
+    "text_of",
+]
 
 
 @dataclass(frozen=True)
@@ -66,6 +88,7 @@ SENTENCE_CHARS = 2000
 
 def _sentences(doc: Doc) -> tuple[list[int], list[int]]:
     """(start, end) characters of each sentence, read once per Doc; one sentence without a parser."""
+
     def bounds() -> tuple[list[int], list[int]]:
         try:
             sents = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text_of(doc)))]

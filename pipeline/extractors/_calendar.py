@@ -4,12 +4,13 @@ from the verb's tense, relative dates against the publication day, day/month ord
 Names come from the CLDR data Babel ships, so they are the ones the locale writes;
 our own arithmetic on the parts replaces dateparser (one call per part cost ~10%).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from functools import lru_cache
-from typing import Iterable, Mapping
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -22,7 +23,21 @@ from . import dep, lemma, parsed, patterns, pos, tag
 _EXTRA_MONTHS = {"sept": 9}
 _EXTRA_WEEKDAYS = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
 # Words that make the verb of a sentence point forward in time (`will open`, `is due to`).
-_FUTURE = {"will", "would", "shall", "'ll", "wo", "going", "due", "expect", "schedule", "slate", "plan", "aim", "intend"}
+_FUTURE = {
+    "will",
+    "would",
+    "shall",
+    "'ll",
+    "wo",
+    "going",
+    "due",
+    "expect",
+    "schedule",
+    "slate",
+    "plan",
+    "aim",
+    "intend",
+}
 # Qualifiers that point forward or back by themselves (`by November`, `since March`).
 _FORWARD, _BACKWARD = {"by", "until", "till"}, {"since"}
 # The end of a state, which runs on past a reporting verb's tense, unless a perfect closes it.
@@ -70,8 +85,11 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     words, past = [], []
     infinitive = False  # a past verb above an infinitive says nothing of its time: `agreed to hear in July`
     while pos(verb) in ("VERB", "AUX"):
-        here = [verb, *(c for c in verb.children if dep(c) in ("aux", "auxpass", "acomp")),
-                *(g for c in verb.children if c.lower_ == "after" for g in c.children if tag(g) == "VBG")]
+        here = [
+            verb,
+            *(c for c in verb.children if dep(c) in ("aux", "auxpass", "acomp")),
+            *(g for c in verb.children if c.lower_ == "after" for g in c.children if tag(g) == "VBG"),
+        ]
         words += here
         past += [] if infinitive else here
         infinitive = infinitive or any(tag(c) == "TO" for c in verb.children if dep(c) == "aux")
@@ -99,8 +117,11 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
 
 def _set_to(verb) -> bool:
     """`is set to open`, not `has set aside` or `set out`."""
-    return verb.lower_ == "set" and tag(verb) == "VBN" and not any(
-        lemma(c) == "have" or dep(c) == "prt" for c in verb.children)
+    return (
+        verb.lower_ == "set"
+        and tag(verb) == "VBN"
+        and not any(lemma(c) == "have" or dep(c) == "prt" for c in verb.children)
+    )
 
 
 def caption(doc: Doc, start: int, end: int) -> bool:
@@ -180,8 +201,12 @@ def year_of_weekday(month: int, day: int, weekday: int, published: date) -> int 
 
 def weekday(day: int, published: date, when: str | None, strict: bool = False) -> date:
     """The date of `on Tuesday`: this week's, before publication in a past sentence, after in a future one."""
-    return pick([published + timedelta(days=k) for k in range(-7, 8) if (published.weekday() + k) % 7 == day],
-                published, when, strict)
+    return pick(
+        [published + timedelta(days=k) for k in range(-7, 8) if (published.weekday() + k) % 7 == day],
+        published,
+        when,
+        strict,
+    )
 
 
 def shift(published: date, unit: str, steps: int) -> str:
@@ -232,14 +257,16 @@ def country_order(territories: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def territory_order(territory: str) -> str | None:
     """The day/month order of CLDR's short date pattern in the country's English locale
     (``en_AE`` ``dd/MM/y``), else in its most spoken official language's (``pt_BR``);
     None when that pattern puts the year first (``ja_JP`` ``y/MM/dd``) or CLDR has none."""
     languages = get_global("territory_languages").get(territory.upper(), {})
-    official = sorted((lang for lang, info in languages.items() if info.get("official_status")),
-                      key=lambda lang: -languages[lang].get("population_percent", 0))
+    official = sorted(
+        (lang for lang, info in languages.items() if info.get("official_status")),
+        key=lambda lang: -languages[lang].get("population_percent", 0),
+    )
     for language in ("en", *official):
         try:
             locale = Locale.parse(f"{language}_{territory.upper()}")

@@ -5,21 +5,37 @@ written before it (``US$13.7 billion``) or after it (``2.2 square kilometers``).
 single amounts sit qualifiers (``around``) and ranges (``2 to 3 billion yuan``). Each
 extractor brings its unit table; the grammar lives here, once.
 """
+
 from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable, Iterable
 
 from .patterns import AMOUNT_QUALIFIERS, NUMBER_WORDS, YEAR
 
 # Scale word -> power of ten. Written spaced, glued or hyphenated: "5 billion", "5bn", "100-billion",
 # "Rs 1,250 crore" (Indian: lakh = 10^5, crore = 10^7).
-SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mln": 6, "mn": 6, "mil": 6,
-          "tn": 12, "trn": 12, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12}
+SCALES = {
+    "thousand": 3,
+    "million": 6,
+    "billion": 9,
+    "trillion": 12,
+    "bn": 9,
+    "mln": 6,
+    "mn": 6,
+    "mil": 6,
+    "tn": 12,
+    "trn": 12,
+    "lakh": 5,
+    "lakhs": 5,
+    "crore": 7,
+    "crores": 7,
+    "lakh crore": 12,
+}
 # Scales only Indian English uses: an amount with one counts rupees in an Indian story.
 INDIAN_SCALES = ("lakh", "lakhs", "crore", "crores", "lakh crore")
 # Only glued to an amount with a currency ("$5m", "€20k", "$7.5b", "$1.38T", "5m AUD"); anywhere
@@ -31,20 +47,72 @@ GLUED_SCALES = {"m": 6, "k": 3, "b": 9, "t": 12}
 MAX_EXPONENT = 18
 
 # Thousands grouped by commas, Indian lakhs ("1,00,000") or one (narrow) space ("25 000").
-_DIGITS = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\d)|\d+)"
-           r"(?:\.\d+)?(?![.,]?\d)")
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\d)|\d+)"
+    r"(?:\.\d+)?(?![.,]?\d)"
+)
 _WORD = rf"(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?!\w)"
 _BIG = r"(?:hundred|thousand)(?!\w)"
 # "a" counts only before a big number ("a billion"); "and" only after one ("two hundred and fifty").
-_SPELLED = (rf"(?<!\w)(?:{_WORD}|a(?=\s+(?:hundred|{'|'.join(SCALES)})(?!\w)))"
-            rf"(?:[\s-]+(?:{_WORD}|{_BIG})|(?:(?<=hundred)|(?<=thousand))\s+and\s+{_WORD})*")
+_SPELLED = (
+    rf"(?<!\w)(?:{_WORD}|a(?=\s+(?:hundred|{'|'.join(SCALES)})(?!\w)))"
+    rf"(?:[\s-]+(?:{_WORD}|{_BIG})|(?:(?<=hundred)|(?<=thousand))\s+and\s+{_WORD})*"
+)
 # Verbs of change: "rose by $12.4 billion to $230.1 billion" is a change and a level, not a range.
-CHANGE_VERBS = ("rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling",
-                "grew", "grow", "grows", "grown", "increased", "increase", "increases", "decreased",
-                "decrease", "decreases", "jumped", "jump", "jumps", "climbed", "climb", "dropped", "drop",
-                "declined", "decline", "slipped", "slid", "gained", "gain", "lost", "cut", "cuts",
-                "raised", "raise", "lowered", "lifted", "reduced", "boosted", "surged", "soared",
-                "plunged", "tumbled", "widened", "narrowed", "shrank", "expanded", "up", "down")
+CHANGE_VERBS = (
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "decrease",
+    "decreases",
+    "jumped",
+    "jump",
+    "jumps",
+    "climbed",
+    "climb",
+    "dropped",
+    "drop",
+    "declined",
+    "decline",
+    "slipped",
+    "slid",
+    "gained",
+    "gain",
+    "lost",
+    "cut",
+    "cuts",
+    "raised",
+    "raise",
+    "lowered",
+    "lifted",
+    "reduced",
+    "boosted",
+    "surged",
+    "soared",
+    "plunged",
+    "tumbled",
+    "widened",
+    "narrowed",
+    "shrank",
+    "expanded",
+    "up",
+    "down",
+)
 # A change verb, or "by" alone further from its verb ("cut its price by N40 to N820").
 _CHANGE = re.compile(rf"(?<!\w)(?:(?:{'|'.join(CHANGE_VERBS)})(?P<by>\s+by)?|(?P<by_alone>(?<=\s)by))\s+\Z", re.I)
 _LIST_GAP = re.compile(r"\s*,\s*|\s+or\s+|,?\s+and\s+", re.I)
@@ -52,7 +120,12 @@ _YEAR = re.compile(YEAR)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|—)\s*", re.I)
 _BETWEEN_GAP = re.compile(r"\s+and\s+", re.I)
 _OPENER = re.compile(r"(?<!\w)(between|from)\s+\Z", re.I)
-_QUALIFIER = re.compile(r"(?<!\w)(" + "|".join(q.replace(" ", r"\s+") for q in sorted(AMOUNT_QUALIFIERS, key=len, reverse=True)) + r")\s+\Z", re.I)
+_QUALIFIER = re.compile(
+    r"(?<!\w)("
+    + "|".join(q.replace(" ", r"\s+") for q in sorted(AMOUNT_QUALIFIERS, key=len, reverse=True))
+    + r")\s+\Z",
+    re.I,
+)
 _PARENS_GAP = re.compile(r"\s*\(\s*")
 
 
@@ -110,7 +183,7 @@ def alternation(keys: Iterable[str], before: bool) -> str:
     """
     groups: dict[str, list[tuple[str, str]]] = {}
     for key in sorted(keys, key=len, reverse=True):
-        rest = r"[\s-]+".join(re.escape(word) for word in key.split())[len(re.escape(key[0])):]
+        rest = r"[\s-]+".join(re.escape(word) for word in key.split())[len(re.escape(key[0])) :]
         right = (r"(?![^\W\d_])" if before else r"(?!\w)") if key[-1].isalnum() else ""
         groups.setdefault(key[0].lower(), []).append((key[0], rest + right))
     # Keys grouped by their first letter, a group's common first character said once: the regex
@@ -135,8 +208,10 @@ def atom_pattern(before: str | None, after: str) -> re.Pattern:
     scales = "|".join(r"\s+".join(s.split()) for s in sorted(SCALES, key=len, reverse=True))
     if before:
         lead = rf"(?:(?P<before>{before})\s*)?(?(before)|(?<![\w.,]))"
-        glued = (rf"|(?P<glued>{'|'.join(GLUED_SCALES)})(?!\w)"
-                 rf"(?(before)|(?=(?:-|\s*)(?:{after})))")
+        glued = (
+            rf"|(?P<glued>{'|'.join(GLUED_SCALES)})(?!\w)"
+            rf"(?(before)|(?=(?:-|\s*)(?:{after})))"
+        )
     else:
         lead, glued = r"(?<![\w.,])", ""
     # No match starts after a letter (a sign or code before the number says so, as does a number
@@ -156,8 +231,12 @@ def phrases(text: str, pattern: re.Pattern, implicit: str | None = None) -> list
     Indian scale and no unit (``39,870 crore``) has that unit."""
     atoms = [_atom(m) for m in pattern.finditer(text)]
     if implicit:
-        atoms = [replace(a, unit=implicit) if a.unit is None and a.scale and " ".join(a.scale.lower().split()) in INDIAN_SCALES
-                 else a for a in atoms]
+        atoms = [
+            replace(a, unit=implicit)
+            if a.unit is None and a.scale and " ".join(a.scale.lower().split()) in INDIAN_SCALES
+            else a
+            for a in atoms
+        ]
     out: list[Phrase] = []
     i = 0
     while i < len(atoms):
@@ -188,9 +267,13 @@ def phrases(text: str, pattern: re.Pattern, implicit: str | None = None) -> list
 
 def _listed(text: str, first: _Atom, second: _Atom, opener: re.Match | None) -> bool:
     """Whether a bare number is listed before an amount whose unit follows it: ``2 or 3 billion yuan``."""
-    return (second.unit is not None and not second.unit_before and opener is None
-            and not (first.scale is None and _YEAR.fullmatch(first.number))
-            and _LIST_GAP.fullmatch(text, first.end, second.start) is not None)
+    return (
+        second.unit is not None
+        and not second.unit_before
+        and opener is None
+        and not (first.scale is None and _YEAR.fullmatch(first.number))
+        and _LIST_GAP.fullmatch(text, first.end, second.start) is not None
+    )
 
 
 def _before_qualifier(text: str, start: int) -> int:
@@ -255,8 +338,14 @@ def _spelled(words: str) -> Decimal | None:
 def _atom(m: re.Match) -> _Atom:
     groups = m.groupdict()
     unit = groups.get("before") or groups["after"]
-    return _Atom(m.start(), m.end(), groups["number"], groups["scale"] or groups.get("glued"),
-                 canonical(unit) if unit else None, unit_before=bool(groups.get("before")))
+    return _Atom(
+        m.start(),
+        m.end(),
+        groups["number"],
+        groups["scale"] or groups.get("glued"),
+        canonical(unit) if unit else None,
+        unit_before=bool(groups.get("before")),
+    )
 
 
 def _range(text: str, first: _Atom, second: _Atom, opener: re.Match | None) -> tuple[Decimal, Decimal, str] | None:

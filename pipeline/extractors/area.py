@@ -4,12 +4,13 @@ Values are Decimals in m², rounded to the hundredth like money is exact to the 
 ``original`` keeps the number and unit as written. A bracketed area straight after
 another is the same quantity restated: one record, two mentions.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
-from typing import Mapping
 
 from spacy.tokens import Doc
 
@@ -26,8 +27,11 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     """One area record per quantity, in text order; ``200 mu (133,333 sqm)`` is one quantity."""
     text, config = text_of(doc), context.config
     units = config.area_units
-    found = [p for p in phrases(text, _atoms(tuple(sorted(units))))
-             if p.unit not in config.area_context_units or on_land(text, p.end, config.area_land_words)]
+    found = [
+        p
+        for p in phrases(text, _atoms(tuple(sorted(units))))
+        if p.unit not in config.area_context_units or on_land(text, p.end, config.area_land_words)
+    ]
     out: list[Record] = []
     i = 0
     while i < len(found):

@@ -6,6 +6,7 @@ most of its amounts are in and how that country writes a numeric date.
 Extractors share these facts, not each other's code (as spaCy components read what an earlier
 component wrote on the Doc): money reads the dateline and domain, dates read the order.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -33,15 +34,17 @@ class ArticleFacts:
     def with_amounts(self, records: Iterable[Record], options: MoneyOptions) -> ArticleFacts:
         """These facts, told the article's money records."""
         countries = home_countries(records, table(options))
-        order = (cal.country_order([self.dateline_country]) if self.dateline_country else None) \
-            or cal.country_order(countries)
+        order = (cal.country_order([self.dateline_country]) if self.dateline_country else None) or cal.country_order(
+            countries
+        )
         return replace(self, amount_countries=countries, country_order=order)
 
 
 def facts_of(text: str, source: str, options: MoneyOptions) -> ArticleFacts:
     """The facts an article's text and source name give before extraction."""
-    return ArticleFacts(dateline_country=dateline_country(text),
-                        domain_currency=domain_currency(source, options, table(options)))
+    return ArticleFacts(
+        dateline_country=dateline_country(text), domain_currency=domain_currency(source, options, table(options))
+    )
 
 
 def dateline_country(text: str) -> str | None:
@@ -89,12 +92,16 @@ def home_countries(records: Iterable[Record], table: Currencies) -> tuple[str, .
 
 def key(options: MoneyOptions) -> tuple:
     """The money options the currency table and patterns are built from, hashable, so each is built once."""
-    return (tuple(options.signs.items()), tuple(options.words.items()), options.preferred,
-            options.not_currency_words, options.not_codes, tuple(options.subunits))
+    return (
+        tuple(options.signs.items()),
+        tuple(options.words.items()),
+        options.preferred,
+        options.not_currency_words,
+        options.not_codes,
+        tuple(options.subunits),
+    )
 
 
 def table(options: MoneyOptions) -> Currencies:
     """The currency table for these options (built once per process)."""
     return currencies(*key(options)[:5])
-
-

@@ -6,6 +6,7 @@ part cost a tenth of the run. Year-less dates take their year from the verb's te
 relative dates (``yesterday``, ``last year``) are resolved against the publication date,
 and a numeric date's day/month order comes from the article, its source, or config.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,13 +30,26 @@ _SEP = r"(?P<sep>\s*[-–—]\s*|\s+(?:to|through|thru|until|till|and|or|&)\s+)"
 _NUMBER = rf"(?:\d{{1,2}}|(?i:{'|'.join(cal.NUMBER_WORDS)}))"
 
 # Words that narrow the period to part of it: `mid-November`, `end of March`.
-PARTS = {"mid": "mid", "middle of": "mid", "end": "end", "early": "early", "late": "late", "around": "around",
-         "end of": "end", "start of": "start", "beginning of": "start"}
+PARTS = {
+    "mid": "mid",
+    "middle of": "mid",
+    "end": "end",
+    "early": "early",
+    "late": "late",
+    "around": "around",
+    "end of": "end",
+    "start of": "start",
+    "beginning of": "start",
+}
 _BEFORE = re.compile(
-    r"(?:\b(?P<prep>" + "|".join(q.replace(" ", r"\s+") for q in DATE_QUALIFIERS)
-    + "|(?:" + "|".join(rf"(?<={w}\s)" for w in ("year", "months", "weeks", "quarter", "period"))
+    r"(?:\b(?P<prep>"
+    + "|".join(q.replace(" ", r"\s+") for q in DATE_QUALIFIERS)
+    + "|(?:"
+    + "|".join(rf"(?<={w}\s)" for w in ("year", "months", "weeks", "quarter", "period"))
     + r")to)\s+)?(?:the\s+)?"  # `the year to June`
-    r"(?:\b(?P<part>" + "|".join(p.replace(" ", r"\s+") for p in PARTS) + r")(?:\s+|-)(?:the\s+)?)?$", re.I)
+    r"(?:\b(?P<part>" + "|".join(p.replace(" ", r"\s+") for p in PARTS) + r")(?:\s+|-)(?:the\s+)?)?$",
+    re.I,
+)
 # A bare `end` before a relative date or weekday is the verb (`talks end this week`).
 _VERB_END = re.compile(r"\bend\s+(?:on\s+)?$", re.I)
 _RELATIVE_START = re.compile(r"(?i:this|next|last|today|tomorrow|yesterday)\b|(?i:" + "|".join(cal.weekdays()) + r")\b")
@@ -81,7 +95,7 @@ def _patterns() -> list[str]:
         rf"(?P<m1>{cap_month}){_SEP}(?P<m2>{cap_month})",
         rf"(?P<m1>{cap_month}|{month})",
         r"(?P<rel>(?i:yesterday|today|tomorrow))",
-        rf"(?:Q(?P<q>[1-4])|(?P<qw>(?i:first|second|third|fourth))\s+quarter)\s+of\s+(?P<dir>(?i:last|next|this))\s+(?P<unit>(?i:year))",
+        r"(?:Q(?P<q>[1-4])|(?P<qw>(?i:first|second|third|fourth))\s+quarter)\s+of\s+(?P<dir>(?i:last|next|this))\s+(?P<unit>(?i:year))",
         rf"(?P<dir>(?i:last|next|this))\s+(?:(?P<unit>(?i:year|month|week|quarter))|(?P<wd>{full_wd})|(?P<m1>{cap_month}))",
         rf"(?P<n>{_NUMBER})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)",
         rf"(?P<wd>{full_wd})",
@@ -97,14 +111,29 @@ def _matches(doc: Doc) -> list[re.Match]:
 @lru_cache(maxsize=1)
 def _compiled() -> re.Pattern:
     """One regex of all patterns, each group suffixed with its pattern's number."""
-    alternatives = [re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m.group(1)}{m.group(2)}_{i}", p)
-                    for i, p in enumerate(_patterns())]
+    alternatives = [re.sub(r"\(\?P([<=])(\w+)", rf"(?P\g<1>\g<2>_{i}", p) for i, p in enumerate(_patterns())]
     # Every form starts with a digit or one of these word beginnings: a cheap test first.
-    words = {*cal.months(), *cal.weekdays(), *cal.NUMBER_WORDS, *cal.QUARTERS, "q", "yesterday", "today", "tomorrow",
-             "last", "next", "this"}
+    words = {
+        *cal.months(),
+        *cal.weekdays(),
+        *cal.NUMBER_WORDS,
+        *cal.QUARTERS,
+        "q",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "last",
+        "next",
+        "this",
+    }
     first = r"(?=\d|(?i:" + "|".join(sorted({w[:3] for w in words})) + "))"
-    return re.compile(r"(?:(?<![\w$.,/-])|(?<=[Mm]id-)|(?<=[Ee]nd-))" + first + "(?:" + "|".join(alternatives)
-                      + r")(?!(?!T\d\d:)[\w%/]|[.,]\d|-\w)")  # 2026-11-24T08:00 is a day
+    return re.compile(
+        r"(?:(?<![\w$.,/-])|(?<=[Mm]id-)|(?<=[Ee]nd-))"
+        + first
+        + "(?:"
+        + "|".join(alternatives)
+        + r")(?!(?!T\d\d:)[\w%/]|[.,]\d|-\w)"
+    )  # 2026-11-24T08:00 is a day
 
 
 @dataclass(frozen=True)
@@ -174,11 +203,14 @@ def _not_a_date(doc: Doc, text: str, f: _Found) -> bool:
             return not _names_a_noun(doc, f)
         return f.parts["m1"].islower() and (f.prep is None or _lower_modal(f))
     if keys == {"wd"}:  # a weekday alone, unless part of a name (`Super Tuesday`, `Sunday Times`)
-        prev = text[max(0, f.start - 20):f.start].split()
-        nxt = text[f.end:f.end + 20].split()
-        return (bool(prev) and prev[-1][:1].isupper() and not prev[-1].endswith((".", ",", ":", '"'))
-                and prev[-1].lower() not in DATE_QUALIFIERS) or \
-            (bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower().strip(".,") not in cal.months())
+        prev = text[max(0, f.start - 20) : f.start].split()
+        nxt = text[f.end : f.end + 20].split()
+        return (
+            bool(prev)
+            and prev[-1][:1].isupper()
+            and not prev[-1].endswith((".", ",", ":", '"'))
+            and prev[-1].lower() not in DATE_QUALIFIERS
+        ) or (bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower().strip(".,") not in cal.months())
     if keys <= {"y1", "y2"}:
         return _year_not_a_date(doc, f)
     if keys == {"rel"} and _TODAYS_VALUE.match(text, f.end):  # `at today's prices`, `in today's dollars`
@@ -225,8 +257,12 @@ def _year_not_a_date(doc: Doc, f: _Found) -> bool:
         return True  # `2000 workers`
     if prev.is_title and prev.lower_ not in cal.months():
         return True
-    if prev.lower_ in ("of", ",") and span.start > 1 and doc[span.start - 2].is_title \
-            and doc[span.start - 2].lower_ not in cal.months():  # `Class of 2019`, `Telecommunications Act, 2023`
+    if (
+        prev.lower_ in ("of", ",")
+        and span.start > 1
+        and doc[span.start - 2].is_title
+        and doc[span.start - 2].lower_ not in cal.months()
+    ):  # `Class of 2019`, `Telecommunications Act, 2023`
         return True
     return not dated
 
@@ -270,7 +306,9 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
     end = (p.get("y2") or p.get("y1"), p.get("m2") or p.get("m1"), p.get("d2")) if "sep" in p else None
     when = cal.tense(doc, f.start, f.end, f.prep) if published and not start[0] else None
     if published and not start[0] and start[2] and "wd" in p:  # `Friday, June 7`: the year it is a Friday
-        year = cal.year_of_weekday(_month(start[1]), _day(start[2]), cal.weekdays()[p["wd"].lower().rstrip(".")], published)
+        year = cal.year_of_weekday(
+            _month(start[1]), _day(start[2]), cal.weekdays()[p["wd"].lower().rstrip(".")], published
+        )
         start = (str(year), *start[1:]) if year else start
     last = _iso(*end, published, when) if end else None
     if end and not is_list and not start[0] and last and not last[1]:  # the start takes the end's year
@@ -284,19 +322,37 @@ def _records(doc: Doc, f: _Found, published: date | None, order: str, told: bool
         return []
     if is_list:  # one record per date, each with its own words
         cut = f.start + re.search(re.escape(p["sep"]), mention(doc, f.start, f.end).text).start()
-        return [_record(doc, f.start, cut, first[0], None, f, first[1] + flags),
-                _record(doc, cut + len(p["sep"]), f.end, last[0], None, f, last[1] + flags)]
+        return [
+            _record(doc, f.start, cut, first[0], None, f, first[1] + flags),
+            _record(doc, cut + len(p["sep"]), f.end, last[0], None, f, last[1] + flags),
+        ]
     return [_record(doc, f.start, f.end, first[0], last[0] if last else None, f, first[1] + flags)]
 
 
-def _record(doc: Doc, start: int, end: int, value: str, until: str | None, f: _Found,
-            flags: tuple[str, ...], relative: bool = False) -> Record:
-    return Record(type="date", value=value, end=until, qualifier=f.qualifier, flags=flags,
-                  relative=relative, mentions=(mention(doc, start, end),))
+def _record(
+    doc: Doc,
+    start: int,
+    end: int,
+    value: str,
+    until: str | None,
+    f: _Found,
+    flags: tuple[str, ...],
+    relative: bool = False,
+) -> Record:
+    return Record(
+        type="date",
+        value=value,
+        end=until,
+        qualifier=f.qualifier,
+        flags=flags,
+        relative=relative,
+        mentions=(mention(doc, start, end),),
+    )
 
 
-def _iso(year: str | None, month: str | None, day: str | None, published: date | None,
-         when: str | None) -> tuple[str, tuple[str, ...]] | None:
+def _iso(
+    year: str | None, month: str | None, day: str | None, published: date | None, when: str | None
+) -> tuple[str, tuple[str, ...]] | None:
     """(ISO string at the written granularity, flags), or None for an impossible date."""
     if month is None:
         return (year, ()) if year else None
@@ -356,15 +412,20 @@ def _relative(doc: Doc, f: _Found, published: date | None) -> str | None:
     if "m1" in p:
         m = cal.months()[p["m1"].lower().rstrip(".")]
         return cal.yearless_month(m, published, when, strict=direction in ("last", "next"))
-    return cal.weekday(cal.weekdays()[p["wd"].lower()], published, when, strict=direction in ("last", "next")).isoformat()
+    return cal.weekday(
+        cal.weekdays()[p["wd"].lower()], published, when, strict=direction in ("last", "next")
+    ).isoformat()
 
 
 def to_parse(doc: Doc) -> list[tuple[int, int]]:
     """Where the dates stand whose tense this extractor will read (a date without a year or a
     word that places it: `on May 4`, `in June`, `on Tuesday`), so that ``parse_ahead`` parses
     their sentences with the whole batch's at once; other sentences are parsed when asked."""
-    return [m.span() for m in _matches(doc)
-            if not {k.rsplit("_", 1)[0] for k, v in m.groupdict().items() if v is not None} & _PLACED]
+    return [
+        m.span()
+        for m in _matches(doc)
+        if not {k.rsplit("_", 1)[0] for k, v in m.groupdict().items() if v is not None} & _PLACED
+    ]
 
 
 # Parts that give a date its year or place it without a tense.

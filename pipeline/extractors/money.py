@@ -14,6 +14,7 @@ named in the amount's paragraph, then in the paragraphs before, then in the whol
 form's usual reading (basis "default"). A form naming one currency has basis "written". A bracketed amount in another currency is a conversion of
 the one before it and points back to it through ``equivalent_of``.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,15 +25,13 @@ from decimal import Decimal
 from functools import lru_cache
 
 from babel.numbers import get_currency_precision
-
 from spacy.tokens import Doc
 
 from ..config import MoneyOptions
-from ..knowledge.currencies import Currencies, currencies
 from ..knowledge import places
+from ..knowledge.currencies import Currencies, currencies
 from ..records import Record
-from . import Context, mention, pos, text_of
-from . import article
+from . import Context, article, mention, pos, text_of
 from ._numbers import Phrase, alternation, atom_pattern, canonical, on_land, parenthetical, phrases
 
 # A hint from the countries an article names: it picks among yen and yuan, pesos, riyals,
@@ -59,19 +58,25 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     found = [p for p in found if _is_money(doc, p, options, context.config)]
     hints = _hints(text, found, context, table)
     paragraphs = _paragraphs(text, table)
-    indian = (any(code == "INR" for code, _ in hints) or any("INR" in named for _, named in paragraphs)
-              or any(_currency(p.unit, options, table, hints)[0] == "INR" for p in found))
+    indian = (
+        any(code == "INR" for code, _ in hints)
+        or any("INR" in named for _, named in paragraphs)
+        or any(_currency(p.unit, options, table, hints)[0] == "INR" for p in found)
+    )
     if indian:  # "39,870 crore" in an Indian story is rupees
         found = sorted(phrases(text, _atoms(key), implicit=_RUPEE) + _vague(text, key), key=lambda p: p.start)
         found = [p for p in found if _is_money(doc, p, options, context.config)]
     # A lone letter ("R2.4bn", "P13", "K250") is money only where its currency is the article's
     # own or that of a country it names: never by a global default.
-    found = [p for p in found if not _letter(text, p, table) or _own(p.unit, table, hints + _named(paragraphs, p.start))]
+    found = [
+        p for p in found if not _letter(text, p, table) or _own(p.unit, table, hints + _named(paragraphs, p.start))
+    ]
     out: list[Record] = []
     for i, phrase in enumerate(found):
-        code, basis, subunit = _currency(phrase.unit, options, table, hints + _named(paragraphs, phrase.start),
-                                         letter=_letter(text, phrase, table))
-        if phrase.unit == _RUPEE and _RUPEE not in text[phrase.start:phrase.end]:
+        code, basis, subunit = _currency(
+            phrase.unit, options, table, hints + _named(paragraphs, phrase.start), letter=_letter(text, phrase, table)
+        )
+        if phrase.unit == _RUPEE and _RUPEE not in text[phrase.start : phrase.end]:
             basis = "article"  # no currency written: the story is Indian
         rec = _record(doc, phrase, code, basis, subunit)
         previous = out[-1] if out else None
@@ -101,8 +106,9 @@ def _record(doc: Doc, phrase: Phrase, currency: str, basis: str, subunit: bool) 
     )
 
 
-def _currency(unit: str, options: MoneyOptions, table: Currencies,
-              hints: list[tuple[str, str]], letter: bool = False) -> tuple[str, str, bool]:
+def _currency(
+    unit: str, options: MoneyOptions, table: Currencies, hints: list[tuple[str, str]], letter: bool = False
+) -> tuple[str, str, bool]:
     """``(code, basis, is a sub-unit)`` for a unit as the phrase holds it (lower case); a lone
     letter before the number (``P4.6 billion``, not the pence of ``212p``) is never a sub-unit and
     takes the article's reading even where it names one currency (``R``: its basis says why)."""
@@ -127,8 +133,9 @@ def _hints(text: str, found: list[Phrase], context: Context, table: Currencies) 
     if context.facts.domain_currency:
         hints.append((context.facts.domain_currency, "source"))
     if not hints:  # a story whose home is unknown: the dollar it marks is likely its own
-        marked = Counter(c[0] for p in found
-                         if len(c := table.candidates(p.unit)) == 1 and c[0] in table.dollars and c[0] != "USD")
+        marked = Counter(
+            c[0] for p in found if len(c := table.candidates(p.unit)) == 1 and c[0] in table.dollars and c[0] != "USD"
+        )
         hints += [(code, "article") for code, _ in marked.most_common()]
     return hints
 
@@ -160,7 +167,7 @@ def _own(unit: str, table: Currencies, hints: list[tuple[str, str]]) -> bool:
 
 def _letter(text: str, phrase: Phrase, table: Currencies) -> bool:
     """Whether the phrase is written with a lone-letter sign before its number (``R250``, ``N40``)."""
-    return text[phrase.start:phrase.start + 1] in table.letters and phrase.unit in _lower(table.letters)
+    return text[phrase.start : phrase.start + 1] in table.letters and phrase.unit in _lower(table.letters)
 
 
 def _lower(letters: frozenset[str]) -> frozenset[str]:
@@ -172,19 +179,21 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
     not ``1080p``: a glued ``p`` is pence only beside other British money."""
     text, unit = text_of(doc), phrase.unit
     if unit in ("pound", "pounds"):
-        if re.match(r"-(?:feet|foot|force)\b", text[phrase.end:phrase.end + 7], re.I):
+        if re.match(r"-(?:feet|foot|force)\b", text[phrase.end : phrase.end + 7], re.I):
             return False
         sentence = mention(doc, phrase.start, phrase.end).sentence.lower()
         return not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in options.weight_words)
     if unit in config.area_context_units:
         return not on_land(text, phrase.end, config.area_land_words)
-    written = text[phrase.start:phrase.end]
+    written = text[phrase.start : phrase.end]
     if _letter(text, phrase, article.table(options)):
         # "N40", "R250" in a story of their currency (checked there); "N95 masks", "the R2 to the coast",
         # "the K2" never: a bare figure before a noun or after "the" names a thing ("a R254 billion
         # package", with its scale, is money)
-        return written[1:2].isdigit() and (_SHAPED.search(written) is not None
-                                           or not (_before_noun(doc, phrase.end) or _THE.search(text, 0, phrase.start)))
+        return written[1:2].isdigit() and (
+            _SHAPED.search(written) is not None
+            or not (_before_noun(doc, phrase.end) or _THE.search(text, 0, phrase.start))
+        )
     if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
         return not _before_noun(doc, phrase.end)
     if unit == "p":
@@ -201,8 +210,15 @@ def _before_noun(doc: Doc, end: int) -> bool:
 def _vague(text: str, key: tuple) -> list[Phrase]:
     """``billions of yuan``: no value, the vague words as the qualifier, the whole phrase as the mention."""
     return [
-        Phrase(start=m.start(), end=m.end(), outer_start=m.start(), low=None, high=None,
-               unit=canonical(m.group("unit")), qualifier=" ".join(m.group("vague").lower().split()))
+        Phrase(
+            start=m.start(),
+            end=m.end(),
+            outer_start=m.start(),
+            low=None,
+            high=None,
+            unit=canonical(m.group("unit")),
+            qualifier=" ".join(m.group("vague").lower().split()),
+        )
         for m in _vague_pattern(key).finditer(text)
     ]
 
@@ -217,10 +233,11 @@ def _atoms(key: tuple) -> re.Pattern:
     after_signs = {sign.rstrip(".") for sign in signs if sign.rstrip(".")}  # "500 kr." ends a sentence
     # A case-sensitive first-character test spares trying every key at every position (5x faster).
     firsts = "".join(sorted({k[0] for k in signs + codes}))
-    before = (f"(?-i:(?=[{re.escape(firsts)}])"
-              f"(?:{alternation(signs, before=True)}|{alternation(codes, before=True)}))")
-    after = (f"{alternation(words, before=False)}|(?-i:{alternation(codes, before=False)})"
-             f"|(?-i:(?:{alternation(after_signs, before=False)})(?!\\s*\\d))")
+    before = f"(?-i:(?=[{re.escape(firsts)}])(?:{alternation(signs, before=True)}|{alternation(codes, before=True)}))"
+    after = (
+        f"{alternation(words, before=False)}|(?-i:{alternation(codes, before=False)})"
+        f"|(?-i:(?:{alternation(after_signs, before=False)})(?!\\s*\\d))"
+    )
     return atom_pattern(before, after)
 
 

@@ -1,5 +1,6 @@
 """Text patterns more than one extractor reads, each said once: years, datelines, the words
 that qualify an amount or a date, number words. Plain data and regexes: no spaCy, no tables."""
+
 from __future__ import annotations
 
 import re
@@ -8,21 +9,62 @@ import re
 YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 
 # A dateline opening a paragraph: "SYDNEY, May 4 (Reuters) -", "HONG KONG -"; ``place`` is the place.
-DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?"
-                      r"[-–—:][ \t]", re.M)
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?"
+    r"[-–—:][ \t]",
+    re.M,
+)
 # A dateline crediting a wire: "MUMBAI, Jan 12 (PTI) -"; group 1 is the agency.
 AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
 
 # Words before an amount that make it approximate; kept lower-cased as written.
-AMOUNT_QUALIFIERS = ("around", "about", "nearly", "almost", "approximately", "roughly", "some", "over",
-                     "more than", "less than", "under", "up to", "at least", "at most", "as much as", "close to")
+AMOUNT_QUALIFIERS = (
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "more than",
+    "less than",
+    "under",
+    "up to",
+    "at least",
+    "at most",
+    "as much as",
+    "close to",
+)
 
 # Words before a date that say how it relates to the event; kept as the record's qualifier.
-DATE_QUALIFIERS = ("as of", "by", "since", "in", "into", "from", "until", "till", "before", "after",
-                   "through", "during", "between", "starting", "on")
+DATE_QUALIFIERS = (
+    "as of",
+    "by",
+    "since",
+    "in",
+    "into",
+    "from",
+    "until",
+    "till",
+    "before",
+    "after",
+    "through",
+    "during",
+    "between",
+    "starting",
+    "on",
+)
 
 # Number words and their values: spelled-out amounts use them all, counts of days or months the first twelve.
-NUMBER_WORDS = {word: value for value, word in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split(), start=1)} | {
-    word: 10 * tens for tens, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split(),
+        start=1,
+    )
+} | {
+    word: 10 * tens
+    for tens, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}

@@ -1,6 +1,7 @@
 """The extractors, in the order they run, and the one step that runs them over an article:
 the extract step of a batch run and the review page's pre-filled corrections both call
 ``extract``, so both see the same records."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -15,7 +16,11 @@ from .article import facts_of
 # Record type -> extractor. Money runs first: the article's facts learn from its amounts
 # (the countries whose currency they are in) before dates read them.
 EXTRACTORS: dict[str, Callable[[Doc, Context], list[Record]]] = {
-    "money": money.extract, "area": area.extract, "date": dates.extract, "organisation": organisations.extract}
+    "money": money.extract,
+    "area": area.extract,
+    "date": dates.extract,
+    "organisation": organisations.extract,
+}
 assert tuple(EXTRACTORS) == TYPES
 
 

@@ -2,6 +2,7 @@
 its reader (``readers/``) into ``Article``s and ``Problem``s, give dates, currencies and ids
 (``metadata``, ``ids``) and repair layout damage (``clean``); ``articles`` puts them together.
 Imports ``config``, ``errors``, ``knowledge``, ``records`` and ``outputs.layout`` only."""
+
 from .articles import iter_articles, read_articles, read_source
 from .discover import find
 from .ids import Ids

@@ -6,11 +6,12 @@ and given an id unique in the run (``ids``).
 Bad input never raises: each bad file or line is a ``Problem`` carrying its message from
 errors.py, in the stream beside the articles, and reading goes on with the rest.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 from ..config import Config
 from ..records import Article, Problem
@@ -21,8 +22,9 @@ from .metadata import own_currency, publication_date
 from .readers import Entry, Source, reader_for
 
 
-def read_articles(paths: Sequence[Path], config: Config, published: date | None = None,
-                  follow_links: bool = False) -> tuple[list[Article], list[Problem]]:
+def read_articles(
+    paths: Sequence[Path], config: Config, published: date | None = None, follow_links: bool = False
+) -> tuple[list[Article], list[Problem]]:
     """Every article under ``paths`` (config.input when empty), in input order, and every problem met.
 
     ``published`` overrides every other publication date; ``follow_links`` follows symbolic
@@ -35,8 +37,9 @@ def read_articles(paths: Sequence[Path], config: Config, published: date | None 
     return articles, problems
 
 
-def iter_articles(paths: Sequence[Path], config: Config, published: date | None = None,
-                  follow_links: bool = False) -> Iterator[Article | Problem]:
+def iter_articles(
+    paths: Sequence[Path], config: Config, published: date | None = None, follow_links: bool = False
+) -> Iterator[Article | Problem]:
     """Articles and problems in input order, lazily: one file, or one JSONL line, at a time."""
     ids = Ids()
     for found in find(paths or [config.input], config, follow_links):
@@ -46,8 +49,9 @@ def iter_articles(paths: Sequence[Path], config: Config, published: date | None 
             yield from read_source(Source(found), config, published, ids)
 
 
-def read_source(source: Source, config: Config, published: date | None,
-                ids: Callable[[str], str]) -> Iterator[Article | Problem]:
+def read_source(
+    source: Source, config: Config, published: date | None, ids: Callable[[str], str]
+) -> Iterator[Article | Problem]:
     """One source's articles and problems, in order. ``ids`` turns an article's base id (its
     own, its headline's or its file's) into its id: an ``Ids`` shared by the run's sources
     makes them unique across the run."""
@@ -59,7 +63,15 @@ def _article(entry: Entry, config: Config, published: date | None, ids: Callable
     cleaned = clean(entry.title, entry.body)
     title = cleaned.text.partition("\n\n")[0]  # clean collapses whitespace: the title has no blank line
     source = entry.source or entry.path.stem
-    return Article(ids(base_id(entry.given_id, title, entry.path)), title, cleaned.byline,
-                   publication_date(entry.published, source, entry.path, config, published), source,
-                   str(entry.path), entry.line, entry.url or None, cleaned.text,
-                   own_currency(entry.currency, source, entry.path, config))
+    return Article(
+        ids(base_id(entry.given_id, title, entry.path)),
+        title,
+        cleaned.byline,
+        publication_date(entry.published, source, entry.path, config, published),
+        source,
+        str(entry.path),
+        entry.line,
+        entry.url or None,
+        cleaned.text,
+        own_currency(entry.currency, source, entry.path, config),
+    )

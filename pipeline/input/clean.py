@@ -3,6 +3,7 @@
 Extractors read the text returned here and their offsets point into it, so every repair
 happens once, here. Each repair is a small function; ``clean`` runs them in order.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,18 +12,84 @@ from dataclasses import dataclass
 
 # All-caps words that open a sentence, so a leading run starting with one is a drop cap
 # ("THE Shanghai ...", "A PRECISION medicine ..."). IT and US are left out: acronyms too.
-DROP_CAP_WORDS = frozenset({
-    "A", "AN", "THE", "THIS", "THAT", "THESE", "THOSE", "SOME", "MANY", "MORE", "MOST",
-    "ALL", "EACH", "EVERY", "ONE", "IN", "ON", "AT", "AS", "BY", "FOR", "FROM", "WITH",
-    "TO", "OF", "INTO", "AFTER", "BEFORE", "DURING", "SINCE", "OVER", "UNDER", "AMONG",
-    "ACCORDING", "WHEN", "WHILE", "IF", "AND", "BUT", "OR", "I", "WE", "HE", "SHE", "THEY",
-    "OUR", "HIS", "HER", "ITS", "THEIR", "IS", "ARE", "WAS", "WERE", "HAS", "HAVE", "HAD",
-})
+DROP_CAP_WORDS = frozenset(
+    {
+        "A",
+        "AN",
+        "THE",
+        "THIS",
+        "THAT",
+        "THESE",
+        "THOSE",
+        "SOME",
+        "MANY",
+        "MORE",
+        "MOST",
+        "ALL",
+        "EACH",
+        "EVERY",
+        "ONE",
+        "IN",
+        "ON",
+        "AT",
+        "AS",
+        "BY",
+        "FOR",
+        "FROM",
+        "WITH",
+        "TO",
+        "OF",
+        "INTO",
+        "AFTER",
+        "BEFORE",
+        "DURING",
+        "SINCE",
+        "OVER",
+        "UNDER",
+        "AMONG",
+        "ACCORDING",
+        "WHEN",
+        "WHILE",
+        "IF",
+        "AND",
+        "BUT",
+        "OR",
+        "I",
+        "WE",
+        "HE",
+        "SHE",
+        "THEY",
+        "OUR",
+        "HIS",
+        "HER",
+        "ITS",
+        "THEIR",
+        "IS",
+        "ARE",
+        "WAS",
+        "WERE",
+        "HAS",
+        "HAVE",
+        "HAD",
+    }
+)
 # Lower-case words a byline of names may hold ("Yu Chao and Li Xinran").
 BYLINE_JOINERS = frozenset({"and", "&", "in"})
 # Words that make a short line a staff credit whatever its case ("By our staff reporter").
-CREDIT_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "correspondents",
-                          "writer", "writers", "editor", "editors", "agencies"})
+CREDIT_WORDS = frozenset(
+    {
+        "staff",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "writer",
+        "writers",
+        "editor",
+        "editors",
+        "agencies",
+    }
+)
 BYLINE_MAX_WORDS = 8
 
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*)$", re.M)
@@ -104,8 +171,13 @@ def _unemphasise(text: str) -> str:
     runs = [(m.start(), m.end()) for m in _MARKS.finditer(text)]
     closers: dict[str, list[int]] = {}
     for start, end in runs:
-        if end - start <= 3 and start > 0 and text[start - 1] not in _NOT_BEFORE_CLOSE \
-                and not text[start - 1].isspace() and (end == len(text) or not _word_or_star(text[end])):
+        if (
+            end - start <= 3
+            and start > 0
+            and text[start - 1] not in _NOT_BEFORE_CLOSE
+            and not text[start - 1].isspace()
+            and (end == len(text) or not _word_or_star(text[end]))
+        ):
             closers.setdefault(text[start:end], []).append(start)
     lines = [m.start() for m in re.finditer("\n", text)]
     out, pos = [], 0
@@ -119,7 +191,7 @@ def _unemphasise(text: str) -> str:
         i = bisect_left(found, end + 1)
         if i == len(found) or bisect_left(lines, end) < bisect_left(lines, found[i]):
             continue
-        out += [text[pos:start], _unemphasise(text[end:found[i]])]
+        out += [text[pos:start], _unemphasise(text[end : found[i]])]
         pos = found[i] + len(marks)
     return "".join(out) + text[pos:]
 
@@ -149,10 +221,10 @@ def _byline(body: str) -> tuple[str | None, str]:
         return None, body
     line = " ".join(_unmark(lines[first]).split())
     by = _BY.match(line)
-    name = line[by.end():] if by else line
+    name = line[by.end() :] if by else line
     alone = first + 1 == len(lines) or not lines[first + 1].strip()
     if (alone or by) and _is_byline(name):
-        return name, "\n".join(lines[:first] + lines[first + 1:])
+        return name, "\n".join(lines[:first] + lines[first + 1 :])
     return None, body
 
 
@@ -232,7 +304,7 @@ def _drop_cap(paragraph: str) -> str:
     if words[0] not in DROP_CAP_WORDS and not (len(words) > 1 and paragraph[run.end()].islower()):
         return paragraph
     fixed = [_recase(word, first=i == 0) for i, word in enumerate(words)]
-    return " ".join(fixed) + " " + paragraph[run.end():]
+    return " ".join(fixed) + " " + paragraph[run.end() :]
 
 
 def _recase(word: str, first: bool) -> str:

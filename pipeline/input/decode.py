@@ -4,6 +4,7 @@
 Never raises for bad input: each function returns the text (None when there is none to
 read) with the problems that say what was done to get it.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -24,8 +25,13 @@ def read_text(path: Path, config: Config) -> tuple[str | None, list[Problem]]:
         if not stat.S_ISREG(info.st_mode):
             return None, [Problem(str(path), None, Errors.E011.format(path=path, reason="not a regular file"))]
         if info.st_size > config.max_file_bytes:
-            return None, [Problem(str(path), None, Errors.E015.format(
-                path=path, size_mb=info.st_size / 2**20, limit_mb=config.max_file_bytes / 2**20))]
+            return None, [
+                Problem(
+                    str(path),
+                    None,
+                    Errors.E015.format(path=path, size_mb=info.st_size / 2**20, limit_mb=config.max_file_bytes / 2**20),
+                )
+            ]
         data = path.read_bytes()
     except OSError as err:
         return None, [Problem(str(path), None, Errors.E011.format(path=path, reason=err.strerror or err))]
@@ -55,14 +61,18 @@ def decode(path: Path, data: bytes, fallback: str | None) -> tuple[str | None, l
     if utf8:
         shown = ", ".join(map(str, bad[:5])) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
         return data.decode("utf-8-sig", errors="replace"), [
-            Problem(str(path), bad[0], Errors.W003.format(path=path, lines=shown), "warning")]
+            Problem(str(path), bad[0], Errors.W003.format(path=path, lines=shown), "warning")
+        ]
     if fallback is None:
         return None, [Problem(str(path), None, Errors.E014.format(path=path))]
     return data.decode(fallback, errors="replace"), [
-        Problem(str(path), None, Errors.W001.format(path=path, encoding=fallback), "warning")]
+        Problem(str(path), None, Errors.W001.format(path=path, encoding=fallback), "warning")
+    ]
 
 
-def decode_line(path: Path, number: int, data: bytes, bom: bool, fallback: str | None) -> tuple[str | None, list[Problem]]:
+def decode_line(
+    path: Path, number: int, data: bytes, bom: bool, fallback: str | None
+) -> tuple[str | None, list[Problem]]:
     """Line ``number`` of a line-per-article file, decoded alone (a feed is never read whole):
     UTF-8 (after a BOM when ``bom``: the file's first line), with bad bytes as U+FFFD when the
     rest is UTF-8, else ``fallback``; None when the line is not UTF-8 and there is no fallback.
@@ -82,7 +92,8 @@ def decode_line(path: Path, number: int, data: bytes, bom: bool, fallback: str |
     if fallback is None:
         return None, [Problem(str(path), number, Errors.E016.format(path=path, line=number, reason="not UTF-8"))]
     return data.decode(fallback, errors="replace"), [
-        Problem(str(path), number, Errors.W001.format(path=f"{path}:{number}", encoding=fallback), "warning")]
+        Problem(str(path), number, Errors.W001.format(path=f"{path}:{number}", encoding=fallback), "warning")
+    ]
 
 
 def _utf16(data: bytes) -> str | None:

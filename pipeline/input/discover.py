@@ -5,12 +5,13 @@ sets' input folders and output folders are skipped. Links are followed while the
 the folder; one leading out is skipped with a warning unless ``follow_links``. Each real
 folder is walked once, so a link loop ends; a file named twice is read once.
 """
+
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from ..config import Config
 from ..errors import Errors
@@ -55,6 +56,7 @@ def _files(path: Path, config: Config, follow_links: bool, problems: list[Proble
 
 def _walk(folder: Path, config: Config, follow_links: bool, problems: list[Problem]) -> Iterator[Path]:
     """Input files under ``folder``, sorted, as the module docstring says."""
+
     def unreadable(err: OSError) -> None:
         problems.append(Problem(str(err.filename), None, Errors.E011.format(path=err.filename, reason=err.strerror)))
 
@@ -78,8 +80,11 @@ def _walk(folder: Path, config: Config, follow_links: bool, problems: list[Probl
             keep.append(d)
         dirs[:] = keep
         for name in sorted(names):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES \
-                    and inside(Path(top, name), os.path.realpath(os.path.join(top, name))):
+            if (
+                not name.startswith(".")
+                and Path(name).suffix.lower() in SUFFIXES
+                and inside(Path(top, name), os.path.realpath(os.path.join(top, name)))
+            ):
                 yield Path(top, name)
 
 

@@ -1,6 +1,7 @@
 """Article ids, which are file names in the output folder: the id an article gives (its own,
 its headline's slug, its file's name), made safe, and made unique across a run in input order.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,7 +65,7 @@ def _slug(text: str) -> str:
     """
     slug = re.sub(r"[\W_]+", "-", re.sub(r"['’]", "", unicodedata.normalize("NFC", text).lower())).strip("-")
     if len(slug.encode()) > MAX_ID_BYTES:
-        cut = slug.encode()[:MAX_ID_BYTES + 1].decode("utf-8", errors="ignore")
+        cut = slug.encode()[: MAX_ID_BYTES + 1].decode("utf-8", errors="ignore")
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:-1]
     return slug.strip("-")
 

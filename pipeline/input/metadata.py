@@ -6,6 +6,7 @@ Publication date, first found wins: ``--published`` (overrides everything), the 
 ``published_default``. Own currency (what a bare "$" means): the file's ``currency_default``,
 then ``money.sources`` for its source or file name.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -39,8 +40,9 @@ def stated_currency(value: str | None, path: Path, line: int | None) -> tuple[st
     return value, []
 
 
-def publication_date(stated: date | None, source: str, path: Path, config: Config,
-                     override: date | None = None) -> date | None:
+def publication_date(
+    stated: date | None, source: str, path: Path, config: Config, override: date | None = None
+) -> date | None:
     """The article's publication date by the rules above; None when no rule gives one."""
     by_source = config.published_by_source
     return override or stated or by_source.get(source) or by_source.get(path.stem) or config.published_default

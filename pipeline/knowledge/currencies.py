@@ -28,15 +28,16 @@ first is the usual reading and an article's own currency can pick another. Confi
 overrides forms (``money.signs``, ``money.words``) and drops forms that are ordinary
 English (``money.not_currency_words``: ``real``, ``sol``; ``money.not_codes``: ``ALL``, ``TOP``).
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
 
 import pycountry
 from babel import localedata
@@ -59,14 +60,14 @@ _STROKED = str.maketrans("łŁđĐøØħĦ", "lLdDoOhH")
 class Currencies:
     """Forms as written -> ISO codes, best reading first."""
 
-    signs: Mapping[str, tuple[str, ...]]   # written before the number, lower case: "a$", "rs", "€"
-    words: Mapping[str, tuple[str, ...]]   # written after it, lower case: "australian dollars", "won"
-    codes: frozenset[str]                  # ISO codes accepted in capitals on either side
-    dollars: frozenset[str]                # currencies a bare "$" or "dollars" may mean
-    countries: Mapping[str, str]           # ISO 3166 alpha-2 -> the currency used there today
-    written_signs: tuple[str, ...]         # the signs with their case, for the pattern
-    adjectives: Mapping[str, str]          # "Saudi", "Chilean", "US" -> ISO code, from the currency names
-    letters: frozenset[str]                # lone letters ("R", "K", "P", "N"), read only in their currency's stories
+    signs: Mapping[str, tuple[str, ...]]  # written before the number, lower case: "a$", "rs", "€"
+    words: Mapping[str, tuple[str, ...]]  # written after it, lower case: "australian dollars", "won"
+    codes: frozenset[str]  # ISO codes accepted in capitals on either side
+    dollars: frozenset[str]  # currencies a bare "$" or "dollars" may mean
+    countries: Mapping[str, str]  # ISO 3166 alpha-2 -> the currency used there today
+    written_signs: tuple[str, ...]  # the signs with their case, for the pattern
+    adjectives: Mapping[str, str]  # "Saudi", "Chilean", "US" -> ISO code, from the currency names
+    letters: frozenset[str]  # lone letters ("R", "K", "P", "N"), read only in their currency's stories
 
     def candidates(self, unit: str) -> tuple[str, ...]:
         """The currencies a unit (as written, any case) may mean, best first; an ISO code means itself.
@@ -92,9 +93,13 @@ def known_code(code: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, str], ...] = (),
-               preferred: tuple[str, ...] = (), not_words: tuple[str, ...] = (),
-               not_codes: tuple[str, ...] = ()) -> Currencies:
+def currencies(
+    signs: tuple[tuple[str, str], ...] = (),
+    words: tuple[tuple[str, str], ...] = (),
+    preferred: tuple[str, ...] = (),
+    not_words: tuple[str, ...] = (),
+    not_codes: tuple[str, ...] = (),
+) -> Currencies:
     """The table; config's ``signs`` and ``words`` (form -> code) come first for their forms."""
     countries = {}
     for territory in get_global("territory_currencies"):
@@ -178,10 +183,16 @@ def currencies(signs: tuple[tuple[str, str], ...] = (), words: tuple[tuple[str, 
     for table, given in ((table_signs, signs), (table_words, words)):
         for form, code in given:
             table[_key(form)] = (code,) + tuple(c for c in table.get(_key(form), ()) if c != code)
-    return Currencies(signs=MappingProxyType(table_signs), words=MappingProxyType(table_words),
-                      codes=frozenset(current - set(not_codes)), dollars=frozenset(dollars),
-                      countries=MappingProxyType(countries), written_signs=tuple(sorted(found_signs.keys() | {s for s, _ in signs})),
-                      adjectives=MappingProxyType(adjectives), letters=letters)
+    return Currencies(
+        signs=MappingProxyType(table_signs),
+        words=MappingProxyType(table_words),
+        codes=frozenset(current - set(not_codes)),
+        dollars=frozenset(dollars),
+        countries=MappingProxyType(countries),
+        written_signs=tuple(sorted(found_signs.keys() | {s for s, _ in signs})),
+        adjectives=MappingProxyType(adjectives),
+        letters=letters,
+    )
 
 
 def _ascii(word: str) -> str:

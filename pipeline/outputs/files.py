@@ -3,16 +3,18 @@
 Local files go through a temporary file and ``os.replace``; outputs on other file systems
 (``location.RemotePath``) through fsspec's commit-on-success (see ``RemotePath.atomic``).
 """
+
 from __future__ import annotations
 
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any
 
 from ..errors import Errors, PipelineError
 from .layout import LOCK, PARTS, TMP_SUFFIX
@@ -30,7 +32,7 @@ def atomic(path: Path, binary: bool = False) -> Iterator[IO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
     try:
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf8", newline="\n")) as f:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf8", newline="\n") as f:
             yield f
             f.flush()
             os.fsync(f.fileno())

@@ -9,13 +9,14 @@ cluster each worker writes the index of its own part (``write_index`` under a pa
 and the client joins the parts (``merge_index``): the same bytes, without reading every
 article again.
 """
+
 from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from . import files
 from .layout import ARTICLE_SUFFIX, BUILT, FORMATS, INDEX, REPORTS, index_file
@@ -58,8 +59,9 @@ def index_current(out: Path, formats: Iterable[str], digest: str) -> bool:
         built = json.loads((out / BUILT).read_text("utf8"))
     except (OSError, ValueError):
         return False
-    return isinstance(built, dict) and all(built.get(index_file(fmt)) == digest and (out / index_file(fmt)).is_file()
-                                           for fmt in formats)
+    return isinstance(built, dict) and all(
+        built.get(index_file(fmt)) == digest and (out / index_file(fmt)).is_file() for fmt in formats
+    )
 
 
 def forget_index(out: Path) -> None:
@@ -76,7 +78,10 @@ def merge_index(out: Path, parts: list[str], formats: Iterable[str] = FORMATS) -
                 with (out / index_file("jsonl", name)).open("rb") as part:
                     shutil.copyfileobj(part, f, 2**20)
     if "parquet" in formats:
-        _write_tables(out / index_file("parquet"), (table for name in parts for table in _read_tables(out / index_file("parquet", name))))
+        _write_tables(
+            out / index_file("parquet"),
+            (table for name in parts for table in _read_tables(out / index_file("parquet", name))),
+        )
 
 
 def write_parquet(path: Path, records: Iterable[dict]) -> None:
@@ -84,7 +89,9 @@ def write_parquet(path: Path, records: Iterable[dict]) -> None:
     import pyarrow as pa
 
     rows = map(_row, records)
-    _write_tables(path, (pa.Table.from_pylist(batch, _schema()) for batch in iter(lambda: list(islice(rows, ROW_GROUP)), [])))
+    _write_tables(
+        path, (pa.Table.from_pylist(batch, _schema()) for batch in iter(lambda: list(islice(rows, ROW_GROUP)), []))
+    )
 
 
 def _write_tables(path: Path, tables: Iterable) -> None:
@@ -118,15 +125,32 @@ def _read_tables(path: Path) -> Iterator:
 def _schema():
     import pyarrow as pa
 
-    return pa.schema([
-        ("article", pa.string()), ("id", pa.string()), ("type", pa.string()),
-        ("value", pa.float64()), ("value_text", pa.string()), ("currency", pa.string()),
-        ("unit", pa.string()), ("original_value", pa.float64()), ("original_unit", pa.string()),
-        ("qualifier", pa.string()), ("approximate", pa.bool_()), ("min", pa.float64()),
-        ("max", pa.float64()), ("end", pa.string()), ("equivalent_of", pa.string()),
-        ("flags", pa.list_(pa.string())), ("aliases", pa.list_(pa.string())), ("mentions", pa.int32()),
-        ("text", pa.string()), ("start", pa.int64()), ("end_offset", pa.int64()), ("sentence", pa.string()),
-    ])
+    return pa.schema(
+        [
+            ("article", pa.string()),
+            ("id", pa.string()),
+            ("type", pa.string()),
+            ("value", pa.float64()),
+            ("value_text", pa.string()),
+            ("currency", pa.string()),
+            ("unit", pa.string()),
+            ("original_value", pa.float64()),
+            ("original_unit", pa.string()),
+            ("qualifier", pa.string()),
+            ("approximate", pa.bool_()),
+            ("min", pa.float64()),
+            ("max", pa.float64()),
+            ("end", pa.string()),
+            ("equivalent_of", pa.string()),
+            ("flags", pa.list_(pa.string())),
+            ("aliases", pa.list_(pa.string())),
+            ("mentions", pa.int32()),
+            ("text", pa.string()),
+            ("start", pa.int64()),
+            ("end_offset", pa.int64()),
+            ("sentence", pa.string()),
+        ]
+    )
 
 
 def _row(rec: dict) -> dict:
@@ -142,15 +166,27 @@ def _row(rec: dict) -> dict:
     first = rec["mentions"][0] if rec.get("mentions") else {}
     original = rec.get("original") or {}
     return {
-        "article": rec["article"], "id": rec["id"], "type": rec["type"],
-        "value": float(value) if numeric else None, "value_text": None if numeric or value is None else str(value),
-        "currency": rec.get("currency"), "unit": rec.get("unit"),
-        "original_value": _float(original.get("value")), "original_unit": original.get("unit"),
-        "qualifier": rec.get("qualifier"), "approximate": rec.get("approximate", False),
-        "min": _float(rec.get("min")), "max": _float(rec.get("max")),
-        "end": None if rec.get("end") is None else str(rec["end"]), "equivalent_of": rec.get("equivalent_of"),
-        "flags": rec.get("flags", []), "aliases": rec.get("aliases", []), "mentions": len(rec.get("mentions", [])),
-        "text": first.get("text"), "start": first.get("start"), "end_offset": first.get("end"),
+        "article": rec["article"],
+        "id": rec["id"],
+        "type": rec["type"],
+        "value": float(value) if numeric else None,
+        "value_text": None if numeric or value is None else str(value),
+        "currency": rec.get("currency"),
+        "unit": rec.get("unit"),
+        "original_value": _float(original.get("value")),
+        "original_unit": original.get("unit"),
+        "qualifier": rec.get("qualifier"),
+        "approximate": rec.get("approximate", False),
+        "min": _float(rec.get("min")),
+        "max": _float(rec.get("max")),
+        "end": None if rec.get("end") is None else str(rec["end"]),
+        "equivalent_of": rec.get("equivalent_of"),
+        "flags": rec.get("flags", []),
+        "aliases": rec.get("aliases", []),
+        "mentions": len(rec.get("mentions", [])),
+        "text": first.get("text"),
+        "start": first.get("start"),
+        "end_offset": first.get("end"),
         "sentence": first.get("sentence"),
     }
 

@@ -6,6 +6,7 @@ Every module that writes, reads or skips one of these files takes its name from 
 >>> index_file("parquet"), index_file("jsonl", f"{PARTS}/000001")
 ('records.parquet', '.parts/000001.jsonl')
 """
+
 from __future__ import annotations
 
 ARTICLE_SUFFIX = ".json"  # one file per article: <article-id>.json
@@ -22,7 +23,9 @@ PROBE = ".pipeline.probe"  # written and removed before any work, to see the fol
 TMP_SUFFIX = ".tmp"  # atomic writes go through .<name>.<random>.tmp
 
 # Ids whose <id>.json would be a report, or be mistaken for the index.
-RESERVED_IDS = frozenset({RUN_REPORT.removesuffix(ARTICLE_SUFFIX), EVALUATION_REPORT.removesuffix(ARTICLE_SUFFIX), INDEX})
+RESERVED_IDS = frozenset(
+    {RUN_REPORT.removesuffix(ARTICLE_SUFFIX), EVALUATION_REPORT.removesuffix(ARTICLE_SUFFIX), INDEX}
+)
 
 
 def index_file(fmt: str, name: str = INDEX) -> str:

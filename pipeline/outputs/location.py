@@ -6,14 +6,16 @@ keep the temporary file + ``os.replace`` and the folder lock of pipeline/files.p
 engines use, over the URL's fsspec file system. The file system's package must be installed
 where the run and its workers are (``s3fs`` for S3, ``gcsfs`` for GCS).
 """
+
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 from ..errors import Errors, PipelineError
 

@@ -1,5 +1,6 @@
 """What reading gives every later stage: an ``Article`` to process, or a ``Problem`` met on
 the way (a bad file, line or value), which the run reports and goes on."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -6,6 +6,7 @@ offsets) is dropped with a warning naming the rule, so a bug never reaches the o
 a wrong value. Values that are possible but unbelievable (money above 10^16, a year
 outside 1000-2200) are kept with the flag ``implausible``, for a reviewer to look at.
 """
+
 from __future__ import annotations
 
 import math
@@ -59,8 +60,9 @@ def _broken(rec: dict, text: str) -> str | None:
             return "negative area"
     for m in rec.get("mentions", ()):
         start, end = m.get("start"), m.get("end")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)) \
-                or text[start:end] != m.get("text"):
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)) or text[
+            start:end
+        ] != m.get("text"):
             return f"mention {m.get('text')!r} is not the text at {start}:{end}"
     return None
 

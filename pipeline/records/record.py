@@ -1,9 +1,11 @@
 """The record types every stage shares, and how mentions of one fact merge into one record."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 TYPES = ("money", "area", "date", "organisation")
 EXACT_INT = 10**18  # whole values below this are written as JSON integers

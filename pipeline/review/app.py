@@ -4,6 +4,7 @@ Articles are looked up by id in the outputs loaded at start; no request path eve
 reaches the file system. Every page is rendered by Jinja with autoescape, sent with a
 strict Content-Security-Policy, and state-changing requests need the per-process token.
 """
+
 from __future__ import annotations
 
 import getpass
@@ -13,12 +14,12 @@ import socket
 import threading
 import webbrowser
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 import uvicorn
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -29,20 +30,29 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from ..evaluation import scoring as ev
 from ..config import Config
 from ..errors import Errors, PipelineError
+from ..evaluation import scoring as ev
 from ..extractors import Context, registry
 from ..records import TYPES, merge, to_dict
 from .store import Conflict, Decision, Store, StoreError, record_key, text_hash
 from .values import FIELDS, Invalid, corrected
 
 STATIC = {"review.js": "text/javascript", "review.css": "text/css"}
-KEYS = [("a", "accept, next"), ("r", "reject, next"), ("e", "correct"), ("s", "add from selection"),
-        ("u", "undo"), ("j / k", "next / previous record"), ("n / p", "next / previous article"),
-        ("Enter / Esc", "save / cancel a form")]
-_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+KEYS = [
+    ("a", "accept, next"),
+    ("r", "reject, next"),
+    ("e", "correct"),
+    ("s", "add from selection"),
+    ("u", "undo"),
+    ("j / k", "next / previous record"),
+    ("n / p", "next / previous article"),
+    ("Enter / Esc", "save / cancel a form"),
+]
+_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 
 
 @dataclass(frozen=True)
@@ -84,8 +94,14 @@ class Review:
         store = store or Store(config.review_database)
         articles = {aid: _article(aid, data) for aid, data in sorted(loaded.items())}
         store.first_sight({aid: [record_key(r) for r in a.records] for aid, a in articles.items()})
-        return cls(articles, {a: g for a, g in gold.items() if a in articles}, store, config,
-                   reviewer or _os_user(), problems + gold_problems)
+        return cls(
+            articles,
+            {a: g for a, g in gold.items() if a in articles},
+            store,
+            config,
+            reviewer or _os_user(),
+            problems + gold_problems,
+        )
 
     # ---- views -------------------------------------------------------------------------
 
@@ -98,8 +114,15 @@ class Review:
                 continue
             if undecided_only and view["decided"] >= view["total"]:
                 continue
-            rows.append({"id": aid, "title": article.title, "counts": counts,
-                         "decided": view["decided"], "total": view["total"]})
+            rows.append(
+                {
+                    "id": aid,
+                    "title": article.title,
+                    "counts": counts,
+                    "decided": view["decided"],
+                    "total": view["total"],
+                }
+            )
         return rows
 
     def article_view(self, aid: str) -> dict:
@@ -110,23 +133,41 @@ class Review:
         items = []
         for rec in article.records:
             key = record_key(rec)
-            items.append(_item(rec, key, decisions.get((aid, key)), article, marks.get(rec.get("id")),
-                               new=bool(seen) and key not in seen))
+            items.append(
+                _item(
+                    rec,
+                    key,
+                    decisions.get((aid, key)),
+                    article,
+                    marks.get(rec.get("id")),
+                    new=bool(seen) and key not in seen,
+                )
+            )
         for (_, key), d in decisions.items():
             if d.action == "add" and d.corrected:
                 items.append(_item(d.corrected, key, d, article, None, new=False))
         decided = sum(1 for i in items if i["status"] in ("accept", "reject", "correct", "add"))
-        return {"article": article, "entries": items, "segments": segments(article.text, [i["record"] for i in items]),
-                "gold_only": gold_only, "has_gold": aid in self.gold, "decided": decided, "total": len(items)}
+        return {
+            "article": article,
+            "entries": items,
+            "segments": segments(article.text, [i["record"] for i in items]),
+            "gold_only": gold_only,
+            "has_gold": aid in self.gold,
+            "decided": decided,
+            "total": len(items),
+        }
 
     def _gold_marks(self, article: Article) -> tuple[dict[str, str], list[dict]]:
         """Each record against the gold by evaluate's own matcher: matches / not in gold; and gold-only misses."""
         if article.id not in self.gold:
             return {}, []
-        result = ev.score({article.id: list(article.records)}, {article.id: self.gold[article.id]},
-                          {article.id: article.text})
+        result = ev.score(
+            {article.id: list(article.records)}, {article.id: self.gold[article.id]}, {article.id: article.text}
+        )
         wrong = {fp["id"] for fp in result.false_positives}
-        return {r.get("id"): ("not in gold" if r.get("id") in wrong else "matches gold") for r in article.records}, result.misses
+        return {
+            r.get("id"): ("not in gold" if r.get("id") in wrong else "matches gold") for r in article.records
+        }, result.misses
 
     def neighbours(self, aid: str) -> tuple[str | None, str | None]:
         ids = list(self.articles)
@@ -150,16 +191,25 @@ class Review:
         if item["added"]:  # an added record is kept or taken back with undo, not re-decided
             raise Invalid(Errors.E045.format(field="key", reason="an added record can only be undone"))
         fixed = corrected(item["record"], body.get("fields") or {}) if action == "correct" else None
-        return self.store.decide(article.id, key, action, version=_int(body.get("version")), extracted=item["record"],
-                                 corrected=fixed, note=str(body.get("note") or ""), text_hash=article.hash,
-                                 reviewer=self.reviewer)
+        return self.store.decide(
+            article.id,
+            key,
+            action,
+            version=_int(body.get("version")),
+            extracted=item["record"],
+            corrected=fixed,
+            note=str(body.get("note") or ""),
+            text_hash=article.hash,
+            reviewer=self.reviewer,
+        )
 
     def add(self, body: dict) -> Decision:
         article = self._article(body)
         base = self.prefill(body)
         record = corrected(base, body.get("fields") or {})
-        return self.store.add(article.id, record, note=str(body.get("note") or ""), text_hash=article.hash,
-                              reviewer=self.reviewer)
+        return self.store.add(
+            article.id, record, note=str(body.get("note") or ""), text_hash=article.hash, reviewer=self.reviewer
+        )
 
     def prefill(self, body: dict) -> dict:
         """The record that type's extractor finds in the selection (value editable), or an empty one."""
@@ -171,11 +221,16 @@ class Review:
         kinds = [body["type"]] if body.get("type") in registry.EXTRACTORS else list(registry.EXTRACTORS)
         found = self._extract(kinds, selection, article)
         kind = found["type"] if found else kinds[-1]
-        rec = found or {"type": kind, "value": selection.strip() if kind == "organisation" else None,
-                        "approximate": False, **({"currency": ""} if kind == "money" else {})}
+        rec = found or {
+            "type": kind,
+            "value": selection.strip() if kind == "organisation" else None,
+            "approximate": False,
+            **({"currency": ""} if kind == "money" else {}),
+        }
         rec = {k: v for k, v in rec.items() if k not in ("article", "id", "mentions", "equivalent_of")}
-        rec["mentions"] = [{"text": selection, "start": start, "end": end,
-                            "sentence": ev.sentence_around(article.text, start, end)}]
+        rec["mentions"] = [
+            {"text": selection, "start": start, "end": end, "sentence": ev.sentence_around(article.text, start, end)}
+        ]
         return rec
 
     def _extract(self, kinds: list[str], selection: str, article: Article) -> dict | None:
@@ -183,8 +238,12 @@ class Review:
         from ..model.nlp import load_nlp
 
         doc = load_nlp(self.config)(selection)
-        context = Context(published=article.published, config=self.config, source=article.source,
-                          currency_default=article.currency_default)
+        context = Context(
+            published=article.published,
+            config=self.config,
+            source=article.source,
+            currency_default=article.currency_default,
+        )
         for kind in kinds:
             found = merge(registry.extract(doc, context, [kind]), article.id)
             if found:
@@ -205,8 +264,15 @@ def _article(aid: str, data: dict) -> Article:
     except ValueError:
         published = None
     records = tuple(r for r in data["records"] if isinstance(r, dict) and r.get("type") in TYPES)
-    return Article(aid, str(meta.get("title") or aid), published, data["text"], records,
-                   str(meta.get("source") or ""), meta.get("currency_default") or None)
+    return Article(
+        aid,
+        str(meta.get("title") or aid),
+        published,
+        data["text"],
+        records,
+        str(meta.get("source") or ""),
+        meta.get("currency_default") or None,
+    )
 
 
 def _item(rec: dict, key: str, decision: Decision | None, article: Article, gold: str | None, new: bool) -> dict:
@@ -214,10 +280,17 @@ def _item(rec: dict, key: str, decision: Decision | None, article: Article, gold
     stale = live and decision.text_hash != article.hash
     status = "stale" if stale else (decision.action if live else ("new" if new else "undecided"))
     surfaces = Counter(m.get("text", "") for m in rec.get("mentions", []))
-    return {"record": rec, "key": key, "version": decision.version if decision else 0, "status": status,
-            "surfaces": list(surfaces.items()),
-            "decision": decision if live else None, "gold": gold, "added": key.startswith("added:"),
-            "fields": FIELDS[rec["type"]]}
+    return {
+        "record": rec,
+        "key": key,
+        "version": decision.version if decision else 0,
+        "status": status,
+        "surfaces": list(surfaces.items()),
+        "decision": decision if live else None,
+        "gold": gold,
+        "added": key.startswith("added:"),
+        "fields": FIELDS[rec["type"]],
+    }
 
 
 def segments(text: str, records: list[dict]) -> list[dict]:
@@ -226,8 +299,12 @@ def segments(text: str, records: list[dict]) -> list[dict]:
     >>> [(s["text"], s["record"]) for s in segments("ab cd", [{"type": "date", "mentions": [{"start": 3, "end": 5}]}])]
     [('ab ', None), ('cd', 0)]
     """
-    spans = [(m["start"], m["end"], i) for i, rec in enumerate(records) for m in rec.get("mentions", [])
-             if isinstance(m.get("start"), int) and isinstance(m.get("end"), int) and 0 <= m["start"] < m["end"] <= len(text)]
+    spans = [
+        (m["start"], m["end"], i)
+        for i, rec in enumerate(records)
+        for m in rec.get("mentions", [])
+        if isinstance(m.get("start"), int) and isinstance(m.get("end"), int) and 0 <= m["start"] < m["end"] <= len(text)
+    ]
     cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     out = []
     for a, b in zip(cuts, cuts[1:]):
@@ -263,16 +340,28 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
 
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
         done, total = review.progress()
-        html = env.get_template(name).render(token=token, keys=KEYS, types=TYPES, reviewer=review.reviewer,
-                                             overall=(done, total), problems=review.problems, **context)
+        html = env.get_template(name).render(
+            token=token,
+            keys=KEYS,
+            types=TYPES,
+            reviewer=review.reviewer,
+            overall=(done, total),
+            problems=review.problems,
+            **context,
+        )
         return HTMLResponse(html, status_code=status)
 
     async def index(request: Request) -> Response:
         kind = request.query_params.get("type")
         kind = kind if kind in TYPES else None
         undecided = request.query_params.get("undecided") == "1"
-        return page("index.html", rows=review.index(kind, undecided), kind=kind, undecided=undecided,
-                    first=next(iter(review.articles)))
+        return page(
+            "index.html",
+            rows=review.index(kind, undecided),
+            kind=kind,
+            undecided=undecided,
+            first=next(iter(review.articles)),
+        )
 
     async def article(request: Request) -> Response:
         aid = request.path_params["aid"]
@@ -305,6 +394,7 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
                 return JSONResponse({"error": str(err), "current": err.current.to_dict() if err.current else None}, 409)
             except StoreError as err:
                 return JSONResponse({"error": str(err)}, 503)
+
         return endpoint
 
     def undo(_: dict) -> dict:
@@ -320,6 +410,7 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
         Route("/api/extract", action(review.prefill), methods=["POST"]),
         Route("/api/undo", action(undo), methods=["POST"]),
     ]
+
     async def unavailable(request: Request, err: Exception) -> Response:
         return PlainTextResponse(str(err), 503)  # not a page: a page would read the database again
 
@@ -344,10 +435,15 @@ class _Guard:
         async def secured(message):
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers += [(b"content-security-policy", _CSP.encode()), (b"x-content-type-options", b"nosniff"),
-                            (b"referrer-policy", b"no-referrer"), (b"cache-control", b"no-store")]
+                headers += [
+                    (b"content-security-policy", _CSP.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"cache-control", b"no-store"),
+                ]
                 message = {**message, "headers": headers}
             await send(message)
+
         await self.app(scope, receive, secured)
 
 
@@ -364,8 +460,14 @@ def _format_number(value) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
 
 
-def serve(outputs: Path, config: Config, port: int | None, open_browser: bool, reviewer: str | None,
-          echo: Callable[[str], None]) -> None:
+def serve(
+    outputs: Path,
+    config: Config,
+    port: int | None,
+    open_browser: bool,
+    reviewer: str | None,
+    echo: Callable[[str], None],
+) -> None:
     """Serve until Ctrl-C on 127.0.0.1 only; ``port`` 0 picks a free port."""
     review = Review.load(outputs, config, reviewer)
     store = review.store
@@ -383,8 +485,10 @@ def serve(outputs: Path, config: Config, port: int | None, open_browser: bool, r
     url = f"http://127.0.0.1:{bound}/"
     app = create_app(review, {f"127.0.0.1:{bound}", f"localhost:{bound}"})
     threading.Thread(target=_warm, args=(config,), daemon=True).start()
-    echo(f"Reviewing {len(review.articles)} article(s) as {review.reviewer} at {url}  "
-         f"(decisions in {config.review_database}; Ctrl-C to stop)")
+    echo(
+        f"Reviewing {len(review.articles)} article(s) as {review.reviewer} at {url}  "
+        f"(decisions in {config.review_database}; Ctrl-C to stop)"
+    )
     if open_browser:
         webbrowser.open(url)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))

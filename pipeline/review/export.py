@@ -5,6 +5,7 @@ Merging uses evaluate's own matcher (``evaluate.agrees``): a gold record the rev
 confirms stays as it is (note, optional and all); one the review rejected or corrected
 is a conflict, settled only with ``--force``; one the review did not touch stays.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,16 +15,29 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..evaluation import scoring as ev
 from ..config import Config
 from ..errors import Errors, PipelineError
+from ..evaluation import scoring as ev
 from ..outputs.files import write_json, write_jsonl, write_text
 from .store import Decision, Store, record_key, text_hash
 
 FORMATS = ("gold", "jsonl", "csv")
 _GOLD_FIELDS = ("type", "value", "currency", "unit", "original", "qualifier", "min", "max", "end", "approximate")
-_LOG_FIELDS = ("id", "time", "reviewer", "action", "article", "key", "version", "undone", "note", "text_hash",
-               "extracted", "corrected", "session")
+_LOG_FIELDS = (
+    "id",
+    "time",
+    "reviewer",
+    "action",
+    "article",
+    "key",
+    "version",
+    "undone",
+    "note",
+    "text_hash",
+    "extracted",
+    "corrected",
+    "session",
+)
 _SAFE_ID = re.compile(r"[\w][\w.-]*")
 
 
@@ -40,8 +54,12 @@ def export(config: Config, outputs: Path, out: Path | None, fmt: str, force: boo
     if fmt not in FORMATS:
         raise PipelineError(Errors.E048.format(what=f"--format {fmt!r}", how="use gold, jsonl or csv"))
     if not Path(config.review_database).is_file():
-        raise PipelineError(Errors.E048.format(what=f"no review database at {config.review_database}",
-                                               how="review some records with `pipeline review` first"))
+        raise PipelineError(
+            Errors.E048.format(
+                what=f"no review database at {config.review_database}",
+                how="review some records with `pipeline review` first",
+            )
+        )
     store = Store(config.review_database)
     try:
         if fmt == "gold":
@@ -60,7 +78,9 @@ def export_log(store: Store, path: Path, fmt: str) -> Report:
         writer = csv.DictWriter(buffer, fieldnames=_LOG_FIELDS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in row.items()})
+            writer.writerow(
+                {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in row.items()}
+            )
         write_text(path, buffer.getvalue())
     return Report(summary=f"{len(rows)} decision(s) written to {path}", written=[path])
 
@@ -108,7 +128,9 @@ def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Rep
         if article in malformed:
             report.conflicts.append(Errors.E049.format(path=gold_dir / f"{article}.json"))
             continue
-        merged, conflicts = _merge(existing.get(article, []), reviewed, rejected, corrected, gold_dir / f"{article}.json")
+        merged, conflicts = _merge(
+            existing.get(article, []), reviewed, rejected, corrected, gold_dir / f"{article}.json"
+        )
         report.conflicts += conflicts
         kept += len(merged) - sum(1 for r in merged if "review" in r)
         from_review += sum(1 for r in merged if "review" in r)
@@ -126,13 +148,16 @@ def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Rep
         path = gold_dir / f"{article}.json"
         write_json(path, {"article": article, "records": records})
         report.written.append(path)
-    report.summary = (f"{len(files)} gold file(s) written to {gold_dir}: {from_review} record(s) from the review, "
-                      f"{kept} kept from existing gold.")
+    report.summary = (
+        f"{len(files)} gold file(s) written to {gold_dir}: {from_review} record(s) from the review, "
+        f"{kept} kept from existing gold."
+    )
     return report
 
 
-def _merge(gold: list[dict], reviewed: list[dict], rejected: list[dict], corrected: list[tuple[dict, dict]],
-           path: Path) -> tuple[list[dict], list[str]]:
+def _merge(
+    gold: list[dict], reviewed: list[dict], rejected: list[dict], corrected: list[tuple[dict, dict]], path: Path
+) -> tuple[list[dict], list[str]]:
     """Existing gold first (kept, confirmed, or in conflict with the review), then the review's new records."""
     merged, conflicts, covered = [], [], set()
     for n, g in enumerate(gold, 1):
@@ -142,8 +167,14 @@ def _merge(gold: list[dict], reviewed: list[dict], rejected: list[dict], correct
             merged.append(g)
             continue
         against = next((f"rejected {_fact(r)}" for r in rejected if r["type"] == g["type"] and ev.agrees(r, g)), None)
-        against = against or next((f"corrected {_fact(old)} to {_fact(new)}" for old, new in corrected
-                                   if old["type"] == g["type"] and ev.agrees(old, g)), None)
+        against = against or next(
+            (
+                f"corrected {_fact(old)} to {_fact(new)}"
+                for old, new in corrected
+                if old["type"] == g["type"] and ev.agrees(old, g)
+            ),
+            None,
+        )
         if against:
             conflicts.append(Errors.E046.format(path=path, n=n, fact=_fact(g), review=against))
         else:
@@ -166,4 +197,6 @@ def _gold_form(rec: dict, d: Decision) -> dict:
 
 def _fact(rec: dict) -> str:
     value = "null" if rec.get("value") is None else str(rec["value"])
-    return " ".join(p for p in (rec["type"], value, rec.get("currency") or "", f"..{rec['end']}" if rec.get("end") else "") if p)
+    return " ".join(
+        p for p in (rec["type"], value, rec.get("currency") or "", f"..{rec['end']}" if rec.get("end") else "") if p
+    )

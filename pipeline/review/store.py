@@ -4,6 +4,7 @@ concurrency) and an append-only history that undo walks back through.
 Records are matched across re-runs by type + normalised value (``record_key``), never by
 list position, so a decision survives ``pipeline run`` as long as its record is still produced.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,7 @@ import sqlite3
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -108,10 +109,25 @@ class Store:
 
     def history(self) -> list[dict]:
         """Every decision ever made, oldest first, with who and when (undos included)."""
-        rows = self._read("SELECT id, session, article, key, version, action, reviewer, time, extracted, corrected,"
-                          " note, text_hash, undone FROM history ORDER BY id")
-        names = ("id", "session", "article", "key", "version", "action", "reviewer", "time", "extracted",
-                 "corrected", "note", "text_hash", "undone")
+        rows = self._read(
+            "SELECT id, session, article, key, version, action, reviewer, time, extracted, corrected,"
+            " note, text_hash, undone FROM history ORDER BY id"
+        )
+        names = (
+            "id",
+            "session",
+            "article",
+            "key",
+            "version",
+            "action",
+            "reviewer",
+            "time",
+            "extracted",
+            "corrected",
+            "note",
+            "text_hash",
+            "undone",
+        )
         out = []
         for row in rows:
             item = dict(zip(names, row))
@@ -127,18 +143,33 @@ class Store:
 
     def first_sight(self, records_by_article: dict[str, list[str]]) -> None:
         """Remember the records of articles never seen before; later arrivals show as new."""
+
         def write(db):
             known = {r[0] for r in db.execute("SELECT DISTINCT article FROM seen")}
-            db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)",
-                           [(a, k) for a, keys in records_by_article.items() if a not in known for k in keys])
+            db.executemany(
+                "INSERT OR IGNORE INTO seen VALUES (?, ?)",
+                [(a, k) for a, keys in records_by_article.items() if a not in known for k in keys],
+            )
+
         self._write(write)
 
-    def decide(self, article: str, key: str, action: str, *, version: int, extracted: dict | None,
-               corrected: dict | None, note: str, text_hash: str, reviewer: str) -> Decision:
+    def decide(
+        self,
+        article: str,
+        key: str,
+        action: str,
+        *,
+        version: int,
+        extracted: dict | None,
+        corrected: dict | None,
+        note: str,
+        text_hash: str,
+        reviewer: str,
+    ) -> Decision:
         """Record a decision made on a page that saw ``version`` (0: never decided); Conflict if it moved."""
         if action not in ACTIONS:
             raise ValueError(action)
-        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
 
         def write(db):
             current = self._current(db, article, key)
@@ -148,51 +179,98 @@ class Store:
             self._put(db, new, previous=current)
             db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (article, key))
             return new
+
         return self._write(write)
 
     def add(self, article: str, record: dict, *, note: str, text_hash: str, reviewer: str) -> Decision:
         """A record the pipeline missed, under a key of its own."""
-        return self.decide(article, f"added:{uuid.uuid4().hex}", "add", version=0, extracted=None,
-                           corrected=record, note=note, text_hash=text_hash, reviewer=reviewer)
+        return self.decide(
+            article,
+            f"added:{uuid.uuid4().hex}",
+            "add",
+            version=0,
+            extracted=None,
+            corrected=record,
+            note=note,
+            text_hash=text_hash,
+            reviewer=reviewer,
+        )
 
     def undo(self) -> Decision | None:
         """Take back this session's latest decision not yet undone; None when there is none."""
+
         def write(db):
-            row = db.execute("SELECT id, article, key, previous FROM history WHERE session = ? AND undone = 0"
-                             " AND action != 'undo' ORDER BY id DESC LIMIT 1", (self.session,)).fetchone()
+            row = db.execute(
+                "SELECT id, article, key, previous FROM history WHERE session = ? AND undone = 0"
+                " AND action != 'undo' ORDER BY id DESC LIMIT 1",
+                (self.session,),
+            ).fetchone()
             if row is None:
                 return None
             hid, article, key, previous = row
-            later = db.execute("SELECT session, action, undone FROM history WHERE article = ? AND key = ? AND id > ?",
-                               (article, key, hid)).fetchall()
+            later = db.execute(
+                "SELECT session, action, undone FROM history WHERE article = ? AND key = ? AND id > ?",
+                (article, key, hid),
+            ).fetchall()
             current = self._current(db, article, key)
             if current is None or any(s != self.session or not (a == "undo" or u) for s, a, u in later):
                 raise Conflict(current)
             before = _load(previous) or {}
-            restored = Decision(article, key, current.version + 1, before.get("action"), before.get("reviewer"),
-                                before.get("time"), before.get("extracted"), before.get("corrected"),
-                                before.get("note") or "", before.get("text_hash") or current.text_hash)
+            restored = Decision(
+                article,
+                key,
+                current.version + 1,
+                before.get("action"),
+                before.get("reviewer"),
+                before.get("time"),
+                before.get("extracted"),
+                before.get("corrected"),
+                before.get("note") or "",
+                before.get("text_hash") or current.text_hash,
+            )
             self._put(db, restored, previous=current, undo=True)
             db.execute("UPDATE history SET undone = 1 WHERE id = ?", (hid,))
             return restored
+
         return self._write(write)
 
     # ---- plumbing ----------------------------------------------------------------------
 
     def _current(self, db, article: str, key: str) -> Decision | None:
-        row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM decisions WHERE article = ? AND key = ?",
-                         (article, key)).fetchone()
+        row = db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM decisions WHERE article = ? AND key = ?", (article, key)
+        ).fetchone()
         return _decision(row) if row else None
 
     def _put(self, db, d: Decision, previous: Decision | None, undo: bool = False) -> None:
-        values = (d.article, d.key, d.version, d.action, d.reviewer, d.time, _dump(d.extracted),
-                  _dump(d.corrected), d.note, d.text_hash)
-        db.execute(f"INSERT OR REPLACE INTO decisions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-                   values)
-        db.execute("INSERT INTO history (session, article, key, version, action, reviewer, time, extracted, corrected,"
-                   " note, text_hash, previous, undone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (self.session, *values[:3], "undo" if undo else d.action, *values[4:],
-                    _dump(previous.to_dict()) if previous else None, 0))
+        values = (
+            d.article,
+            d.key,
+            d.version,
+            d.action,
+            d.reviewer,
+            d.time,
+            _dump(d.extracted),
+            _dump(d.corrected),
+            d.note,
+            d.text_hash,
+        )
+        db.execute(
+            f"INSERT OR REPLACE INTO decisions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+            values,
+        )
+        db.execute(
+            "INSERT INTO history (session, article, key, version, action, reviewer, time, extracted, corrected,"
+            " note, text_hash, previous, undone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.session,
+                *values[:3],
+                "undo" if undo else d.action,
+                *values[4:],
+                _dump(previous.to_dict()) if previous else None,
+                0,
+            ),
+        )
 
     def _read(self, sql: str, args: tuple = ()) -> list[tuple]:
         try:

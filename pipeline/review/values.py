@@ -3,6 +3,7 @@
 What a gold file accepts is decided by ``evaluate``'s own gold check, so a saved
 correction always exports to gold that ``pipeline evaluate`` reads.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -52,15 +53,21 @@ def corrected(base: dict, fields: dict[str, Any]) -> dict:
         rec["unit"] = "m2"
         original = dict(rec.get("original") or {})
         if "original_value" in given or "original_unit" in given:
-            original = {"value": _number_field(given, "original_value", required=False, default=original.get("value")),
-                        "unit": given.get("original_unit", original.get("unit") or "")}
+            original = {
+                "value": _number_field(given, "original_value", required=False, default=original.get("value")),
+                "unit": given.get("original_unit", original.get("unit") or ""),
+            }
         _set(rec, "original", original if original.get("value") is not None and original.get("unit") else None)
     elif kind == "date":
         rec["value"] = given.get("value", rec.get("value")) or None
         _set(rec, "end", given.get("end", rec.get("end")) or None)
         for name in ("value", "end"):
             if rec.get(name) is not None and not _is_iso(rec[name]):
-                raise Invalid(Errors.E045.format(field=name, reason="must be an ISO date: 2025, 2023-10, 2023-10-13, 2023-W42 or 2023-Q4"))
+                raise Invalid(
+                    Errors.E045.format(
+                        field=name, reason="must be an ISO date: 2025, 2023-10, 2023-10-13, 2023-W42 or 2023-Q4"
+                    )
+                )
     else:
         rec["value"] = " ".join(given.get("value", rec.get("value") or "").split())
     problem = gold_record_error({**rec, "text": "-", "mentions": []})
@@ -123,5 +130,7 @@ def _currency(code: str) -> str:
     """
     code = code.strip().upper()
     if len(code) != 3 or pycountry.currencies.get(alpha_3=code) is None:
-        raise Invalid(Errors.E045.format(field="currency", reason=f"{code!r} is not an ISO 4217 currency code (CNY, USD, EUR...)"))
+        raise Invalid(
+            Errors.E045.format(field="currency", reason=f"{code!r} is not an ISO 4217 currency code (CNY, USD, EUR...)")
+        )
     return code

@@ -8,6 +8,7 @@ or FAC), and is left unknown otherwise; ``MISC``, events and products are left u
 guidelines are not OntoNotes'); and the base model's entities of the kinds these corpora do
 not label (DATE, MONEY, NORP, CARDINAL...) are kept, so the model does not unlearn them.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,12 @@ def entries(path: Path) -> Iterator[Entry]:
         for line in f:
             try:
                 row = json.loads(line)
-                yield Entry(row["text"], tuple((int(s), int(e), str(label)) for s, e, label in row["entities"]),
-                            str(row.get("source") or path.stem), str(row.get("split") or "train"))
+                yield Entry(
+                    row["text"],
+                    tuple((int(s), int(e), str(label)) for s, e, label in row["entities"]),
+                    str(row.get("source") or path.stem),
+                    str(row.get("split") or "train"),
+                )
             except (ValueError, KeyError, TypeError):
                 continue
 
@@ -58,7 +63,10 @@ def reference(nlp: Language, entry: Entry, predicted: Doc) -> Doc:
             continue
         (spans if label else unknown).append(span)
     held = {i for span in spans + unknown for i in range(span.start, span.end)}
-    spans += [Span(doc, e.start, e.end, label=e.label_) for e in predicted.ents
-              if e.label_ not in COVERED and not held & set(range(e.start, e.end))]
+    spans += [
+        Span(doc, e.start, e.end, label=e.label_)
+        for e in predicted.ents
+        if e.label_ not in COVERED and not held & set(range(e.start, e.end))
+    ]
     doc.set_ents(spans, missing=unknown, default="outside")
     return doc

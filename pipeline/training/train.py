@@ -6,6 +6,7 @@ layer, so the tagger, parser and lemmatizer stay exactly the base model's (froze
 folder holds just the new ``ner/`` beside a ``meta.json`` naming its base. ``model.name``
 pointing at the folder makes ``pipeline/model/nlp.py`` load the base with these weights.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -58,8 +59,16 @@ class Report:
     problems: list[str] = field(default_factory=list)
 
 
-def train(config: Config, sources: list[Source], out: Path, base: str | None = None, epochs: int = 12,
-          held_out: float = 0.2, seed: int = 0, echo: Callable[[str], None] = print) -> Report:
+def train(
+    config: Config,
+    sources: list[Source],
+    out: Path,
+    base: str | None = None,
+    epochs: int = 12,
+    held_out: float = 0.2,
+    seed: int = 0,
+    echo: Callable[[str], None] = print,
+) -> Report:
     """Train on ``sources``, score the base model and the new one on the held-out articles
     (and corpus test splits), and write the model folder ``out``."""
     base = base or _base(config.model)
@@ -72,22 +81,40 @@ def train(config: Config, sources: list[Source], out: Path, base: str | None = N
             train_docs += train_part
             if test_part:
                 test_docs[source.name] = test_part
-            report.sources.append({"name": source.name, "kind": "corpus", "path": str(source.corpus),
-                                   "licence": source.licence, "train_docs": len(train_part), "test_docs": len(test_part)})
+            report.sources.append(
+                {
+                    "name": source.name,
+                    "kind": "corpus",
+                    "path": str(source.corpus),
+                    "licence": source.licence,
+                    "train_docs": len(train_part),
+                    "test_docs": len(test_part),
+                }
+            )
             continue
         items, problems = examples.labelled(source.inputs, source.gold, config)
         report.problems += problems
         for problem in problems:
             echo(f"warning: {problem}")
         train_items, held_items = examples.split(items, held_out)
-        echo(f"{source.name}: {len(items)} labelled articles ({len(train_items)} to train on, {len(held_items)} held out)")
+        echo(
+            f"{source.name}: {len(items)} labelled articles ({len(train_items)} to train on, {len(held_items)} held out)"
+        )
         predicted = list(nlp.pipe(i.text for i in train_items + held_items))
         refs = [examples.reference(nlp, i, p) for i, p in zip(train_items + held_items, predicted)]
-        train_docs += refs[:len(train_items)]
-        held_docs += refs[len(train_items):]
+        train_docs += refs[: len(train_items)]
+        held_docs += refs[len(train_items) :]
         report.held_out += [i.article for i in held_items]
-        report.sources.append({"name": source.name, "kind": "gold", "path": str(source.inputs),
-                               "licence": source.licence, "train_docs": len(train_items), "held_out": len(held_items)})
+        report.sources.append(
+            {
+                "name": source.name,
+                "kind": "gold",
+                "path": str(source.inputs),
+                "licence": source.licence,
+                "train_docs": len(train_items),
+                "held_out": len(held_items),
+            }
+        )
     if not train_docs:
         raise PipelineError(Errors.E070.format(reason="no labelled article or corpus document to train on"))
     report.train_docs = len(train_docs)
@@ -117,28 +144,89 @@ def training_config(nlp: Language, base: str, train_path: Path, dev_path: Path, 
     entity recogniser frozen, the recogniser resumed from the base's weights."""
     names = list(nlp.pipe_names)
     lines = [
-        "[paths]", f'train = "{train_path}"', f'dev = "{dev_path}"', "",
-        "[system]", f"seed = {seed}", "gpu_allocator = null", "",
-        "[nlp]", 'lang = "en"', f"pipeline = {json.dumps(names)}", "batch_size = 256",
-        'tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}', "",
-        "[components]", "",
+        "[paths]",
+        f'train = "{train_path}"',
+        f'dev = "{dev_path}"',
+        "",
+        "[system]",
+        f"seed = {seed}",
+        "gpu_allocator = null",
+        "",
+        "[nlp]",
+        'lang = "en"',
+        f"pipeline = {json.dumps(names)}",
+        "batch_size = 256",
+        'tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}',
+        "",
+        "[components]",
+        "",
         *[line for name in names for line in (f"[components.{name}]", f'source = "{base}"', "")],
-        "[corpora]", "",
-        "[corpora.train]", '@readers = "spacy.Corpus.v1"', "path = ${paths.train}", "max_length = 0", "",
-        "[corpora.dev]", '@readers = "spacy.Corpus.v1"', "path = ${paths.dev}", "max_length = 0", "",
-        "[training]", 'train_corpus = "corpora.train"', 'dev_corpus = "corpora.dev"', "seed = ${system.seed}",
-        "gpu_allocator = ${system.gpu_allocator}", "dropout = 0.2", "accumulate_gradient = 1", "patience = 0",
-        f"max_epochs = {epochs}", "max_steps = 0", "eval_frequency = 100",
-        f"frozen_components = {json.dumps([n for n in names if n != NER])}", "annotating_components = []",
-        "before_to_disk = null", "before_update = null", "",
-        "[training.batcher]", '@batchers = "spacy.batch_by_words.v1"', "discard_oversize = false",
-        "tolerance = 0.2", "", "[training.batcher.size]", '@schedules = "compounding.v1"', "start = 100",
-        "stop = 1000", "compound = 1.001", "",
-        "[training.logger]", '@loggers = "spacy.ConsoleLogger.v1"', "progress_bar = false", "",
-        "[training.optimizer]", '@optimizers = "Adam.v1"', "beta1 = 0.9", "beta2 = 0.999", "L2_is_weight_decay = true",
-        "L2 = 0.01", "grad_clip = 1.0", "use_averages = true", "eps = 0.00000001", "learn_rate = 0.0005", "",
-        "[training.score_weights]", "ents_f = 1.0", "ents_p = 0.0", "ents_r = 0.0", "ents_per_type = null", "",
-        "[pretraining]", "", "[initialize]", "vectors = null", "init_tok2vec = null", "",
+        "[corpora]",
+        "",
+        "[corpora.train]",
+        '@readers = "spacy.Corpus.v1"',
+        "path = ${paths.train}",
+        "max_length = 0",
+        "",
+        "[corpora.dev]",
+        '@readers = "spacy.Corpus.v1"',
+        "path = ${paths.dev}",
+        "max_length = 0",
+        "",
+        "[training]",
+        'train_corpus = "corpora.train"',
+        'dev_corpus = "corpora.dev"',
+        "seed = ${system.seed}",
+        "gpu_allocator = ${system.gpu_allocator}",
+        "dropout = 0.2",
+        "accumulate_gradient = 1",
+        "patience = 0",
+        f"max_epochs = {epochs}",
+        "max_steps = 0",
+        "eval_frequency = 100",
+        f"frozen_components = {json.dumps([n for n in names if n != NER])}",
+        "annotating_components = []",
+        "before_to_disk = null",
+        "before_update = null",
+        "",
+        "[training.batcher]",
+        '@batchers = "spacy.batch_by_words.v1"',
+        "discard_oversize = false",
+        "tolerance = 0.2",
+        "",
+        "[training.batcher.size]",
+        '@schedules = "compounding.v1"',
+        "start = 100",
+        "stop = 1000",
+        "compound = 1.001",
+        "",
+        "[training.logger]",
+        '@loggers = "spacy.ConsoleLogger.v1"',
+        "progress_bar = false",
+        "",
+        "[training.optimizer]",
+        '@optimizers = "Adam.v1"',
+        "beta1 = 0.9",
+        "beta2 = 0.999",
+        "L2_is_weight_decay = true",
+        "L2 = 0.01",
+        "grad_clip = 1.0",
+        "use_averages = true",
+        "eps = 0.00000001",
+        "learn_rate = 0.0005",
+        "",
+        "[training.score_weights]",
+        "ents_f = 1.0",
+        "ents_p = 0.0",
+        "ents_r = 0.0",
+        "ents_per_type = null",
+        "",
+        "[pretraining]",
+        "",
+        "[initialize]",
+        "vectors = null",
+        "init_tok2vec = null",
+        "",
     ]
     return spacy.util.load_config_from_str("\n".join(lines))
 
@@ -160,8 +248,14 @@ def _scores(nlp: Language, docs: Iterable[Doc]) -> dict:
     examples_ = [Example(nlp.make_doc(d.text), d) for d in docs]
     scores = nlp.evaluate(examples_)
     per = {label: {k: round(v, 3) for k, v in s.items()} for label, s in (scores.get("ents_per_type") or {}).items()}
-    return {"all": {"p": round(scores["ents_p"] or 0, 3), "r": round(scores["ents_r"] or 0, 3),
-                    "f": round(scores["ents_f"] or 0, 3)}, **per}
+    return {
+        "all": {
+            "p": round(scores["ents_p"] or 0, 3),
+            "r": round(scores["ents_r"] or 0, 3),
+            "f": round(scores["ents_f"] or 0, 3),
+        },
+        **per,
+    }
 
 
 def _base(model: str) -> str:
@@ -180,12 +274,22 @@ def _write(out: Path, ner: Path, base: str, report: Report, cfg) -> None:
     base_meta = meta(base)
     weights = hashlib.sha256((staging / NER / "model").read_bytes()).hexdigest()
     info = {
-        "name": out.name, "version": weights[:12], "base": base, "base_version": base_meta.get("version"),
-        "spacy_version": base_meta.get("spacy_version"), "components": base_meta.get("components"),
-        "pipeline": base_meta.get("pipeline"), "labels": {NER: base_meta.get("labels", {}).get(NER)},
-        "weights_sha256": weights, "trained": {
-            "epochs": report.epochs, "seconds": report.seconds, "train_docs": report.train_docs,
-            "sources": report.sources, "held_out": report.held_out},
+        "name": out.name,
+        "version": weights[:12],
+        "base": base,
+        "base_version": base_meta.get("version"),
+        "spacy_version": base_meta.get("spacy_version"),
+        "components": base_meta.get("components"),
+        "pipeline": base_meta.get("pipeline"),
+        "labels": {NER: base_meta.get("labels", {}).get(NER)},
+        "weights_sha256": weights,
+        "trained": {
+            "epochs": report.epochs,
+            "seconds": report.seconds,
+            "train_docs": report.train_docs,
+            "sources": report.sources,
+            "held_out": report.held_out,
+        },
         "scores": {"before": report.before, "after": report.after},
     }
     (staging / "meta.json").write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", "utf8")

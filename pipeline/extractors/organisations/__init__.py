@@ -1,6 +1,7 @@
 """Organisations: candidates (ruler, model, cues) -> evidence over the article -> named decision
 rules -> canonical names and records; ``explain`` says which rule decided each name. May import
 config, records, model, knowledge and the extractors' shared helpers; no other extractor."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -23,8 +24,13 @@ __all__ = ["Verdict", "explain", "extract"]
 def extract(doc: Doc, context: Context) -> list[Record]:
     """One organisation record per mention, valued with the canonical name."""
     article = _decided(doc, context.config)
-    return records(doc, article.accepted, article.defined, body_order(doc, article.by_name, article.listed),
-                   context.config.organisations)
+    return records(
+        doc,
+        article.accepted,
+        article.defined,
+        body_order(doc, article.by_name, article.listed),
+        context.config.organisations,
+    )
 
 
 def explain(doc: Doc, context: Context) -> list[Verdict]:
@@ -35,8 +41,9 @@ def explain(doc: Doc, context: Context) -> list[Verdict]:
     for short in article.defined:
         own = verdicts.get(short)
         if own is None or not own.accepted:
-            verdicts[short] = Verdict(short, True, "defined-short-name", own.sources if own else (),
-                                      own.mentions if own else ())
+            verdicts[short] = Verdict(
+                short, True, "defined-short-name", own.sources if own else (), own.mentions if own else ()
+            )
     return list(verdicts.values())
 
 
@@ -45,8 +52,8 @@ class _Article:
     """The decisions for one article: every verdict, and what the records are built from."""
 
     verdicts: dict[str, Verdict]
-    accepted: dict[str, set[str]]      # organisations as first decided -> the sources weighed
-    defined: dict[str, str]            # short name -> the name it is defined after
+    accepted: dict[str, set[str]]  # organisations as first decided -> the sources weighed
+    defined: dict[str, str]  # short name -> the name it is defined after
     by_name: dict[str, list[Candidate]]
     listed: dict[str, list[Candidate]]  # names listed with an organisation (the second pass)
 
@@ -62,8 +69,13 @@ def _decided(doc: Doc, config: Config) -> _Article:
     verdicts = decide(doc, by_name, evidence, options, signs)
     accepted = {n: set(v.sources) for n, v in verdicts.items() if v.accepted}
     listed_by_name = _by_name(doc, listed(doc, [c for n, cs in by_name.items() if n in accepted for c in cs], options))
-    second = decide(doc, {n: by_name.get(n, []) + cs for n, cs in listed_by_name.items() if n not in accepted},
-                    evidence, options, signs)
+    second = decide(
+        doc,
+        {n: by_name.get(n, []) + cs for n, cs in listed_by_name.items() if n not in accepted},
+        evidence,
+        options,
+        signs,
+    )
     verdicts.update(second)
     accepted.update((n, set(v.sources)) for n, v in second.items() if v.accepted)
     for short in defined_for(doc, found, accepted):

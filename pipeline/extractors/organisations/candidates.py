@@ -2,6 +2,7 @@
 from (the span ruler, the model's ORG entities, cue words, spelled-out acronyms, partnerships,
 wire agencies; in a second pass, names listed with an accepted one). Nothing is decided here:
 the source is kept as evidence for the decision."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -13,16 +14,24 @@ from ...model.attributes import common_word
 from ...model.meta import ORG_RULES
 from .. import pos
 from .cues import agencies, cued, partnerships, spelled
-from .spans import (LOCATIVE, POSSESSIVE, YEAR, Candidate, legal_start, name_word, pieces, run_after,
-                    run_before, words)
+from .spans import LOCATIVE, POSSESSIVE, YEAR, Candidate, legal_start, name_word, pieces, run_after, run_before, words
 
 # Model labels that name something on its own (an EVENT label on "Australian Competition" does not).
 _NAMED = {"ORG", "GPE", "LOC", "PERSON", "FAC", "NORP"}
 # Parts of speech of a capitalised sentence opener that is not part of the name after it.
 _NOT_NAME_POS = {"NOUN", "VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"}
 # Of overlapping candidates the lowest rank wins (then the longest).
-_RANK = {"listed": 4, "legal": 0, "agency": 1, "defined": 0, "suffix": 2, "cue": 3, "kind": 3, "workplace": 3,
-         "model": 4}
+_RANK = {
+    "listed": 4,
+    "legal": 0,
+    "agency": 1,
+    "defined": 0,
+    "suffix": 2,
+    "cue": 3,
+    "kind": 3,
+    "workplace": 3,
+    "model": 4,
+}
 
 
 def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
@@ -33,8 +42,13 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
         start, end = span.start, span.end
         while end > start and (doc[end - 1].text == "," or doc[end - 1].is_space):
             end -= 1
-        if start >= 2 and doc[start - 1].text in POSSESSIVE and doc[start].ent_iob_ == "I" \
-                and doc[start].ent_type_ == "ORG" and all(common_word(t) for t in doc[start:end]):
+        if (
+            start >= 2
+            and doc[start - 1].text in POSSESSIVE
+            and doc[start].ent_iob_ == "I"
+            and doc[start].ent_type_ == "ORG"
+            and all(common_word(t) for t in doc[start:end])
+        ):
             while doc[start].ent_iob_ == "I":
                 start -= 1  # the model's "Moody's Investors Service"
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and name_word(doc[end]):
@@ -47,8 +61,11 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
             start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), options.particle_set)
             split = _whole_after_and(doc, start, end, extra) or _listed_and(doc, start, end, options.prefixes) or start
             for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
-                out.extend(Candidate(s, e, "model") for s, e in pieces(doc, s0, e0)
-                           if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s))
+                out.extend(
+                    Candidate(s, e, "model")
+                    for s, e in pieces(doc, s0, e0)
+                    if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s)
+                )
     out.extend(cued(doc, options))
     out.extend(spelled(doc, options))
     out.extend(partnerships(doc))
@@ -69,8 +86,14 @@ def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list
     if YEAR.match(doc[start].text) and start > 0 and pos(doc[start - 1]) == "ADP":
         start += 1  # "In 2019 Acme Ltd opened": the year is a date ("the 2040 Ventures Fund" is a name)
     body_end = legal_start(doc, start, end, extra) or end - 1
-    if body_end - start > 2 and doc[start].is_sent_start and pos(doc[start]) in _NOT_NAME_POS \
-            or body_end - start > 1 and doc[start].lower_ in options.cue_kind_set and doc[start].text not in suffixes:
+    if (
+        body_end - start > 2
+        and doc[start].is_sent_start
+        and pos(doc[start]) in _NOT_NAME_POS
+        or body_end - start > 1
+        and doc[start].lower_ in options.cue_kind_set
+        and doc[start].text not in suffixes
+    ):
         start += 1  # "Rivals West Fraser Timber Co. Ltd.", "Rival Airtel Africa plc"
     if legal_start(doc, start, end, extra) is not None:
         return [Candidate(start, end, "legal")]
@@ -78,8 +101,7 @@ def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list
         return [Candidate(start, end, "suffix")]  # "Industrias Peñoles": the head word comes first
     if doc[end - 1].text in legal_forms.written_forms() | extra:  # "Petronas Sdn": not a form
         return [Candidate(s, e, "model") for s, e in pieces(doc, start, end - 1)]
-    of_name = any(t.text in options.of_suffixes and doc[t.i + 1].lower_ in ("of", "for")
-                  for t in doc[start:end - 1])
+    of_name = any(t.text in options.of_suffixes and doc[t.i + 1].lower_ in ("of", "for") for t in doc[start : end - 1])
     if of_name:
         return [Candidate(start, _name_after_suffix(doc, _listed_end(doc, end), options.role_set), "suffix")]
     if any(doc[end - 1].text.endswith(s) for s in suffixes):
@@ -91,8 +113,14 @@ def _name_after_suffix(doc: Doc, end: int, roles: frozenset[str]) -> int:
     """A name goes on past its organisation word with a second name in another language:
     ``Transport Agency Waka Kotahi`` (never into a role, a place or a date: ``Agency Director``)."""
     stop = end
-    while stop < len(doc) and stop - end < 3 and name_word(doc[stop]) and doc[stop].lower_ not in roles \
-            and doc[stop].ent_type_ not in ("GPE", "LOC", "DATE", "ORG", "NORP") and doc[stop - 1].whitespace_:
+    while (
+        stop < len(doc)
+        and stop - end < 3
+        and name_word(doc[stop])
+        and doc[stop].lower_ not in roles
+        and doc[stop].ent_type_ not in ("GPE", "LOC", "DATE", "ORG", "NORP")
+        and doc[stop - 1].whitespace_
+    ):
         stop += 1
     return stop
 
@@ -141,12 +169,19 @@ def _two_names(doc: Doc, start: int, end: int, suffixes: frozenset[str], extra: 
     model names the part before ``and`` on its own (``Nanxiang and Shanghai MedValley``); else
     ``start`` (``Building and Construction Authority``)."""
     for k in range(end - 2, start, -1):
-        if doc[k].lower_ != "and" or any(t.lower_ in ("of", "for") for t in doc[start:k]) \
-                and not (doc[end - 1].text in suffixes and end - k > 2):
+        if (
+            doc[k].lower_ != "and"
+            or any(t.lower_ in ("of", "for") for t in doc[start:k])
+            and not (doc[end - 1].text in suffixes and end - k > 2)
+        ):
             continue  # "Port Authority of New York and New Jersey" is one name; "Bank of X and Y Holdings" two
         left = doc[k - 1]
-        if (left.text in suffixes or legal_forms.is_legal_form([left.text], extra)
-                or left.ent_type_ in _NAMED and doc[k].ent_iob_ != "I"):
+        if (
+            left.text in suffixes
+            or legal_forms.is_legal_form([left.text], extra)
+            or left.ent_type_ in _NAMED
+            and doc[k].ent_iob_ != "I"
+        ):
             return k + 1
     return _whole_after_and(doc, start, end, extra) or start
 
@@ -156,8 +191,11 @@ def _whole_after_and(doc: Doc, start: int, end: int, extra: frozenset[str]) -> i
     such a name is whole on its own (``Twitter and Tiffany & Co.``; ``Procter and Gamble Co.``
     is one name)."""
     for k in range(end - 2, start, -1):
-        if doc[k].lower_ == "and" and any(t.text == "&" for t in doc[k + 1:end]) \
-                and legal_start(doc, k + 1, end, extra) is not None:
+        if (
+            doc[k].lower_ == "and"
+            and any(t.text == "&" for t in doc[k + 1 : end])
+            and legal_start(doc, k + 1, end, extra) is not None
+        ):
             return k + 1
     return None
 
@@ -179,7 +217,7 @@ def _listed_and(doc: Doc, start: int, end: int, prefixes: tuple[str, ...]) -> in
 
 def _numbered(doc: Doc, end: int) -> bool:
     """A name followed by a model number is an index or product: ``FTSE 100``, ``Boeing 737``."""
-    nxt = doc[end:end + 2]
+    nxt = doc[end : end + 2]
     return len(nxt) > 0 and nxt[0].is_digit and not (len(nxt) > 1 and nxt[1].text in ("-", "%", "–"))
 
 
@@ -191,9 +229,14 @@ def _after_amount(doc: Doc, start: int) -> bool:
 def _joined_end(doc: Doc, end: int) -> int:
     """A model name cut at ``and``/``&`` goes on over a capitalised word the model does not
     call an organisation or place itself: ``Marks`` + ``and Spencer``."""
-    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and name_word(doc[end + 1]) \
-            and doc[end + 1].ent_type_ not in ("ORG", "GPE", "LOC", "NORP") and doc[end + 1].ent_iob_ == "B" \
-            and (end + 2 >= len(doc) or doc[end + 2].ent_iob_ != "I"):
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("and", "&")
+        and name_word(doc[end + 1])
+        and doc[end + 1].ent_type_ not in ("ORG", "GPE", "LOC", "NORP")
+        and doc[end + 1].ent_iob_ == "B"
+        and (end + 2 >= len(doc) or doc[end + 2].ent_iob_ != "I")
+    ):
         return end + 2
     return end
 
@@ -231,8 +274,9 @@ def listed(doc: Doc, decided: list[Candidate], options: OrganisationOptions) -> 
         start = cand.start
         while start > 1 and texts[start - 1] in (",", "and", "or") and len(runs) < 6:
             joined |= texts[start - 1] != ","
-            run = run_before(doc, start - 1 - (lowers[start - 1] in ("and", "or") and texts[start - 2] == ","),
-                             particles)
+            run = run_before(
+                doc, start - 1 - (lowers[start - 1] in ("and", "or") and texts[start - 2] == ","), particles
+            )
             if not run or run[1] < start - 2 or run[0] and lowers[run[0] - 1] in LOCATIVE:
                 break  # "the Valley in Nanxiang and Acme Corp": a place
             runs.append(run)

@@ -2,6 +2,7 @@
 Heineken``, ``an analyst at Maybank``), acronyms spelled out before their brackets (``Food and
 Drug Administration (FDA)``), partners' names (``Wachtell, Lipton, Rosen & Katz``) and the wire
 credit in a dateline (``(Reuters) -``). These find names the model and the ruler miss."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,7 @@ from ...model.attributes import common_word
 from .. import pos, tag, text_of
 from ..patterns import AGENCY_DATELINE
 from .names import spellings
-from .spans import (LEADING, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before,
-                    words)
+from .spans import LEADING, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before, words
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _SPELT = re.compile(r"^[A-Z][A-Z&-]{1,8}$")  # in brackets after a name: "(FDA)", "(AP-HP)"
@@ -29,8 +29,12 @@ _PARTNERS = re.compile(r"\b[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)+,? & [A-Z][\w'�
 def cued(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
     """Names the article marks as companies with cue words: ``shares of Heineken``, ``Kroger
     shares``, ``Heineken's chief executive``, ``Japan's Astellas said``."""
-    before, after, possessive, kinds = (options.cue_phrases_before, options.cue_after,
-                                        options.cue_phrases_possessive, options.cue_kind_set)
+    before, after, possessive, kinds = (
+        options.cue_phrases_before,
+        options.cue_after,
+        options.cue_phrases_possessive,
+        options.cue_kind_set,
+    )
     roles, particles = options.role_set, options.particle_set
     texts, lowers = words(doc)
     found, kind, work, named = [], [], [], []
@@ -47,27 +51,36 @@ def cued(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
             run = run_before(doc, i, particles)  # "Ecopetrol, the state oil company, ..."
             if run and (run[0] == 0 or lowers[run[0] - 1] not in ("of", "for", "and", "&")):
                 named.append(run)
-        if (lower in kinds or lower[:-1] in kinds) and lower.endswith("s") and i + 2 < len(doc) \
-                and lowers[i + 1] in ("including", "like", "such"):
+        if (
+            (lower in kinds or lower[:-1] in kinds)
+            and lower.endswith("s")
+            and i + 2 < len(doc)
+            and lowers[i + 1] in ("including", "like", "such")
+        ):
             named.append(run_after(doc, i + 2 + (lowers[i + 1] == "such" and lowers[i + 2] == "as"), particles))
             # "operators such as Lumo", "brewers including Carlsberg"
         for phrase in before.get(lower, ()):
-            if lowers[i:i + len(phrase)] == phrase:
+            if lowers[i : i + len(phrase)] == phrase:
                 found.append(run_after(doc, i + len(phrase), particles))
         if text in after or lower in after and doc[i].is_lower:
             found.append(run_before(doc, i, particles))
         if text in POSSESSIVE and i > 0:
-            if any(lowers[i + 1:i + 1 + len(p)] == p for p in possessive):
+            if any(lowers[i + 1 : i + 1 + len(p)] == p for p in possessive):
                 found.append(run_before(doc, i, particles))
             if doc[i - 1].ent_type_ in ("GPE", "NORP"):
                 run = run_after(doc, i + 1, particles)
                 if run and run[1] < len(doc) and pos(doc[run[1]]) in ("VERB", "AUX"):
                     found.append(run)
-    return ([Candidate(s, e, "cue") for s, e in filter(None, found) if not _nationality(doc, s, e)]
-            + [Candidate(s, e, "kind") for s, e in filter(None, kind)]
-            + [Candidate(s, e, "workplace") for s, e in filter(None, work)]
-            + [Candidate(s, e, "kind") for s, e in filter(None, named)
-               if not all(t.ent_type_ == "PERSON" for t in doc[s:e])])  # "Chase Morgan, a roofing contractor"
+    return (
+        [Candidate(s, e, "cue") for s, e in filter(None, found) if not _nationality(doc, s, e)]
+        + [Candidate(s, e, "kind") for s, e in filter(None, kind)]
+        + [Candidate(s, e, "workplace") for s, e in filter(None, work)]
+        + [
+            Candidate(s, e, "kind")
+            for s, e in filter(None, named)
+            if not all(t.ent_type_ == "PERSON" for t in doc[s:e])
+        ]
+    )  # "Chase Morgan, a roofing contractor"
 
 
 def _appositive_kind(doc: Doc, i: int, kinds: frozenset[str]) -> bool:
@@ -87,8 +100,12 @@ def _nationality(doc: Doc, start: int, end: int) -> bool:
     """A cued run the model calls a nationality, before a noun: ``acquisition of German grinding
     specialist`` (``analysts at Investec estimated`` is a name)."""
     nxt = doc[end] if end < len(doc) else None
-    return (all(t.ent_type_ == "NORP" for t in doc[start:end]) and nxt is not None and nxt.is_lower
-            and tag(nxt) not in ("VBD", "VBZ", "VBP", "MD"))
+    return (
+        all(t.ent_type_ == "NORP" for t in doc[start:end])
+        and nxt is not None
+        and nxt.is_lower
+        and tag(nxt) not in ("VBD", "VBZ", "VBP", "MD")
+    )
 
 
 def spelled(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
@@ -102,8 +119,13 @@ def spelled(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
     for i in range(1, len(doc) - 2):
         if texts[i] != "(":
             continue
-        inside = "".join(texts[i + 1:i + 4]) if i + 4 < len(doc) and texts[i + 2] == "-" and texts[i + 4] == ")" \
-            else texts[i + 1] if texts[i + 2] == ")" else ""  # "(FDA)", "(AP-HP)"
+        inside = (
+            "".join(texts[i + 1 : i + 4])
+            if i + 4 < len(doc) and texts[i + 2] == "-" and texts[i + 4] == ")"
+            else texts[i + 1]
+            if texts[i + 2] == ")"
+            else ""
+        )  # "(FDA)", "(AP-HP)"
         if not _SPELT.match(inside) or inside in options.stop_words:
             continue
         start, best, short = i, None, inside.replace("&", "").replace("-", "")
@@ -112,8 +134,11 @@ def spelled(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
         while start > 0 and i - start < 14 and (doc[start - 1].is_alpha or texts[start - 1] in joiners):
             start -= 1
             spelt = [t.text for t in doc[start:end] if t.is_alpha]
-            if name_word(doc[start]) and (short in spellings(doc[start:end].text) or short in (
-                    "".join(w[0].upper() for w in spelt if w not in joiners), "".join(w[0].upper() for w in spelt))):
+            if name_word(doc[start]) and (
+                short in spellings(doc[start:end].text)
+                or short
+                in ("".join(w[0].upper() for w in spelt if w not in joiners), "".join(w[0].upper() for w in spelt))
+            ):
                 best = start
         if best is not None and best > 0 and texts[best - 1] in options.prefixes:
             best -= 1  # the acronym may leave out the head word: "Banca Monte dei Paschi di Siena (MPS)"
@@ -125,7 +150,7 @@ def spelled(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
 def _form_words(doc: Doc, end: int, extra: frozenset[str]) -> list[str]:
     """The legal form ending just before token ``end``, if one does (its last two words at most)."""
     for n in (2, 1):
-        found = [t.text for t in doc[max(0, end - n):end]]
+        found = [t.text for t in doc[max(0, end - n) : end]]
         if len(found) == n and legal_forms.is_legal_form(found, extra):
             return found
     return []
@@ -136,9 +161,13 @@ def _org_like(doc: Doc, start: int, end: int, options: OrganisationOptions) -> b
     organisation, or it holds a proper name (``Airports of Thailand``; ``Value Added Tax`` is all
     common words)."""
     last = doc[end - 1].text
-    return (any(last.endswith(s) for s in options.suffixes) or doc[start].text in options.prefixes
-            or bool(_form_words(doc, end, options.legal_form_set)) or any(t.ent_type_ == "ORG" for t in doc[start:end])
-            or any(t.text[:1].isupper() and t.is_alpha and not common_word(t) for t in doc[start:end]))
+    return (
+        any(last.endswith(s) for s in options.suffixes)
+        or doc[start].text in options.prefixes
+        or bool(_form_words(doc, end, options.legal_form_set))
+        or any(t.ent_type_ == "ORG" for t in doc[start:end])
+        or any(t.text[:1].isupper() and t.is_alpha and not common_word(t) for t in doc[start:end])
+    )
 
 
 def partnerships(doc: Doc) -> list[Candidate]:
@@ -147,8 +176,11 @@ def partnerships(doc: Doc) -> list[Candidate]:
     for match in _PARTNERS.finditer(text_of(doc)):
         span = doc.char_span(*match.span(), alignment_mode="contract")
         partners = [w.strip(",") for w in match.group().split() if w != "&"]
-        if span is not None and not all(places.is_region(w) or places.is_city(w) for w in partners) \
-                and not any(t.ent_type_ in _PLACE_LABELS for t in span):
+        if (
+            span is not None
+            and not all(places.is_region(w) or places.is_city(w) for w in partners)
+            and not any(t.ent_type_ in _PLACE_LABELS for t in span)
+        ):
             out.append(Candidate(span.start, span.end, "cue"))
     return out
 

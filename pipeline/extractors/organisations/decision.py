@@ -8,10 +8,11 @@ accepts unless the name is a city; then what the whole article says of the name 
 place, a person) rejects, and weaker evidence (a kind noun, a list, the ruler's organisation
 word, the model's label) accepts in turn.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from spacy.tokens import Doc
 
@@ -38,28 +39,61 @@ class Verdict:
 
 RULES: tuple[Rule, ...] = (
     # what the data say the name is rejects it, whatever the evidence
-    r.headline_only, r.stop_word, r.thing_suffix, r.calendar_word, r.bare_legal_form, r.kind_word,
-    r.programme_word, r.road, r.region, r.big_city, r.no_letters, r.currency_code, r.currency_sign,
+    r.headline_only,
+    r.stop_word,
+    r.thing_suffix,
+    r.calendar_word,
+    r.bare_legal_form,
+    r.kind_word,
+    r.programme_word,
+    r.road,
+    r.region,
+    r.big_city,
+    r.no_letters,
+    r.currency_code,
+    r.currency_sign,
     r.joined_places,
     # the strongest evidence accepts, unless the name is a city
-    r.legal_form, r.defined_acronym, r.agency, r.cue,
+    r.legal_form,
+    r.defined_acronym,
+    r.agency,
+    r.cue,
     # what the article says of the name rejects; then strong evidence (a city's name) or a kind noun accepts
-    r.thing_noun, r.place_suffix, r.city, r.person_by_role,
-    r.city_with_strong_source, r.kind,
+    r.thing_noun,
+    r.place_suffix,
+    r.city,
+    r.person_by_role,
+    r.city_with_strong_source,
+    r.kind,
     # found only in a list beside an accepted name: a place's or person's name is not one
-    r.listed_model_place_or_person, r.listed_person_part, r.listed_located, r.listed_nationality, r.listed,
+    r.listed_model_place_or_person,
+    r.listed_person_part,
+    r.listed_located,
+    r.listed_nationality,
+    r.listed,
     # the model's places reject; a workplace or the ruler's organisation word accepts
-    r.model_place, r.modified_place, r.workplace, r.ruler_suffix,
+    r.model_place,
+    r.modified_place,
+    r.workplace,
+    r.ruler_suffix,
     # the model's name, unless a place or a person's
-    r.located, r.person_name_part, r.model_person, r.model_org,
+    r.located,
+    r.person_name_part,
+    r.model_person,
+    r.model_org,
 )
 # When no rule decides, not an organisation (``model-org`` decides every name the rules before
 # it leave, as long as no new source is added without a rule of its own).
 _UNDECIDED = Reason(False, "undecided")
 
 
-def decide(doc: Doc, by_name: dict[str, list[Candidate]], evidence: Evidence, options: OrganisationOptions,
-           signs: Mapping[str, str]) -> dict[str, Verdict]:
+def decide(
+    doc: Doc,
+    by_name: dict[str, list[Candidate]],
+    evidence: Evidence,
+    options: OrganisationOptions,
+    signs: Mapping[str, str],
+) -> dict[str, Verdict]:
     """A verdict for every surface string, from its candidates' sources (headlines aside)."""
     out = {}
     for name, cands in by_name.items():

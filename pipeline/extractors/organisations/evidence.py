@@ -2,6 +2,7 @@
 decision, so one name is decided once whatever each mention looks like on its own (the model's
 labels over every mention, the persons and places it names, nouns of things after a name, the
 lines whose capitals say nothing)."""
+
 from __future__ import annotations
 
 import re
@@ -23,13 +24,13 @@ class Evidence:
     """What the whole article says: the model's labels per surface string, the words of the
     persons and places it names, and the tokens of lines in capitals."""
 
-    labels: dict[str, Counter]      # surface string (no leading "the") -> the model's labels, counted
-    person_parts: frozenset[str]    # first and last words of persons' full names
-    place_words: frozenset[str]     # every word of the model's places
-    persons: frozenset[str]         # names the article gives a person's role
-    located: frozenset[str]         # short names written as places wherever they occur
-    things: frozenset[str]          # names followed by a noun of a thing wherever they occur
-    caps: frozenset[int]            # tokens of lines whose case says nothing (capitals, a title-case headline)
+    labels: dict[str, Counter]  # surface string (no leading "the") -> the model's labels, counted
+    person_parts: frozenset[str]  # first and last words of persons' full names
+    place_words: frozenset[str]  # every word of the model's places
+    persons: frozenset[str]  # names the article gives a person's role
+    located: frozenset[str]  # short names written as places wherever they occur
+    things: frozenset[str]  # names followed by a noun of a thing wherever they occur
+    caps: frozenset[int]  # tokens of lines whose case says nothing (capitals, a title-case headline)
 
 
 def gather(doc: Doc, candidates: list[Candidate], options: OrganisationOptions) -> Evidence:
@@ -85,21 +86,21 @@ def _role_persons(doc: Doc, options: OrganisationOptions) -> frozenset[str]:
         if lower in roles and doc[i].is_lower:
             run = run_after(doc, i + 1, particles)
             if run:
-                out.add(doc[run[0]:run[1]].text)
+                out.add(doc[run[0] : run[1]].text)
             if i + 2 < len(doc) and texts[i + 1] == ",":
                 run = run_after(doc, i + 2, particles)  # "Its founder, Ana Lima, started"
                 if run and run[1] < len(doc) and doc[run[1]].text == ",":
-                    out.add(doc[run[0]:run[1]].text)
+                    out.add(doc[run[0] : run[1]].text)
         if text == "," and i + 1 < len(doc) and lowers[i + 1] == "who":
             run = run_before(doc, i, particles)  # "Sterling Grant, who follows real estate"
             if run and not (doc[run[0] - 1].lower_ == "at" and after_role(doc, run[0] - 1, roles)):
-                out.add(doc[run[0]:run[1]].text)
+                out.add(doc[run[0] : run[1]].text)
         if text == ",":
             j = i + 1 + (i + 1 < len(doc) and lowers[i + 1] in LEADING)
             if j < len(doc) and lowers[j] in roles and doc[j].is_lower:
                 run = run_before(doc, i, particles)
                 if run:
-                    out.add(doc[run[0]:run[1]].text)
+                    out.add(doc[run[0] : run[1]].text)
     for ent in doc.ents:
         names = ent.text.split()
         if 2 <= len(names) <= 4 and any(re.fullmatch(r"[A-Z]\.?", w) for w in names[:-1]) and names[-1][1:].islower():
@@ -117,9 +118,14 @@ def _located(doc: Doc, candidates: list[Candidate], nouns: frozenset[str]) -> fr
             continue
         name = span_text(doc, c.start, c.end)
         before = doc[c.start - 1].lower_ if c.start else ""
-        after = doc[c.end:c.end + 3].text.lower()
-        placed = (before in LOCATIVE or after.startswith(("index", "-listed", "- listed")) or " index" in after
-                  or c.end < len(doc) and doc[c.end].lower_ in nouns)
+        after = doc[c.end : c.end + 3].text.lower()
+        placed = (
+            before in LOCATIVE
+            or after.startswith(("index", "-listed", "- listed"))
+            or " index" in after
+            or c.end < len(doc)
+            and doc[c.end].lower_ in nouns
+        )
         seen[name] = seen.get(name, True) and placed
     return frozenset(n for n, placed in seen.items() if placed)
 
@@ -130,7 +136,7 @@ def _things(doc: Doc, candidates: list[Candidate], nouns: frozenset[str]) -> fro
     project``, ``its Teams software``)."""
     seen: dict[str, bool] = {}
     for c in candidates:
-        after = [t.lower_ for t in doc[c.end:c.end + 2]]
+        after = [t.lower_ for t in doc[c.end : c.end + 2]]
         thing = bool(after) and (after[0] in nouns or len(after) > 1 and doc[c.end].is_lower and after[1] in nouns)
         name = surface(doc, c.start, c.end)
         seen[name] = seen.get(name, True) and thing

@@ -2,11 +2,12 @@
 (``World Health Organization (WHO)``), initials (``TSMC``) and short forms (``Barrick``) become
 aliases of the full name; every place a name is written becomes a mention; configured aliases
 give the canonical name last."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from spacy.tokens import Doc
 
@@ -63,8 +64,9 @@ def body_order(doc: Doc, *by_names: dict[str, list[Candidate]]) -> dict[str, int
     return out
 
 
-def records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], seen: dict[str, int],
-            options: OrganisationOptions) -> list[Record]:
+def records(
+    doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], seen: dict[str, int], options: OrganisationOptions
+) -> list[Record]:
     """One record per mention of every accepted or defined name, valued with its canonical name."""
     names = set(accepted) | set(defined)
     canonical = {name: _canonical(name, names, defined, accepted, seen, options) for name in names}
@@ -78,8 +80,14 @@ def records(doc: Doc, accepted: dict[str, set[str]], defined: dict[str, str], se
     return out
 
 
-def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: dict[str, set[str]],
-               seen: dict[str, int], options: OrganisationOptions) -> str:
+def _canonical(
+    name: str,
+    names: set[str],
+    defined: dict[str, str],
+    accepted: dict[str, set[str]],
+    seen: dict[str, int],
+    options: OrganisationOptions,
+) -> str:
     """The full name a short form stands for: a defined short name's name, the longer name
     whose initials it is (``TSMC``, ``M&S``), the longer name it begins (``Barrick`` -> ``Barrick
     Gold Corp``; the first named when several do), ends (``MedValley``) or stands inside
@@ -98,14 +106,26 @@ def _canonical(name: str, names: set[str], defined: dict[str, str], accepted: di
     complete = bool(accepted.get(name, set()) & {"legal", "suffix", "agency"})  # "Yonhap" is not "Yonhap Infomax"
     own = bool(accepted.get(name, set()) & {"kind", "cue", "workplace", "listed"})
     forms = options.legal_forms
-    starts = [n for n in longer if n.split()[:len(words)] == words and (
-        not complete or legal_forms.is_legal_form(n.split()[len(words):], options.legal_form_set))
-        and not (own and seen.get(name, 0) < seen.get(n, 0) and _before_form(n, forms)[-1] in options.suffixes)]
+    starts = [
+        n
+        for n in longer
+        if n.split()[: len(words)] == words
+        and (not complete or legal_forms.is_legal_form(n.split()[len(words) :], options.legal_form_set))
+        and not (own and seen.get(name, 0) < seen.get(n, 0) and _before_form(n, forms)[-1] in options.suffixes)
+    ]
     if starts:
         first = starts[0]
-        return max((n for n in starts if n.split()[:len(first.split())] == first.split()), key=len)
-    ends = [n for n in longer if words in (n.split()[-len(words):], list(_before_form(n, forms))[-len(words):],
-                                           re.split(r"[ -]", " ".join(_before_form(n, forms)))[-len(words):])]
+        return max((n for n in starts if n.split()[: len(first.split())] == first.split()), key=len)
+    ends = [
+        n
+        for n in longer
+        if words
+        in (
+            n.split()[-len(words) :],
+            list(_before_form(n, forms))[-len(words) :],
+            re.split(r"[ -]", " ".join(_before_form(n, forms)))[-len(words) :],
+        )
+    ]
     if len(ends) == 1:
         return ends[0]
     inside = [n for n in longer if len(words) == 1 and name in n.split()[1:-1]]
@@ -143,8 +163,9 @@ def initials(name: str, acronym: str) -> bool:
     (True, True)
     """
     letters = acronym.replace("&", "")
-    return len(letters) >= 2 and any(spelled == letters or len(letters) >= 3 and spelled.startswith(letters)
-                                     for spelled in spellings(name))
+    return len(letters) >= 2 and any(
+        spelled == letters or len(letters) >= 3 and spelled.startswith(letters) for spelled in spellings(name)
+    )
 
 
 def spellings(name: str) -> set[str]:
@@ -155,9 +176,11 @@ def spellings(name: str) -> set[str]:
     ['CCEP', 'CEP']
     """
     words = [w for w in name.split() if w[:1].isupper()]
-    return {"".join(w if w.isupper() else w[0] for w in words),
-            "".join(p if p.isupper() else p[:1] for w in words for p in w.split("-")),
-            "".join("X" if w == "Exchange" else w if w.isupper() else w[0] for w in words)}
+    return {
+        "".join(w if w.isupper() else w[0] for w in words),
+        "".join(p if p.isupper() else p[:1] for w in words for p in w.split("-")),
+        "".join("X" if w == "Exchange" else w if w.isupper() else w[0] for w in words),
+    }
 
 
 def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
@@ -179,9 +202,11 @@ def _whole(text: str, name: str) -> Iterator[int]:
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
-        whole = not (at and (_GLUED_BEFORE.match(text, at - 1)
-                             or at > 1 and text[at - 1] == "-" and _WORD.match(text, at - 2))
-                     or _GLUED_AFTER.match(text, end))
+        whole = not (
+            at
+            and (_GLUED_BEFORE.match(text, at - 1) or at > 1 and text[at - 1] == "-" and _WORD.match(text, at - 2))
+            or _GLUED_AFTER.match(text, end)
+        )
         if whole:
             yield at
         at = text.find(name, end if whole else at + 1)

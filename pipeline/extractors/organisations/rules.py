@@ -1,13 +1,15 @@
 """The decision rules, one small function each: a test on one surface string's case that, when
 it holds, gives a verdict and the rule's name. Their order lives in ``decision.RULES``: a rule
 here may assume every rule before it there has not decided."""
+
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Mapping, NamedTuple
+from typing import NamedTuple
 
 from ...config import OrganisationOptions
 from ...knowledge import legal_forms, places
@@ -73,12 +75,15 @@ def _rule(name: str, accepts: bool) -> Callable[[Callable[[Case], bool]], Rule]:
     def make(test: Callable[[Case], bool]) -> Rule:
         def rule(case: Case) -> Reason | None:
             return reason if test(case) else None
+
         rule.__name__, rule.__doc__, rule.reason = test.__name__, test.__doc__, reason
         return rule
+
     return make
 
 
 # --- what the data say the name is, whatever the evidence ----------------------------------
+
 
 @_rule("headline-only", accepts=False)
 def headline_only(c: Case) -> bool:
@@ -157,11 +162,15 @@ def joined_places(c: Case) -> bool:
     (towns are also partners' names: ``Kirkland & Ellis``, so every part must be a region or a
     city of ``_JOINED_CITY`` people)."""
     parts = re.split(r" (?:&|and) ", c.name)
-    return (len(parts) > 1 and all(places.is_region(p) or places.population(p) >= _JOINED_CITY for p in parts)
-            and "legal" not in c.sources)
+    return (
+        len(parts) > 1
+        and all(places.is_region(p) or places.population(p) >= _JOINED_CITY for p in parts)
+        and "legal" not in c.sources
+    )
 
 
 # --- the strongest evidence accepts, unless the name is a city -----------------------------
+
 
 @_rule("legal-form", accepts=True)
 def legal_form(c: Case) -> bool:
@@ -187,6 +196,7 @@ def cue(c: Case) -> bool:
 
 
 # --- what the article says of the name rejects; then a kind noun or strong evidence accepts -
+
 
 @_rule("thing-noun", accepts=False)
 def thing_noun(c: Case) -> bool:
@@ -228,6 +238,7 @@ def kind(c: Case) -> bool:
 # an unknown word a person or place); longer names as the model says. (A city's name never gets
 # here: ``city`` rejected it.)
 
+
 @_rule("listed-model-place-or-person", accepts=False)
 def listed_model_place_or_person(c: Case) -> bool:
     return c.only_listed and len(c.words) > 1 and bool(c.placey or c.labels["PERSON"])
@@ -255,6 +266,7 @@ def listed(c: Case) -> bool:
 
 
 # --- the ruler's organisation word, the model's labels --------------------------------------
+
 
 @_rule("model-place", accepts=False)
 def model_place(c: Case) -> bool:
@@ -302,4 +314,3 @@ def model_person(c: Case) -> bool:
 @_rule("model-org", accepts=True)
 def model_org(c: Case) -> bool:
     return bool(c.sources & {"model", "listed"}) and c.labels["ORG"] >= c.placey
-

@@ -1,5 +1,6 @@
 """Token runs: what a name may be made of and where it stops. Shared by the candidate
 sources, the evidence and the second pass over listed names, so all three cut names alike."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,24 @@ from .. import patterns, pos, text_of
 LEADING = {"the", "a", "an"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 # Words before a name that say it is a place: "a plant near Chapais", "the northern Negev".
-LOCATIVE = {"in", "near", "outside", "around", "across", "at", "into", "between", "northern", "southern",
-            "eastern", "western", "north", "south", "east", "west"}
+LOCATIVE = {
+    "in",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "at",
+    "into",
+    "between",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+}
 YEAR = re.compile(rf"^{patterns.YEAR}$")
 # Tokens a name never crosses (besides line breaks, commas before non-legal words and numbers).
 _BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", '"', "“", "”", "•", "·"}
@@ -39,7 +56,7 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     if end <= start:
         return ""
     last = doc[end - 1]
-    return text_of(doc)[doc[start].idx:last.idx + len(last)]
+    return text_of(doc)[doc[start].idx : last.idx + len(last)]
 
 
 def words(doc: Doc) -> tuple[list[str], list[str]]:
@@ -48,8 +65,9 @@ def words(doc: Doc) -> tuple[list[str], list[str]]:
     found = doc.user_data.get(_WORDS)
     if found is None:
         strings = doc.vocab.strings
-        found = doc.user_data[_WORDS] = tuple([strings[h] for h in column.tolist()]
-                                              for column in doc.to_array([ORTH, LOWER]).T)
+        found = doc.user_data[_WORDS] = tuple(
+            [strings[h] for h in column.tolist()] for column in doc.to_array([ORTH, LOWER]).T
+        )
     return found
 
 
@@ -70,8 +88,13 @@ def surface(doc: Doc, start: int, end: int) -> str:
 def _name_possessive(doc: Doc, i: int) -> bool:
     """``'s`` at ``i`` ends a name rather than marking a possessive: what follows is no noun."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return (nxt is None or nxt.is_space or nxt.is_punct or pos(nxt) in ("VERB", "AUX", "ADP", "CCONJ", "ADV")
-            or nxt.lower_ == "of")
+    return (
+        nxt is None
+        or nxt.is_space
+        or nxt.is_punct
+        or pos(nxt) in ("VERB", "AUX", "ADP", "CCONJ", "ADV")
+        or nxt.lower_ == "of"
+    )
 
 
 def legal_start(doc: Doc, start: int, end: int, extra: frozenset[str]) -> int | None:
@@ -85,7 +108,7 @@ def legal_start(doc: Doc, start: int, end: int, extra: frozenset[str]) -> int | 
 def after_role(doc: Doc, i: int, roles: frozenset[str]) -> bool:
     """Token ``i`` follows a person's role in the same phrase: ``a partner at``, ``head of
     commodities research at`` (a workplace follows; ``at`` alone is a place word)."""
-    for tok in reversed(doc[max(0, i - 4):i]):
+    for tok in reversed(doc[max(0, i - 4) : i]):
         if tok.is_punct:
             return False
         if tok.lower_ in roles and tok.is_lower:
@@ -114,8 +137,12 @@ def _is_break(doc: Doc, i: int) -> bool:
     if tok.text in ("-", "/") and i > 0 and (doc[i - 1].whitespace_ or tok.whitespace_):
         return True  # " - " separates; "Coca-Cola" and "A/S" do not
     if tok.text in POSSESSIVE and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-        return not (doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == "ORG" and doc[i - 1].ent_type_ == "ORG"
-                    and _common_run(doc, i + 1))
+        return not (
+            doc[i + 1].ent_iob_ == "I"
+            and doc[i + 1].ent_type_ == "ORG"
+            and doc[i - 1].ent_type_ == "ORG"
+            and _common_run(doc, i + 1)
+        )
         # "Japan's Astellas", "Bertelsmann's RTL Group" are two; the model's "Moody's Investors Service" one
     return tok.like_num or (any(c.isdigit() for c in tok.text) and not _ALNUM_NAME.match(tok.text))
 
@@ -137,8 +164,12 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         if pos(doc[i]) in ("VERB", "AUX") and not doc[i].text[:1].isupper():
             end = i
             break
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."
-                           or doc[end - 1].lower_ in ("and", "&", "of")):
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        and doc[end - 1].text != "."
+        or doc[end - 1].lower_ in ("and", "&", "of")
+    ):
         end -= 1
     if end > start and doc[end - 1].text == "." and end - start == 1:
         end -= 1
@@ -148,8 +179,17 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def run_before(doc: Doc, i: int, particles: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The capitalised words ending just before token ``i`` (particles between them)."""
     start = i
-    while start > 0 and i - start < 6 and (name_word(doc[start - 1]) or start > 1 and start < i
-                                           and doc[start - 1].text in particles and name_word(doc[start - 2])):
+    while (
+        start > 0
+        and i - start < 6
+        and (
+            name_word(doc[start - 1])
+            or start > 1
+            and start < i
+            and doc[start - 1].text in particles
+            and name_word(doc[start - 2])
+        )
+    ):
         start -= 1
     return trim(doc, start, i) if start < i else None
 
@@ -159,7 +199,16 @@ def run_after(doc: Doc, i: int, particles: frozenset[str] = frozenset()) -> tupl
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
     end = i
-    while end < len(doc) and end - i < 6 and (name_word(doc[end]) or end > i and end + 1 < len(doc)
-                                              and doc[end].text in particles and name_word(doc[end + 1])):
+    while (
+        end < len(doc)
+        and end - i < 6
+        and (
+            name_word(doc[end])
+            or end > i
+            and end + 1 < len(doc)
+            and doc[end].text in particles
+            and name_word(doc[end + 1])
+        )
+    ):
         end += 1
     return trim(doc, i, end) if end > i else None

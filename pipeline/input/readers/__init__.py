@@ -1,5 +1,6 @@
 """One reader per input format, behind one interface (``base.Reader``); a new format (HTML,
 PDF, web archives) is one new module here and one line in ``READERS``."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -5,12 +5,13 @@ the problems met on the way, in file order, never raising for bad input. Cleanin
 the publication-date and currency defaults are applied afterwards, the same for every format
 (``input.articles``), so a reader only knows its format.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ...config import Config
 from ...records import Problem

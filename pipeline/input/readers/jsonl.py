@@ -4,12 +4,14 @@ optional ``id``, ``published``, ``url``, ``source``, ``currency_default``.
 Read one line at a time, so a feed of any size streams and ``input.max_file_mb`` bounds each
 line, not the file; a bad line is that line's problem and reading goes on.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from ...config import Config
 from ...errors import Errors
@@ -33,8 +35,13 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
             for count, data in enumerate(_lines(f, limit, size), start=1):
                 number = source.line + count - 1
                 if data is None:
-                    yield Problem(str(path), number, Errors.E016.format(path=path, line=number, reason=(
-                        f"line is over input.max_file_mb ({limit / 2**20:.1f} MB)")))
+                    yield Problem(
+                        str(path),
+                        number,
+                        Errors.E016.format(
+                            path=path, line=number, reason=(f"line is over input.max_file_mb ({limit / 2**20:.1f} MB)")
+                        ),
+                    )
                 elif data.strip():
                     yield from _line(path, number, data, source.start == 0 and count == 1, config)
     except OSError as err:
@@ -82,8 +89,17 @@ def _line(path: Path, number: int, data: bytes, bom: bool, config: Config) -> It
     yield from problems
     currency, problems = stated_currency(row.get("currency_default"), path, number)
     yield from problems
-    yield Entry(path, row["title"], row["text"], line=number, given_id=row.get("id"), published=published,
-                source=row.get("source"), url=row.get("url"), currency=currency)
+    yield Entry(
+        path,
+        row["title"],
+        row["text"],
+        line=number,
+        given_id=row.get("id"),
+        published=published,
+        source=row.get("source"),
+        url=row.get("url"),
+        currency=currency,
+    )
 
 
 def _row(raw: str) -> dict:

@@ -1,11 +1,12 @@
 """Markdown and plain text (.md, .txt): one or more articles per file, each starting at a
 ``#`` or ``##`` headline, after optional front matter (``published``, ``source``, ``url``,
 ``title``, ``currency_default``) that applies to every article of the file."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ...config import Config
 from ...errors import Errors
@@ -42,8 +43,15 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
     yield from problems
     fields = {key: value for key, (value, _) in meta.items()}
     for title, body in sections:
-        yield Entry(path, title or fields.get("title") or _stem_title(path), body, published=published,
-                    source=fields.get("source"), url=fields.get("url"), currency=currency)
+        yield Entry(
+            path,
+            title or fields.get("title") or _stem_title(path),
+            body,
+            published=published,
+            source=fields.get("source"),
+            url=fields.get("url"),
+            currency=currency,
+        )
 
 
 READER = Reader((".md", ".txt"), read)
