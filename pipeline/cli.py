@@ -230,6 +230,9 @@ def train(
     held_out: float = typer.Option(
         0.2, "--held-out", min=0.0, max=0.9, help="Share of each set's articles kept out of training and scored."
     ),
+    repeat_gold: int = typer.Option(
+        1, "--repeat-gold", min=1, help="Times each gold article is seen per epoch (corpora follow other guidelines)."
+    ),
     base: str | None = typer.Option(
         None, "--base", help="spaCy pipeline to start from (default: model.name, or its base)."
     ),
@@ -249,7 +252,9 @@ def train(
             Source(name, _data_set(cfg, name).input, _data_set(cfg, name).gold) for name in (set_names or ["dev"])
         ]
         sources += [Source(path.stem, corpus=path, licence=_corpus_licence(path)) for path in corpus or []]
-        report = train_model(cfg, sources, out, base=base, epochs=epochs, held_out=held_out, echo=typer.echo)
+        report = train_model(
+            cfg, sources, out, base=base, epochs=epochs, held_out=held_out, repeat_gold=repeat_gold, echo=typer.echo
+        )
     except PipelineError as err:
         _fail(str(err))
     for check, after in report.after.items():

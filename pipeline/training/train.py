@@ -67,6 +67,7 @@ def train(
     epochs: int = 12,
     held_out: float = 0.2,
     seed: int = 0,
+    repeat_gold: int = 1,
     echo: Callable[[str], None] = print,
 ) -> Report:
     """Train on ``sources``, score the base model and the new one on the held-out articles
@@ -102,7 +103,7 @@ def train(
         )
         predicted = list(nlp.pipe(i.text for i in train_items + held_items))
         refs = [examples.reference(nlp, i, p) for i, p in zip(train_items + held_items, predicted)]
-        train_docs += refs[: len(train_items)]
+        train_docs += refs[: len(train_items)] * repeat_gold
         held_docs += refs[len(train_items) :]
         report.held_out += [i.article for i in held_items]
         report.sources.append(

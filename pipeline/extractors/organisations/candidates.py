@@ -5,16 +5,32 @@ the source is kept as evidence for the decision."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ...config import OrganisationOptions
-from ...knowledge import legal_forms
+from ...knowledge import legal_forms, places
 from ...knowledge.currencies import known_code
 from ...model.attributes import common_word
 from ...model.meta import ORG_RULES
-from .. import pos
+from .. import pos, text_of
+from ..patterns import DATELINE
 from .cues import agencies, cued, partnerships, spelled
-from .spans import LOCATIVE, POSSESSIVE, YEAR, Candidate, legal_start, name_word, pieces, run_after, run_before, words
+from .spans import (
+    LOCATIVE,
+    POSSESSIVE,
+    YEAR,
+    Candidate,
+    legal_start,
+    name_word,
+    pieces,
+    run_after,
+    run_before,
+    surface,
+    words,
+)
 
 # Model labels that name something on its own (an EVENT label on "Australian Competition" does not).
 _NAMED = {"ORG", "GPE", "LOC", "PERSON", "FAC", "NORP"}
@@ -53,6 +69,7 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
                 start -= 1  # the model's "Moody's Investors Service"
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and name_word(doc[end]):
             end += 1  # the model's name goes on: "China Merchants Bank International"
+        start = _after_spaced_dash(doc, start, end)  # "TOKYO - Mizuho Financial Group": a dateline, then the name
         split = _two_names(doc, start, end, options.suffix_set, extra)
         for s, e in ((start, split - 1), (split, end)) if split > start else ((start, end),):
             out.extend(_ruled(doc, s, e, options))
@@ -70,7 +87,55 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
     out.extend(spelled(doc, options))
     out.extend(partnerships(doc))
     out.extend(agencies(doc))
-    return _no_overlaps(out)
+    datelines = _dateline_places(doc)
+    return _no_overlaps([c for c in _split_pairs(doc, out) if (c.start, c.end) not in datelines])
+
+
+def _dateline_places(doc: Doc) -> set[tuple[int, int]]:
+    """The tokens of each dateline's place (``TOKYO -``, ``NAIROBI, Aug 6 -``): never a name."""
+    out = set()
+    for m in DATELINE.finditer(text_of(doc)):
+        if places.country_of(m.group("place")):
+            span = doc.char_span(*m.span("place"), alignment_mode="expand")
+            if span is not None:
+                out.add((span.start, span.end))
+    return out
+
+
+def _after_spaced_dash(doc: Doc, start: int, end: int) -> int:
+    """Where a ruler span starts after its last spaced dash (``TOKYO - Mizuho Financial Group``,
+    ``OSAKA — Kansai Paint``): a name's own hyphen has no space beside it (``Coca-Cola``)."""
+    for i in range(end - 2, start, -1):
+        if doc[i].text in ("-", "—", "–") and (doc[i - 1].whitespace_ or doc[i].whitespace_):
+            return i + 1
+    return start
+
+
+def _split_pairs(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """``X and Y`` as two names when each is also written alone elsewhere in the article
+    (``Tata Realty and Godrej Properties`` ... ``Tata Realty said``): one name keeps its
+    ``and`` only when its parts never stand alone (``Marks and Spencer``)."""
+    text = text_of(doc)
+    out = []
+    for cand in found:
+        ands = [i for i in range(cand.start + 1, cand.end - 1) if doc[i].lower_ == "and"]
+        if len(ands) == 1:
+            whole = surface(doc, cand.start, cand.end)
+            left, right = surface(doc, cand.start, ands[0]), surface(doc, ands[0] + 1, cand.end)
+            if _alone(text, left, whole) and _alone(text, right, whole):
+                out += [replace(cand, end=ands[0]), replace(cand, start=ands[0] + 1)]
+                continue
+        out.append(cand)
+    return out
+
+
+def _alone(text: str, part: str, whole: str) -> bool:
+    """Whether ``part`` is written as a whole word more often than inside ``whole``."""
+
+    def count(s: str) -> int:
+        return len(re.findall(rf"(?<![\w&-]){re.escape(s)}(?![\w&-])", text))
+
+    return count(part) > count(whole)
 
 
 def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list[Candidate]:

@@ -13,7 +13,7 @@ from ...config import OrganisationOptions
 from ...knowledge import legal_forms, places
 from ...model.attributes import common_word
 from .. import pos, tag, text_of
-from ..patterns import AGENCY_DATELINE
+from ..patterns import AGENCY_DATELINE, FOOT_CREDIT
 from .names import spellings
 from .spans import LEADING, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before, words
 
@@ -186,10 +186,16 @@ def partnerships(doc: Doc) -> list[Candidate]:
 
 
 def agencies(doc: Doc) -> list[Candidate]:
-    """The wire credit in a dateline: ``LONDON, March 3 (Reuters) -``."""
+    """The wire credit in a dateline (``LONDON, March 3 (Reuters) -``) or on the article's last
+    line (``-- APS``, ``(PTI)``)."""
+    text = text_of(doc)
+    found = [m.span(1) for m in AGENCY_DATELINE.finditer(text)]
+    foot = FOOT_CREDIT.search(text, max(0, len(text) - 200))
+    if foot:
+        found.append(foot.span("a") if foot.group("a") else foot.span("b"))
     out = []
-    for match in AGENCY_DATELINE.finditer(text_of(doc)):
-        span = doc.char_span(*match.span(1), alignment_mode="contract")
+    for start, end in found:
+        span = doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span):
             out.append(Candidate(span.start, span.end, "agency"))
     return out
