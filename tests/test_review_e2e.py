@@ -46,7 +46,7 @@ def server(review_copy, tmp_path):
     """`pipeline review OUTPUTS --port 0` as a user starts it; yields (url, outputs, config.toml)."""
     out, config = review_copy
     config_path = tmp_path / "config.toml"
-    config_path.write_text(f'[review]\ndatabase = "{config.review_database}"\n')
+    config_path.write_text("")  # the defaults: decisions beside the outputs reviewed
     proc = subprocess.Popen(
         [
             sys.executable,
