@@ -12,13 +12,55 @@ from typer.core import TyperGroup
 from .config import Config, load_config
 from .errors import Errors, PipelineError
 
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+# Plain click help: typer's rich panels print a `<bool>` placeholder after every flag.
 app = typer.Typer(
+    rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
-    help="Extract money, area, date and organisation records from news articles.",
+    context_settings=CONTEXT,
+    help="Extract money, area, date and organisation records from news articles.\n\n"
+    "Example: pipeline run    then    pipeline evaluate    then    pipeline review",
 )
 
 CONFIG = typer.Option(None, "--config", "-c", help="Config file (default: ./config.toml if present).")
+
+
+def _level(ctx: typer.Context) -> int:
+    """Verbosity set by the top-level -q / -v: 0 only errors, 1 the default, 2 more."""
+    return (ctx.find_root().obj or {}).get("verbosity", 1)
+
+
+def _say(message: str, shown: bool = True) -> None:
+    """A progress or summary line on stderr, when the verbosity asks for it."""
+    if shown:
+        typer.echo(message, err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"pipeline {version('pipeline')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Say more: each set's folders and reports; evaluate lists every miss."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors and the results asked for."),
+):
+    """Extract money, area, date and organisation records from news articles.
+
+    Example: pipeline run    then    pipeline evaluate    then    pipeline review
+    """
+    ctx.obj = {"verbosity": 0 if quiet else (2 if verbose else 1)}
 
 
 def _config(path: Path | None) -> Config:
@@ -34,6 +76,7 @@ def _fail(message: str, code: int = 2):
 
 @app.command()
 def run(
+    ctx: typer.Context,
     paths: list[Path] = typer.Argument(None, help="Files or folders (.md, .txt, .jsonl). Default: paths.input."),
     config: Path | None = CONFIG,
     out: str | None = typer.Option(
@@ -70,13 +113,20 @@ def run(
         formats = _formats(fmt)
         where = _engine(engine, scheduler)
         for inputs, target in _jobs(cfg, paths or [], out, set_name):
+            absent = [p for p in inputs or [cfg.input] if not Path(p).exists()]
+            if absent and len(absent) == len(inputs or [cfg.input]):  # nothing to read: write no folder either
+                for path in absent:
+                    typer.echo(Errors.E010.format(path=path), err=True)
+                failed = True
+                continue
+            _say(f"{' '.join(map(str, inputs or [cfg.input]))} -> {target or cfg.output}", _level(ctx) >= 2)
             result = run_pipeline(
                 inputs,
                 cfg,
                 target,
                 when,
                 report=lambda p: typer.echo(p.message, err=True),
-                progress=not quiet and sys.stderr.isatty(),
+                progress=not quiet and _level(ctx) > 0 and sys.stderr.isatty(),
                 force=force,
                 prune=prune,
                 formats=formats,
@@ -84,19 +134,31 @@ def run(
                 follow_links=follow_links,
             )
             failed = failed or result.failed
-            if not quiet:
-                counts = ", ".join(f"{n} {t}" for t, n in result.records.items())
-                typer.echo(
-                    f"{result.articles} articles processed, {result.skipped} up to date -> "
-                    f"{target or cfg.output}: {counts}",
-                    err=True,
-                )
+            _say(summary(result, target or cfg.output), not quiet and _level(ctx) > 0)
             if result.interrupted:
                 typer.echo(f"stopped by signal {result.interrupted}; run again to finish the rest", err=True)
                 raise typer.Exit(128 + result.interrupted)
     except PipelineError as err:
         _fail(str(err))
     raise typer.Exit(1 if failed else 0)
+
+
+def summary(result, folder) -> str:
+    """What this run did and what the folder now holds.
+
+    >>> from pipeline.engines.run import RunResult
+    >>> done = RunResult(skipped=3, holds={"articles": 3, "records": {"money": 4, "area": 4, "date": 7, "organisation": 12}})
+    >>> summary(done, "outputs")
+    '3 up to date, 0 processed; outputs/ holds 3 articles, 27 records: 4 money, 4 area, 7 date, 12 organisation'
+    """
+    held = result.holds["records"]
+    did = f"{result.skipped} up to date, {result.articles} processed"
+    if result.articles:
+        did += " (" + ", ".join(f"{n} {t}" for t, n in result.records.items()) + " new)"
+    return (
+        f"{did}; {str(folder).rstrip('/')}/ holds {result.holds['articles']} articles, {sum(held.values())} records: "
+        + ", ".join(f"{n} {t}" for t, n in held.items())
+    )
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -142,22 +204,30 @@ def _data_set(cfg: Config, name: str):
 
 @app.command()
 def evaluate(
+    ctx: typer.Context,
     outputs: Path | None = typer.Option(None, "--outputs", help="Outputs folder (default: paths.output)."),
     gold: Path | None = typer.Option(None, "--gold", help="Gold folder (default: paths.gold)."),
     min_f1: float | None = typer.Option(None, "--min-f1", help="Exit 1 when micro-F1 is below this."),
     baselines: bool = typer.Option(False, "--baselines", help="Also score quantulum3, dateparser and spaCy alone."),
+    summary_only: bool | None = typer.Option(
+        None,
+        "--summary/--full",
+        help="Print only the per-set tables, or every miss and false positive too "
+        "(default: --summary when several sets are scored, else --full).",
+        show_default=False,
+    ),
     config: Path | None = CONFIG,
     set_name: str | None = typer.Option(None, "--set", help="Score one configured set (sample, dev, test)."),
 ):
-    """Score outputs against hand-labelled gold, per type; list every miss and false positive.
+    """Score outputs against hand-labelled gold, per type; write evaluation.json and the
+    evaluation.html report (charts, misses by cause, F1 over time) beside the outputs.
 
     With no --set, --outputs or --gold, every set in config.toml is scored: a table per set
-    and a combined row.
+    and a combined row, and evaluation-sets.html in paths.output.
 
     Example: pipeline evaluate --set dev --baselines    or    pipeline evaluate --min-f1 0.95
     """
     from .evaluation import scoring as ev
-    from .outputs.layout import EVALUATION_REPORT
 
     try:
         cfg = _config(config)
@@ -169,27 +239,58 @@ def evaluate(
             pairs = {"": (outputs or cfg.output, gold or cfg.gold)}
         else:
             pairs = {name: (ds.output, ds.gold) for name, ds in cfg.sets.items()}
-        results = {}
-        for name, (out_dir, gold_dir) in pairs.items():
-            result = results[name] = ev.evaluate(out_dir, gold_dir)
-            if name:
-                typer.echo(f"=== set {name}: {out_dir} against {gold_dir} ===\n")
-            typer.echo(ev.render(result))
-            if baselines:
-                from .evaluation.baselines import evaluate_baselines
-
-                alone = evaluate_baselines(out_dir, gold_dir, cfg)
-                typer.echo(ev.render_comparison({"pipeline": result, "library alone": alone}))
-            if out_dir.is_dir():
-                ev.write_report(result, out_dir / EVALUATION_REPORT)
+        missing = [Errors.E031.format(path=p) for pair in pairs.values() for p in pair if not Path(p).is_dir()]
+        if missing:  # nothing to score: say so, not a table of zeros
+            _fail("\n".join(missing) + "\nRun `pipeline run` first, or give --outputs and --gold.", 1)
+        brief = summary_only if summary_only is not None else len(pairs) > 1
+        level = _level(ctx)
+        brief = brief and level < 2
+        results = {
+            name: _evaluate_one(name, out_dir, gold_dir, cfg, baselines, brief, level)
+            for name, (out_dir, gold_dir) in pairs.items()
+        }
         if len(results) > 1:
-            typer.echo("=== all sets ===\n" + ev.render_sets(results))
+            _report_sets(cfg, results, level)
     except PipelineError as err:
         _fail(str(err))
     combined = ev.combine(list(results.values()))
     if min_f1 is not None and combined.micro_f1 < min_f1:
         _fail(f"micro-F1 {combined.micro_f1:.3f} is below --min-f1 {min_f1}", 1)
     raise typer.Exit(1 if combined.problems else 0)
+
+
+def _evaluate_one(name: str, out_dir: Path, gold_dir: Path, cfg: Config, baselines: bool, brief: bool, level: int):
+    """Score one set; print its table (or the whole listing); write evaluation.json, the report and its history."""
+    from .evaluation import report as html
+    from .evaluation import scoring as ev
+    from .outputs.layout import EVALUATION_REPORT
+
+    result = ev.evaluate(out_dir, gold_dir)
+    if name:
+        typer.echo(f"=== set {name}: {out_dir} against {gold_dir} ===\n")
+    typer.echo(ev.render_summary(result) if brief else ev.render(result))
+    alone = None
+    if baselines:
+        from .evaluation.baselines import evaluate_baselines
+
+        alone = evaluate_baselines(out_dir, gold_dir, cfg)
+        typer.echo(ev.render_comparison({"pipeline": result, "library alone": alone}))
+    ev.write_report(result, out_dir / EVALUATION_REPORT)
+    history = html.append_history(out_dir / html.HISTORY, html.history_line(name, result, cfg))
+    html.write_page(out_dir / html.REPORT, html.set_page(name, result, history, cfg.review_port, alone))
+    _say(f"report: {out_dir / html.REPORT}", level >= (2 if name else 1))
+    return result
+
+
+def _report_sets(cfg: Config, results: dict, level: int) -> None:
+    from .evaluation import report as html
+    from .evaluation import scoring as ev
+
+    typer.echo("=== all sets ===\n" + ev.render_sets(results))
+    history = [line for name in results for line in html.read_history(cfg.sets[name].output / html.HISTORY)]
+    page = Path(cfg.output) / html.ALL_SETS
+    html.write_page(page, html.sets_page(results, ev.combine(list(results.values())), history))
+    _say(f"reports: evaluation.html in each set's outputs; all sets: {page}", level >= 1)
 
 
 @app.command(name="explain")
@@ -273,28 +374,31 @@ def _corpus_licence(path: Path) -> str:
 
 
 class _ReviewGroup(TyperGroup):
-    """``pipeline review [OUTPUTS]`` serves; ``pipeline review export`` is a subcommand, not a folder name."""
+    """``pipeline review [OUTPUTS]`` is short for ``pipeline review serve [OUTPUTS]``: a first word
+    that is no subcommand is a folder to serve, never an unknown command."""
 
     def parse_args(self, ctx, args):
-        if not args or args[0] not in self.commands:
-            ctx.allow_interspersed_args = True  # pipeline review OUTPUTS --port 0
-            return super().parse_args(ctx, args)
-        params, self.params = self.params, [p for p in self.params if p.name != "outputs"]
-        try:
-            return super().parse_args(ctx, args)
-        finally:
-            self.params = params
-            ctx.params["outputs"] = None
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["serve", *args]
+        return super().parse_args(ctx, args)
 
 
-review_app = typer.Typer(cls=_ReviewGroup, invoke_without_command=True, no_args_is_help=False)
+review_app = typer.Typer(
+    cls=_ReviewGroup,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
+    help="Review extracted records in a local web page; export the decisions as gold.\n\n"
+    "Decisions live beside the outputs reviewed (OUTPUTS/review.sqlite, unless review.database is set).\n\n"
+    "Example: pipeline review serve outputs/dev    then    pipeline review export outputs/dev",
+)
 app.add_typer(review_app, name="review")
 
+REVIEWED = typer.Argument(None, help="Outputs folder of `pipeline run` (default: paths.output).", show_default=False)
 
-@review_app.callback()
-def review(
-    ctx: typer.Context,
-    outputs: Path | None = typer.Argument(None, help="Outputs folder of `pipeline run` (default: paths.output)."),
+
+@review_app.command("serve")
+def review_serve(
+    outputs: Path | None = REVIEWED,
     port: int | None = typer.Option(
         None, "--port", help="Port on 127.0.0.1 (default: review.port; 0 = any free port)."
     ),
@@ -304,12 +408,10 @@ def review(
     ),
     config: Path | None = CONFIG,
 ):
-    """Review extracted records in a local web page: accept, reject, correct or add, by keyboard.
+    """Serve the review page: accept, reject, correct or add records, by keyboard.
 
-    Decisions go to review.database (SQLite). Example: pipeline review outputs/ --port 8765 --open
+    `pipeline review OUTPUTS` is the same. Example: pipeline review serve outputs/dev --port 8765 --open
     """
-    if ctx.invoked_subcommand:
-        return
     from .review.app import serve
 
     try:
@@ -321,25 +423,32 @@ def review(
 
 @review_app.command("export")
 def review_export(
+    outputs: Path | None = REVIEWED,
     out: Path | None = typer.Option(
-        None, "--out", help="Gold folder (default: paths.gold), or the file for --format jsonl|csv."
+        None,
+        "--out",
+        "-o",
+        help="Gold folder (default: the gold of the set whose outputs these are), or the file for --format jsonl|csv.",
     ),
     fmt: str = typer.Option(
         "gold", "--format", help="gold (files `pipeline evaluate` reads), or jsonl|csv: one row per decision."
     ),
     force: bool = typer.Option(False, "--force", help="Let the review win where it conflicts with existing gold."),
-    outputs: Path | None = typer.Option(None, "--outputs", help="Outputs folder reviewed (default: paths.output)."),
+    outputs_option: Path | None = typer.Option(None, "--outputs", hidden=True, help="Same as OUTPUTS."),
     config: Path | None = CONFIG,
 ):
-    """Write review decisions as gold files (merged into existing ones), or as a decision log.
+    """Write the decisions about OUTPUTS as gold files (merged into existing ones), or as a decision log.
 
-    Example: pipeline review export --out articles/gold/   |   pipeline review export --format csv --out decisions.csv
+    Example: pipeline review export outputs/dev   |   pipeline review export ../out2 --out ../out2-gold
+    |   pipeline review export --format csv --out decisions.csv
     """
     from .review.export import export
 
     try:
         cfg = _config(config)
-        report = export(cfg, outputs or cfg.output, out, fmt, force)
+        if outputs and outputs_option:
+            raise PipelineError(Errors.E022.format(what="OUTPUTS and --outputs"))
+        report = export(cfg, outputs or outputs_option or cfg.output, out, fmt, force)
     except PipelineError as err:
         _fail(str(err))
     for line in report.warnings:

@@ -182,7 +182,7 @@ class Config:
     root: Path = Path(".")  # the folder of config.toml; output paths are written relative to it
     digest: str = ""
     review_port: int = 8765
-    review_database: Path = Path("outputs/review.sqlite")
+    review_database: Path | None = None  # None: <outputs reviewed>/review.sqlite
     max_article_chars: int = 1_000_000
     oversize: str = "chunk"  # or "reject": what an article over max_article_chars gets
 
@@ -352,7 +352,7 @@ def _build(c: dict, base: Path, path: str, digest: str) -> Config:
         root=base,
         digest=digest,
         review_port=review["port"],
-        review_database=base / review["database"],
+        review_database=base / review["database"] if review["database"].strip() else None,
         max_article_chars=inp["max_article_chars"],
         oversize=_oversize(inp["oversize"], path),
     )

@@ -41,7 +41,7 @@ class Errors:
     E019 = "[E019] {path}: no input files found; put .md, .txt or .jsonl files there."
     E020 = "[E020] {path}: article '{article}' failed: {reason!r}. This is a bug: please report it with the article."
     E021 = "[E021] --published {value!r} is not an ISO date (YYYY-MM-DD) in the years 1000-2200."
-    E022 = "[E022] give either {what}, not both."
+    E022 = "[E022] {what}: give one or the other, not both."
     E023 = "[E023] no set named '{name}' in config.toml (sets: {known}); add a [sets.{name}] table with input, output and gold."
     E024 = (
         "[E024] {folder}: another `pipeline run` (process {pid}) is writing there; "

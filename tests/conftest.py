@@ -38,13 +38,34 @@ def set_outputs(config, tmp_path_factory):
 def review_copy(tmp_path, config):
     """A copy of the committed sample outputs and a config whose review database lives beside it."""
     import shutil
-    from dataclasses import replace
 
     out = tmp_path / "outputs"
     out.mkdir()
     for path in (ROOT / "outputs").glob("*.json"):
         shutil.copy(path, out / path.name)
-    return out, replace(config, review_database=out / "review.sqlite")
+    return out, reviewed_set(config, out, config.sets["sample"].gold)
+
+
+@pytest.fixture
+def as_reviewed():
+    return reviewed_set
+
+
+def reviewed_set(config, out, gold):
+    """``config`` whose sample set's outputs are ``out`` and gold ``gold``: review decisions go
+    beside ``out`` (no review.database), export's gold default is ``gold``."""
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from pipeline.config import DataSet
+
+    sample = config.sets["sample"]
+    return replace(
+        config,
+        gold=gold,
+        review_database=None,
+        sets=MappingProxyType({"sample": DataSet("sample", sample.input, out, gold)}),
+    )
 
 
 # Hypothesis: a bounded run in CI; `pytest --hypothesis-profile=long` for a long local run.

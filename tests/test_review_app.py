@@ -13,6 +13,7 @@ with warnings.catch_warnings():  # Starlette 1.x suggests httpx2 for its TestCli
 from typer.testing import CliRunner
 
 from pipeline.cli import app as cli
+from pipeline.errors import PipelineError
 from pipeline.review.app import Review, create_app
 
 MEDVALLEY = "shanghai-medvalley-strengthens-jiadings-biopharma-sector"
@@ -180,7 +181,9 @@ def test_extract_prefills_with_that_types_extractor(served):
     text = review.articles[MEDVALLEY].text
     start = text.index("around 10 billion yuan")
     body = {"article": MEDVALLEY, "start": start, "end": start + len("around 10 billion yuan")}
-    money = client.post("/api/extract", json=body, headers=HEADERS).json()
+    answer = client.post("/api/extract", json=body, headers=HEADERS).json()
+    money = answer["record"]
+    assert answer["hint"] == ""  # the money extractor reads it so
     assert (money["type"], money["value"], money["currency"], money["qualifier"]) == (
         "money",
         10000000000,
@@ -188,12 +191,14 @@ def test_extract_prefills_with_that_types_extractor(served):
         "around",
     )
     assert money["mentions"][0]["start"] == start
-    as_date = client.post("/api/extract", json={**body, "type": "date"}, headers=HEADERS).json()
+    answer = client.post("/api/extract", json={**body, "type": "date"}, headers=HEADERS).json()
+    as_date = answer["record"]
     assert (as_date["type"], as_date["value"]) == ("date", None)  # nothing a date extractor finds: an empty form
+    assert answer["hint"].startswith("No extractor reads 'around 10 billion yuan' as a date")
     start = text.index("October 13")
     date = client.post(
         "/api/extract", json={"article": MEDVALLEY, "start": start, "end": start + 10, "type": "date"}, headers=HEADERS
-    ).json()
+    ).json()["record"]
     assert date["value"] == "2023-10-13"  # the article's publication year
     empty = client.post("/api/extract", json={"article": MEDVALLEY, "start": 5, "end": 5}, headers=HEADERS)
     assert empty.status_code == 422 and "select some words" in empty.json()["error"]
@@ -327,9 +332,83 @@ def test_cli_review_export_subcommand_is_not_an_outputs_folder(reviewed_cli):
 def reviewed_cli(review_copy, tmp_path):
     out, config = review_copy
     config_path = tmp_path / "config.toml"
-    config_path.write_text(f'[review]\ndatabase = "{config.review_database}"\n')
+    config_path.write_text("")  # the defaults: decisions beside the outputs reviewed
     review = Review.load(out, config, "ann")
     entry = _entry(review, "money", 100000000000)
     review.decide({"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0})
     review.store.close()
     return out, config_path, tmp_path / "gold"
+
+
+def test_selection_no_extractor_reads_gets_a_hint(served):
+    review, client = served
+    text = review.articles[MEDVALLEY].text
+    start = text.index("biopharmaceutical industry")
+    body = {"article": MEDVALLEY, "start": start, "end": start + len("biopharmaceutical industry")}
+    answer = client.post("/api/extract", json=body, headers=HEADERS).json()
+    assert answer["record"]["type"] == "organisation"
+    assert "No extractor reads 'biopharmaceutical industry' as a money, area, date or organisation" in answer["hint"]
+
+
+def test_correction_refuses_a_type_change_and_fields_of_another_type(served):
+    review, client = served
+    entry = _entry(review, "date", "2025")
+    body = {"article": MEDVALLEY, "key": entry["key"], "action": "correct", "version": 0}
+    changed = client.post("/api/decide", json={**body, "fields": {"type": "money", "value": "5"}}, headers=HEADERS)
+    assert changed.status_code == 422 and "cannot make this date a money" in changed.json()["error"]
+    stray = client.post("/api/decide", json={**body, "fields": {"currency": "NGN"}}, headers=HEADERS)
+    assert stray.status_code == 422 and "[E045] currency: a date record has no such field" in stray.json()["error"]
+    assert review.store.decisions(MEDVALLEY) == {}  # nothing saved
+
+
+def test_vague_amount_reads_as_written(review_copy):
+    out, config = review_copy
+    path = out / f"{MEDVALLEY}.json"
+    data = json.loads(path.read_text())
+    rec = next(r for r in data["records"] if r["type"] == "money")
+    rec.update(value=None, currency="CNY")
+    rec["mentions"][0]["text"] = "billions of yuan"
+    path.write_text(json.dumps(data))
+    review = Review.load(out, config, "ann")
+    page = TestClient(create_app(review, {"testserver"}, token="t")).get(f"/article/{MEDVALLEY}").text
+    assert 'billions of yuan <small class="vague">(vague, CNY)</small>' in page and "null CNY" not in page
+
+
+def test_index_filters_act_together(served):
+    review, client = served
+    for entry in review.article_view(MEDVALLEY)["entries"]:
+        if entry["record"]["type"] == "money":
+            review.decide({"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0})
+    money_undecided = client.get("/?type=money&undecided=1").text
+    assert MEDVALLEY not in money_undecided  # its money is all decided, though other records are not
+    assert MEDVALLEY in client.get("/?type=date&undecided=1").text
+    assert MEDVALLEY in client.get("/?type=money").text
+
+
+def test_decisions_live_with_the_folder_reviewed(review_copy, config, tmp_path):
+    """Reviewing a folder outside every set keeps its decisions beside it, reads no set's gold,
+    and export without --out refuses rather than write into a set's gold."""
+    out, _ = review_copy
+    other = tmp_path / "out2"
+    out.rename(other)
+    review = Review.load(other, config, "ann")
+    assert review.store_path == other / "review.sqlite" and review.gold == {}
+    entry = _entry(review, "money", 100000000000)
+    review.decide({"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0})
+    review.store.close()
+    assert (other / "review.sqlite").is_file()
+    from pipeline.review.export import export
+
+    with pytest.raises(PipelineError, match=r"is the outputs folder of no set.*--out GOLD_FOLDER"):
+        export(config, other, None, "gold", force=False)
+    report = export(config, other, tmp_path / "gold", "gold", force=False)
+    assert report.written == [tmp_path / "gold" / f"{MEDVALLEY}.json"] and report.warnings[-1].startswith("[W040]")
+
+
+def test_cli_review_export_takes_the_folder_as_argument(reviewed_cli):
+    out, config_path, gold = reviewed_cli
+    answer = CliRunner().invoke(cli, ["review", "export", str(out), "--config", str(config_path), "--out", str(gold)])
+    assert answer.exit_code == 0, answer.output
+    assert (gold / f"{MEDVALLEY}.json").is_file()
+    usage = CliRunner().invoke(cli, ["review", "-h"])
+    assert "serve" in usage.output and "export" in usage.output

@@ -45,8 +45,9 @@ def _pipeline(*args, **kw):
 def server(review_copy, tmp_path):
     """`pipeline review OUTPUTS --port 0` as a user starts it; yields (url, outputs, config.toml)."""
     out, config = review_copy
-    config_path = tmp_path / "config.toml"
-    config_path.write_text(f'[review]\ndatabase = "{config.review_database}"\n')
+    (tmp_path / "project").mkdir()  # a project whose outputs are elsewhere: the reviewed folder is in no set
+    config_path = tmp_path / "project" / "config.toml"
+    config_path.write_text("")  # the defaults: decisions beside the outputs reviewed
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -116,13 +117,33 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
             page.keyboard.press("r")  # reject the date
             expect(status(1)).to_have_text("reject")
             expect(page.locator("#rec-2")).to_have_class(re.compile("selected"))
-            page.keyboard.press("e")  # correct the money amount
+            page.keyboard.press("e")  # correct the money amount and its currency
             expect(page.locator("#editor")).to_be_visible()
+            field = lambda name: page.locator(f"#editor label:has([name={name}])")  # noqa: E731
+            for name in ("value", "currency", "max", "qualifier"):
+                expect(field(name)).to_be_visible()
+            for name in ("end", "original_value", "original_unit"):  # not a money record's: not shown
+                expect(field(name)).to_be_hidden()
             page.keyboard.press("Control+A")
             page.keyboard.type("99000000000")
-            page.keyboard.press("Enter")
+            page.locator("#editor input[name=currency]").fill("USD")
+            page.locator("#editor input[name=currency]").press("Enter")
             expect(status(2)).to_have_text("correct")
-            expect(page.locator("#rec-2 .corrected")).to_contain_text("99,000,000,000 CNY")
+            expect(page.locator("#rec-2 .corrected")).to_contain_text("99,000,000,000 USD")
+
+            # a type cannot be corrected: the form shows the new type's fields, the server says no
+            page.keyboard.press("k")
+            page.keyboard.press("e")
+            expect(field("end")).to_be_visible()
+            page.locator("#editor select[name=type]").select_option("money")
+            expect(field("currency")).to_be_visible()
+            expect(field("end")).to_be_hidden()
+            page.locator("#editor select[name=type]").press("Enter")
+            expect(page.locator("#editor-error")).to_contain_text("cannot make this date a money")
+            page.keyboard.press("Escape")
+            expect(page.locator("#editor")).to_be_hidden()
+            expect(status(1)).to_have_text("reject")
+            page.keyboard.press("j")
             page.keyboard.press("j")
             page.keyboard.press("a")
             expect(status(3)).to_have_text("accept")
@@ -146,10 +167,10 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
             page.keyboard.press("s")
             expect(page.locator("#editor-text")).to_have_text("Malu Town")
             expect(page.locator("#editor select[name=type]")).to_have_value("organisation")
-            page.keyboard.press("Tab")
-            page.keyboard.press("Control+A")
-            page.keyboard.type("Malu Town Council")
-            page.keyboard.press("Enter")
+            expect(page.locator("#editor select[name=type]")).to_be_focused()  # the form opens on the type menu
+            page.locator("#editor input[name=value]").fill("Malu Town Council")
+            page.locator("#editor select[name=type]").focus()
+            page.keyboard.press("Enter")  # saves from the type menu too
             added = page.locator("#records .rec.s-add")
             expect(added).to_contain_text("Malu Town Council")
             expect(page.locator("#article-progress")).to_have_text("4 / 15 decided here")
@@ -182,12 +203,16 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
             browser.close()
 
     gold = tmp_path / "gold"
-    exported = _pipeline("review", "export", "--outputs", str(out), "--out", str(gold), "--config", str(config_path))
+    # the reviewed folder is outside the project: its decisions are beside it, export needs --out
+    assert (out / "review.sqlite").is_file()
+    refused = _pipeline("review", "export", str(out), "--config", str(config_path))
+    assert refused.returncode == 2 and "--out GOLD_FOLDER" in refused.stderr
+    exported = _pipeline("review", "export", str(out), "--out", str(gold), "--config", str(config_path))
     assert exported.returncode == 0, exported.stderr
     records = json.loads((gold / f"{MEDVALLEY}.json").read_text())["records"]
     assert {(r["type"], r["value"]) for r in records} == {
         ("organisation", "Shanghai MedValley"),
-        ("money", 99000000000),
+        ("money", 99000000000),  # in USD
         ("organisation", "Malu Town Council"),
     }
     scored = _pipeline("evaluate", "--outputs", str(out), "--gold", str(gold), "--config", str(config_path))

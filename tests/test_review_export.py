@@ -3,7 +3,6 @@ or the decision log as JSONL / CSV."""
 
 import csv
 import json
-from dataclasses import replace
 
 import pytest
 
@@ -16,10 +15,10 @@ MEDVALLEY = "shanghai-medvalley-strengthens-jiadings-biopharma-sector"
 
 
 @pytest.fixture
-def reviewed(review_copy, tmp_path):
+def reviewed(review_copy, tmp_path, as_reviewed):
     """The sample outputs with four decisions on the MedValley article, and an empty gold folder."""
     out, config = review_copy
-    config = replace(config, gold=tmp_path / "gold")
+    config = as_reviewed(config, out, tmp_path / "gold")
     review = Review.load(out, config, "ann")
     entries = {(e["record"]["type"], e["record"]["value"]): e for e in review.article_view(MEDVALLEY)["entries"]}
 

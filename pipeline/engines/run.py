@@ -8,6 +8,7 @@ and started again finishes the rest and ends with the same folder as an uninterr
 
 from __future__ import annotations
 
+import json
 import platform
 import signal
 import sys
@@ -25,7 +26,7 @@ from ..model.meta import components, meta
 from ..model.meta import version as model_version
 from ..outputs import files
 from ..outputs.index import article_files
-from ..outputs.layout import FORMATS, PROBE, RUN_REPORT
+from ..outputs.layout import ARTICLE_SUFFIX, FORMATS, PROBE, RUN_REPORT, index_file
 from ..outputs.location import location
 from ..records import TYPES, Problem
 from .job import Job, Outcome, Tally
@@ -47,6 +48,8 @@ class RunResult:
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     interrupted: int = 0  # the signal that stopped the run, 0 if none
+    # What the folder holds after the run, up to date or not: its articles and their records by type.
+    holds: dict = field(default_factory=lambda: {"articles": 0, "records": dict.fromkeys(TYPES, 0)})
 
     @property
     def failed(self) -> bool:
@@ -101,6 +104,7 @@ def run(
         if prune and not stopped():  # a stopped run has not read every input: keep what it did not see
             _prune(out, set(tally.ids), report)
         result.interrupted = stopped()
+        result.holds = holdings(out, tally.ids, formats)
         result.timings["total_s"] = time.perf_counter() - clock
         files.write_json(out / RUN_REPORT, run_json(result, config, tally.ids))
     return result
@@ -143,12 +147,40 @@ def _stop_on_signals() -> Iterator[Callable[[], int]]:
             signal.signal(s, handler)
 
 
+def holdings(out: Path, ids: list[str], formats: Iterable[str]) -> dict:
+    """The articles of ``ids`` that have an output file in ``out`` and their records by type: what
+    the folder holds for these inputs, whether this run wrote them or found them up to date.
+    Read from records.jsonl when the run keeps one (rebuilt or checked current just before), else
+    from the article files."""
+    counts = dict.fromkeys(TYPES, 0)
+    articles: set[str] = set()
+    index = out / index_file("jsonl")
+    if "jsonl" in formats and index.is_file():
+        with index.open("r", encoding="utf8") as lines:
+            records = (json.loads(line) for line in lines if line.strip())
+            for rec in records:
+                articles.add(rec.get("article"))
+                counts[rec.get("type")] = counts.get(rec.get("type"), 0) + 1
+        # an article with no record is in no line of the index
+        present = sum(1 for a in ids if a in articles or (out / f"{a}{ARTICLE_SUFFIX}").is_file())
+    else:
+        present = 0
+        for article in ids:
+            path = out / f"{article}{ARTICLE_SUFFIX}"
+            if path.is_file():
+                present += 1
+                for rec in json.loads(path.read_text("utf8"))["records"]:
+                    counts[rec.get("type")] = counts.get(rec.get("type"), 0) + 1
+    return {"articles": present, "records": counts}
+
+
 def run_json(result: RunResult, config: Config, ids: list[str]) -> dict:
     return {
         "articles": result.articles,
         "skipped": result.skipped,
         "inputs": len(ids),
         "records": result.records,
+        "holds": result.holds,
         "failed": result.failed,
         "interrupted": bool(result.interrupted),
         # By file, then line: the same order whichever engine ran and however it batched.
@@ -172,8 +204,17 @@ def _versions(model: str) -> dict:
 
 
 def _progress(items: Iterator[Outcome], enabled: bool) -> Iterator[Outcome]:
+    """A bar of the articles processed. Inputs are read as a stream (a file may hold any number
+    of articles, and up-to-date ones are skipped unseen), so no total is known ahead: the bar says so
+    rather than show a count that reads like a total."""
     if not enabled:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, unit="article", file=sys.stderr, delay=2)
+    return tqdm(
+        items,
+        unit=" articles",
+        file=sys.stderr,
+        delay=2,
+        bar_format="{n_fmt} articles processed [{elapsed}, {rate_fmt}] (inputs are streamed: no total known ahead)",
+    )

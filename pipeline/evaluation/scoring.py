@@ -475,6 +475,14 @@ def render(ev: Evaluation) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def render_summary(ev: Evaluation) -> str:
+    """The record and mention tables only, and the problems: what ``--summary`` prints."""
+    parts = [_record_table(ev), _mention_table(ev)]
+    if ev.problems:
+        parts.append("Problems\n" + "\n".join(f"  {p}" for p in ev.problems))
+    return "\n\n".join(parts) + "\n"
+
+
 def _record_table(ev: Evaluation) -> str:
     head = f"Records: {len(ev.articles)} article(s) scored\n{'type':<14}{'TP':>5}{'FP':>5}{'FN':>5}{'P':>8}{'R':>8}{'F1':>8}"
     rows = [_count_row(kind, c) for kind, c in ev.counts.items()] + [_count_row("micro", ev.micro)]

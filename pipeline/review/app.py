@@ -35,9 +35,11 @@ from ..errors import Errors, PipelineError
 from ..evaluation import scoring as ev
 from ..extractors import Context, registry
 from ..records import TYPES, merge, to_dict
+from . import folder
 from .store import Conflict, Decision, Store, StoreError, record_key, text_hash
 from .values import FIELDS, Invalid, corrected
 
+DECIDED = ("accept", "reject", "correct", "add")  # the statuses of a decided record; stale, new, undecided are not
 STATIC = {"review.js": "text/javascript", "review.css": "text/css"}
 KEYS = [
     ("a", "accept, next"),
@@ -80,6 +82,7 @@ class Review:
     config: Config
     reviewer: str
     problems: list[str] = field(default_factory=list)
+    store_path: Path | None = None
 
     @classmethod
     def load(cls, outputs: Path, config: Config, reviewer: str | None = None, store: Store | None = None) -> Review:
@@ -90,8 +93,10 @@ class Review:
         if not loaded:
             reason = "no article files (<article-id>.json)" + (" that can be read" if problems else "")
             raise PipelineError(Errors.E044.format(path=outputs, reason=reason) + "".join(f"\n  {p}" for p in problems))
-        gold, gold_problems = ev.load_gold(config.gold)
-        store = store or Store(config.review_database)
+        gold_dir = folder.gold(config, outputs)
+        gold, gold_problems = ev.load_gold(gold_dir) if gold_dir else ({}, [])
+        store_path = folder.database(config, outputs)
+        store = store or Store(store_path)
         articles = {aid: _article(aid, data) for aid, data in sorted(loaded.items())}
         store.first_sight({aid: [record_key(r) for r in a.records] for aid, a in articles.items()})
         return cls(
@@ -101,6 +106,7 @@ class Review:
             config,
             reviewer or _os_user(),
             problems + gold_problems,
+            store_path,
         )
 
     # ---- views -------------------------------------------------------------------------
@@ -110,10 +116,11 @@ class Review:
         for aid, article in self.articles.items():
             view = self.article_view(aid)
             counts = {t: sum(1 for r in article.records if r.get("type") == t) for t in TYPES}
-            if kind and not counts.get(kind):
+            entries = [e for e in view["entries"] if not kind or e["record"]["type"] == kind]
+            if kind and not entries:
                 continue
-            if undecided_only and view["decided"] >= view["total"]:
-                continue
+            if undecided_only and all(e["status"] in DECIDED for e in entries):
+                continue  # with a type: no record of that type is left to decide
             rows.append(
                 {
                     "id": aid,
@@ -146,7 +153,7 @@ class Review:
         for (_, key), d in decisions.items():
             if d.action == "add" and d.corrected:
                 items.append(_item(d.corrected, key, d, article, None, new=False))
-        decided = sum(1 for i in items if i["status"] in ("accept", "reject", "correct", "add"))
+        decided = sum(1 for i in items if i["status"] in DECIDED)
         return {
             "article": article,
             "entries": items,
@@ -190,7 +197,17 @@ class Review:
             raise Invalid(Errors.E045.format(field="action", reason="must be accept, reject or correct"))
         if item["added"]:  # an added record is kept or taken back with undo, not re-decided
             raise Invalid(Errors.E045.format(field="key", reason="an added record can only be undone"))
-        fixed = corrected(item["record"], body.get("fields") or {}) if action == "correct" else None
+        fields = dict(body.get("fields") or {})
+        wanted = fields.pop("type", None)
+        if action == "correct" and wanted not in (None, "", item["record"]["type"]):
+            raise Invalid(
+                Errors.E045.format(
+                    field="type",
+                    reason=f"a correction cannot make this {item['record']['type']} a {wanted}: reject it (r), "
+                    f"then select its words and add a {wanted} (s)",
+                )
+            )
+        fixed = corrected(item["record"], fields) if action == "correct" else None
         return self.store.decide(
             article.id,
             key,
@@ -213,6 +230,10 @@ class Review:
 
     def prefill(self, body: dict) -> dict:
         """The record that type's extractor finds in the selection (value editable), or an empty one."""
+        return self.suggest(body)[0]
+
+    def suggest(self, body: dict) -> tuple[dict, str]:
+        """``prefill``'s record, and a hint when no extractor would call the selection what it is pre-filled as."""
         article = self._article(body)
         start, end = _int(body.get("start")), _int(body.get("end"))
         if not 0 <= start < end <= len(article.text) or not article.text[start:end].strip():
@@ -231,7 +252,14 @@ class Review:
         rec["mentions"] = [
             {"text": selection, "start": start, "end": end, "sentence": ev.sentence_around(article.text, start, end)}
         ]
-        return rec
+        hint = ""
+        if not found:
+            asked = kinds[0] if len(kinds) == 1 else " or ".join([", ".join(kinds[:-1]), kinds[-1]])
+            hint = (
+                f"No extractor reads {' '.join(selection.split())!r} as {_a(asked)}: pre-filled as {_a(kind)} "
+                f"for you to check; pick the type it is."
+            )
+        return rec, hint
 
     def _extract(self, kinds: list[str], selection: str, article: Article) -> dict | None:
         """The first record the extractors of ``kinds`` find in the selection, parsed once."""
@@ -312,6 +340,15 @@ def segments(text: str, records: list[dict]) -> list[dict]:
         index = min(covering)[1] if covering else None
         out.append({"text": text[a:b], "record": index, "type": records[index]["type"] if index is not None else None})
     return out
+
+
+def _a(noun: str) -> str:
+    """``an area``, ``a date``.
+
+    >>> _a("organisation"), _a("money")
+    ('an organisation', 'a money')
+    """
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def _int(value) -> int:
@@ -397,6 +434,10 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
 
         return endpoint
 
+    def _suggestion(body: dict) -> dict:
+        record, hint = review.suggest(body)
+        return {"record": record, "hint": hint}
+
     def undo(_: dict) -> dict:
         done = review.store.undo()
         return {"undone": done.to_dict() if done else None}
@@ -407,7 +448,7 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
         Route("/static/{name}", asset),
         Route("/api/decide", action(lambda b: review.decide(b).to_dict()), methods=["POST"]),
         Route("/api/add", action(lambda b: review.add(b).to_dict()), methods=["POST"]),
-        Route("/api/extract", action(review.prefill), methods=["POST"]),
+        Route("/api/extract", action(_suggestion), methods=["POST"]),
         Route("/api/undo", action(undo), methods=["POST"]),
     ]
 
@@ -487,7 +528,7 @@ def serve(
     threading.Thread(target=_warm, args=(config,), daemon=True).start()
     echo(
         f"Reviewing {len(review.articles)} article(s) as {review.reviewer} at {url}  "
-        f"(decisions in {config.review_database}; Ctrl-C to stop)"
+        f"(decisions in {review.store_path}; Ctrl-C to stop)"
     )
     if open_browser:
         webbrowser.open(url)
@@ -497,7 +538,7 @@ def serve(
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its graceful shutdown
         pass
     finally:
-        echo(f"Stopped. Decisions are kept in {config.review_database}.")
+        echo(f"Stopped. Decisions are kept in {review.store_path}.")
         sock.close()
         store.close()
 

@@ -19,6 +19,7 @@ from ..config import Config
 from ..errors import Errors, PipelineError
 from ..evaluation import scoring as ev
 from ..outputs.files import write_json, write_jsonl, write_text
+from . import folder
 from .store import Decision, Store, record_key, text_hash
 
 FORMATS = ("gold", "jsonl", "csv")
@@ -50,20 +51,30 @@ class Report:
 
 
 def export(config: Config, outputs: Path, out: Path | None, fmt: str, force: bool) -> Report:
-    """Export the decisions in ``review.database`` as ``fmt`` (gold, jsonl or csv)."""
+    """Export the decisions about ``outputs`` (kept in ``<outputs>/review.sqlite`` unless
+    ``review.database`` is set) as ``fmt``: gold, into that set's gold folder unless ``out``; jsonl or csv."""
     if fmt not in FORMATS:
         raise PipelineError(Errors.E048.format(what=f"--format {fmt!r}", how="use gold, jsonl or csv"))
-    if not Path(config.review_database).is_file():
+    database = folder.database(config, outputs)
+    if not database.is_file():
         raise PipelineError(
             Errors.E048.format(
-                what=f"no review database at {config.review_database}",
-                how="review some records with `pipeline review` first",
+                what=f"no review database at {database}",
+                how=f"review some records with `pipeline review serve {outputs}` first",
             )
         )
-    store = Store(config.review_database)
+    gold_dir = out or folder.gold(config, outputs)
+    if fmt == "gold" and gold_dir is None:
+        raise PipelineError(
+            Errors.E048.format(
+                what=f"{outputs} is the outputs folder of no set in config.toml, so it has no gold folder",
+                how=f"say where to write the gold: pipeline review export {outputs} --out GOLD_FOLDER",
+            )
+        )
+    store = Store(database)
     try:
         if fmt == "gold":
-            return export_gold(store, Path(outputs), Path(out or config.gold), force)
+            return export_gold(store, Path(outputs), Path(gold_dir), force)
         return export_log(store, Path(out or Path(outputs) / f"review-decisions.{fmt}"), fmt)
     finally:
         store.close()

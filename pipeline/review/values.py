@@ -38,7 +38,14 @@ def corrected(base: dict, fields: dict[str, Any]) -> dict:
     kind = base.get("type")
     if kind not in TYPES:
         raise Invalid(Errors.E045.format(field="type", reason=f"must be one of {', '.join(TYPES)}"))
-    given = {k: str(v).strip() for k, v in fields.items() if k in FIELDS[kind] and v is not None}
+    stray = sorted(set(fields) - set(FIELDS[kind]))
+    if stray:  # said, not silently dropped: a currency typed into a date's form is a mistake to show
+        raise Invalid(
+            Errors.E045.format(
+                field=stray[0], reason=f"a {kind} record has no such field (it has {', '.join(FIELDS[kind])})"
+            )
+        )
+    given = {k: str(v).strip() for k, v in fields.items() if v is not None}
     rec = {k: v for k, v in base.items() if k not in ("id", "equivalent_of")}
     if "qualifier" in given:
         _set(rec, "qualifier", given["qualifier"] or None)

@@ -122,12 +122,15 @@
     showFields(record.type);
   }
 
-  function open(kind, record, words) {
+  function open(kind, record, words, hint) {
     mode = kind;
     document.getElementById("editor-title").textContent = kind === "add" ? "Add a missed record" : `Correct this ${record.type}`;
     document.getElementById("editor-text").textContent = words;
     document.getElementById("editor-error").textContent = "";
-    editor.querySelector('label[data-for="add"]').hidden = kind !== "add";
+    const hinted = document.getElementById("editor-hint");
+    hinted.textContent = hint || "";
+    hinted.hidden = !hint;
+    editor.dataset.type = record.type;
     editor.elements.note.value = "";
     fill(record);
     editor.hidden = false;
@@ -183,18 +186,23 @@
     const result = await post("/api/extract", type ? {...selection, type} : selection);
     if (!result.ok) { say(result.data.error); return; }
     pending = selection;
-    open("add", result.data, result.data.mentions[0].text);
+    open("add", result.data.record, result.data.record.mentions[0].text, result.data.hint);
   }
 
+  // Changing the type shows that type's fields: in the add form, as its extractor reads the
+  // selection; in a correction, where the server will say a type cannot be corrected.
   editor.elements.type.addEventListener("change", () => {
     if (mode === "add" && pending) prefill(pending, editor.elements.type.value);
+    else showFields(editor.elements.type.value);
   });
 
   editor.addEventListener("submit", async (event) => {
     event.preventDefault();
     const error = document.getElementById("editor-error");
     if (mode === "correct") {
-      const outcome = await decide("correct", formFields(), editor.elements.note.value);
+      const fields = formFields();
+      if (editor.elements.type.value !== editor.dataset.type) fields.type = editor.elements.type.value;
+      const outcome = await decide("correct", fields, editor.elements.note.value);
       if (outcome === true) close(); else if (typeof outcome === "string") error.textContent = outcome;
     } else if (mode === "add") {
       const result = await post("/api/add", {...pending, type: editor.elements.type.value, fields: formFields(),
@@ -227,6 +235,11 @@
   document.addEventListener("keydown", (event) => {
     if (mode) {
       if (event.key === "Escape") { event.preventDefault(); close(); }
+      // Enter saves from any control of the form, the type menu included (a <select> does not submit).
+      if (event.key === "Enter" && editor.contains(event.target) && !event.target.closest("button")) {
+        event.preventDefault();
+        editor.requestSubmit();
+      }
       return;
     }
     if (event.target.closest("input, select, textarea") || event.ctrlKey || event.metaKey || event.altKey) return;
