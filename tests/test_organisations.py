@@ -291,6 +291,18 @@ LEADING_WORDS = [
     ("The Court of Appeal of Ruritania ruled.", ["Court of Appeal of Ruritania"]),
     ("The league fined FC Lorvane CHF 80,000 for late payments.", ["FC Lorvane"]),
 ]
+# Failure families seen on pages from the regions the tool is for (issue 17), in made-up shapes.
+FAMILIES = [
+    ("TOKYO - Mizuho Financial Group said on Monday it would buy a stake.", ["Mizuho Financial Group"]),
+    (
+        "Tata Realty and Godrej Properties will build the towers. Tata Realty said costs rose. "
+        "Godrej Properties declined to comment.",
+        ["Tata Realty", "Godrej Properties"],
+    ),
+    ("Exports rose 12% in the first quarter.\n\n-- APS", ["APS"]),
+    ("The mill will reopen next year, the company said.\n\n(PTI)", ["PTI"]),
+    ("The minister toured the new wharf on Tuesday.\n\n— Yu Chao", []),
+]
 CASES = (
     SAMPLE_PAGE
     + GENERAL
@@ -316,6 +328,7 @@ CASES = (
     + APPOSITIVES
     + SPELLED_MORE
     + LEADING_WORDS
+    + FAMILIES
 )
 
 
