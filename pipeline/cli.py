@@ -175,6 +175,11 @@ def evaluate(
             if name:
                 typer.echo(f"=== set {name}: {out_dir} against {gold_dir} ===\n")
             typer.echo(ev.render(result))
+            from .evaluation.facts import evaluate_facts, render_facts
+
+            fact_scores = evaluate_facts(out_dir, gold_dir)
+            if fact_scores is not None:
+                typer.echo(render_facts(fact_scores, evaluate_facts(out_dir, gold_dir, baseline=True)))
             if baselines:
                 from .evaluation.baselines import evaluate_baselines
 
