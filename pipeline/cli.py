@@ -269,6 +269,11 @@ def _evaluate_one(name: str, out_dir: Path, gold_dir: Path, cfg: Config, baselin
     if name:
         typer.echo(f"=== set {name}: {out_dir} against {gold_dir} ===\n")
     typer.echo(ev.render_summary(result) if brief else ev.render(result))
+    from .evaluation.facts import evaluate_facts, render_facts
+
+    fact_scores = evaluate_facts(out_dir, gold_dir)
+    if fact_scores is not None:
+        typer.echo(render_facts(fact_scores, evaluate_facts(out_dir, gold_dir, baseline=True)))
     alone = None
     if baselines:
         from .evaluation.baselines import evaluate_baselines

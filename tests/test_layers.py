@@ -16,6 +16,7 @@ ORDER = [
     "input",
     "model",
     "extractors",
+    "facts",
     "evaluation",
     "engines",
     "review",

@@ -38,6 +38,8 @@ def test_run_sample_writes_every_file(sample_out):
             "shanghai-intelligent-mobility-design-valley-commences-in-anting.json",
             "records.jsonl",
             "records.parquet",
+            "facts.jsonl",
+            "facts.parquet",
             "run.json",
         ]
     )
@@ -71,7 +73,7 @@ def test_run_committed_outputs_are_current(set_outputs):
     """Every change in extraction shows as a diff of outputs/ (every set): regenerate and compare."""
     for ds, out in set_outputs.values():
         for path in sorted(out.iterdir()):
-            if path.name in ("run.json", "records.parquet") or path.name.startswith("."):
+            if path.name in ("run.json", "records.parquet", "facts.parquet") or path.name.startswith("."):
                 continue
             committed = ds.output / path.name
             assert committed.is_file() and committed.read_text() == path.read_text(), (

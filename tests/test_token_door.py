@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 EXTRACTORS = Path(__file__).resolve().parents[1] / "pipeline" / "extractors"
+FACTS = EXTRACTORS.parent / "facts"  # the facts room reads tokens through the same door
 COMPUTED = {"pos_", "tag_", "lemma_", "dep_", "morph"}  # heads are read on ``parsed(...)`` tokens, which have them
 
 
@@ -23,6 +24,11 @@ def _attribute_reads(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", sorted(EXTRACTORS.rglob("*.py")), ids=lambda p: p.relative_to(EXTRACTORS).as_posix())
 def test_extractors_read_token_attributes_only_through_the_door(path):
+    assert _attribute_reads(path) == []
+
+
+@pytest.mark.parametrize("path", sorted(FACTS.rglob("*.py")), ids=lambda p: p.relative_to(FACTS).as_posix())
+def test_facts_read_token_attributes_only_through_the_door(path):
     assert _attribute_reads(path) == []
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from .. import facts
 from ..config import Config
 from ..errors import Errors
 from ..extractors import Context, dates, parsed_from, registry
@@ -27,7 +28,8 @@ def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
     tick = time.perf_counter()
     try:
         records, dropped = invariants.check(extract(doc, article, config), article.text)
-        files.write_json(out / f"{article.id}.json", article_json(article, records, config))
+        found = facts.find(doc, records, article.id)
+        files.write_json(out / f"{article.id}.json", article_json(article, records, config, found))
     except Exception as err:  # one article's failure must not end the batch
         reason = Errors.E020.format(path=article.path, article=article.id, reason=err)
         return Outcome(
@@ -65,7 +67,7 @@ def extract(doc: Doc, article: Article, config: Config) -> list[dict]:
     return [to_dict(r) for r in merge(registry.extract(doc, context), article.id)]
 
 
-def article_json(article: Article, records: list[dict], config: Config) -> dict:
+def article_json(article: Article, records: list[dict], config: Config, found: list[dict] | None = None) -> dict:
     """The per-article output; its path is relative to the project, so outputs match across clones.
     The article's fields come first, so a re-run reads the key from the file's head (``job.up_to_date``)."""
     meta = asdict(article)
@@ -74,4 +76,4 @@ def article_json(article: Article, records: list[dict], config: Config) -> dict:
     meta["path"] = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else article.path
     meta["published"] = article.published.isoformat() if article.published else None
     meta["key"] = article_key(article, config)
-    return {"article": meta, "text": text, "records": records}
+    return {"article": meta, "text": text, "records": records, "facts": found or []}

@@ -19,7 +19,9 @@ AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z]
 
 # A wire credit closing the article on a line of its own: "-- APS", "— Xinhua", "(PTI)"; group "a" or
 # "b" is the agency: one word (a photographer's "— Yu Chao" is a person).
-FOOT_CREDIT = re.compile(r"\n[ \t]*(?:(?:--|—|–)[ \t]*(?P<a>[A-Z]{2,8}|[A-Z][a-z]+)|\((?P<b>[A-Z]{2,8}|[A-Z][a-z]+)\))\s*\Z")
+FOOT_CREDIT = re.compile(
+    r"\n[ \t]*(?:(?:--|—|–)[ \t]*(?P<a>[A-Z]{2,8}|[A-Z][a-z]+)|\((?P<b>[A-Z]{2,8}|[A-Z][a-z]+)\))\s*\Z"
+)
 
 # Words before an amount that make it approximate; kept lower-cased as written.
 AMOUNT_QUALIFIERS = (

@@ -19,17 +19,17 @@ from itertools import islice
 from pathlib import Path
 
 from . import files
-from .layout import ARTICLE_SUFFIX, BUILT, FORMATS, INDEX, REPORTS, index_file
+from .layout import ARTICLE_SUFFIX, BUILT, FORMATS, INDEX, REPORTS, facts_name, index_file
 
 ROW_GROUP = 2_000  # rows held in memory while writing Parquet; DuckDB reads row groups this size fine
 
 
-def article_records(out: Path, ids: Iterable[str]) -> Iterator[dict]:
-    """Every record of the given articles' output files, in the given order."""
+def article_records(out: Path, ids: Iterable[str], key: str = "records") -> Iterator[dict]:
+    """Every record (or, with ``key="facts"``, every fact) of the given articles' output files, in order."""
     for article in ids:
         path = out / f"{article}{ARTICLE_SUFFIX}"
         if path.is_file():
-            yield from json.loads(path.read_text("utf8"))["records"]
+            yield from json.loads(path.read_text("utf8")).get(key, [])
 
 
 def write_index(out: Path, ids: list[str], formats: Iterable[str] = FORMATS, name: str = INDEX) -> None:
@@ -40,6 +40,59 @@ def write_index(out: Path, ids: list[str], formats: Iterable[str] = FORMATS, nam
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if "parquet" in formats:
         write_parquet(out / index_file("parquet", name), article_records(out, ids))
+    write_facts_index(out, ids, formats, facts_name(name))
+
+
+def write_facts_index(out: Path, ids: list[str], formats: Iterable[str], name: str) -> None:
+    """facts.jsonl and/or facts.parquet: one row per fact, its roles as role -> record ids."""
+    if "jsonl" in formats:
+        with files.atomic(out / index_file("jsonl", name)) as f:
+            for fact in article_records(out, ids, "facts"):
+                f.write(json.dumps(fact, ensure_ascii=False) + "\n")
+    if "parquet" in formats:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = [_fact_row(fact) for fact in article_records(out, ids, "facts")]
+        with files.atomic(out / index_file("parquet", name), binary=True) as f:
+            pq.write_table(pa.Table.from_pylist(rows, _facts_schema()), f)
+
+
+def _facts_schema():
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("article", pa.string()),
+            ("id", pa.string()),
+            ("type", pa.string()),
+            ("roles", pa.map_(pa.string(), pa.list_(pa.string()))),
+            ("trigger", pa.string()),
+            ("trigger_start", pa.int64()),
+            ("sentence", pa.string()),
+            ("status", pa.string()),
+            ("negated", pa.bool_()),
+        ]
+    )
+
+
+def _fact_row(fact: dict) -> dict:
+    """A fact as a flat row; every role's filler as a list (one id, several ids, or a span's text)."""
+    roles = {
+        role: [v["text"] if isinstance(v, dict) else v for v in (value if isinstance(value, list) else [value])]
+        for role, value in fact["roles"].items()
+    }
+    return {
+        "article": fact["article"],
+        "id": fact["id"],
+        "type": fact["type"],
+        "roles": list(roles.items()),
+        "trigger": fact["trigger"]["text"],
+        "trigger_start": fact["trigger"]["start"],
+        "sentence": fact["sentence"],
+        "status": fact.get("status"),
+        "negated": fact.get("negated", False),
+    }
 
 
 def rebuild_index(out: Path, ids: list[str], formats: Iterable[str], digest: str) -> None:
@@ -82,6 +135,17 @@ def merge_index(out: Path, parts: list[str], formats: Iterable[str] = FORMATS) -
             out / index_file("parquet"),
             (table for name in parts for table in _read_tables(out / index_file("parquet", name))),
         )
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        tables = [pq.read_table(out / index_file("parquet", facts_name(n))) for n in parts]
+        with files.atomic(out / index_file("parquet", facts_name()), binary=True) as f:
+            pq.write_table(pa.concat_tables(tables) if tables else _facts_schema().empty_table(), f)
+    if "jsonl" in formats:
+        with files.atomic(out / index_file("jsonl", facts_name()), binary=True) as f:
+            for name in parts:
+                with (out / index_file("jsonl", facts_name(name))).open("rb") as part:
+                    shutil.copyfileobj(part, f, 2**20)
 
 
 def write_parquet(path: Path, records: Iterable[dict]) -> None:

@@ -1,0 +1,13 @@
+"""Facts: who paid, invested, bought, sold, borrowed or built how much, for what, where and
+when, as records that link the article's own records by id. ``find`` reads an article's
+records and its Doc and returns fact records; ``triggers`` (the words that start a fact, a
+table), ``roles`` (which record fills which role, from the dependency parse), ``status``
+(agreed, completed, planned, rumoured, called off; negated) and ``records`` (the Fact type
+and its JSON form) do the parts. Token attributes are read through ``extractors``' door.
+Imports ``extractors``, ``model``, ``records``, ``config`` and ``errors``; ``engines``,
+``evaluation`` and ``review`` may import it."""
+
+from .find import find
+from .records import FACT_TYPES, ROLES, Fact
+
+__all__ = ["FACT_TYPES", "ROLES", "Fact", "find"]

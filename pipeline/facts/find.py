@@ -1,0 +1,160 @@
+"""One article's facts: choose the sentences that hold a trigger and an amount or area,
+parse only those (one call of the parser per article), read each trigger's roles and status,
+fold what a sentence says twice, and let a role still empty borrow from the sentence before.
+
+>>> from spacy.lang.en import English
+>>> find(English()("Nothing here."), [], "a")
+[]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from ..extractors import parsed, pos
+from ..model.attributes import parse_ahead
+from . import roles as rolemod
+from . import status as statusmod
+from .records import ROLES, Fact, Trigger, money_role, to_dict
+from .triggers import PRECEDENCE, Found, triggers
+
+AGENT = {kind: roles[0] for kind, roles in ROLES.items()}  # the role a pronoun subject stands for
+PRONOUNS = frozenset({"it", "they", "its", "their", "company", "group", "firm", "lender", "bank", "investor"})
+
+
+def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
+    """The fact records of one article, from its checked records (dicts with ids and mentions)
+    and its Doc (sentences set). Roles point only at these records."""
+    mentions = sorted(
+        (m["start"], m["end"], r["id"], r["type"]) for r in records for m in r.get("mentions", ()) if r.get("id")
+    )
+    if not any(kind in ("money", "area") for *_, kind in mentions):
+        return []
+    starts = [m[0] for m in mentions]
+    sents = _sentences(doc)
+    chosen = []
+    for k, sent in enumerate(sents):
+        held = mentions[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
+        if any(kind in ("money", "area") for *_, kind in held):
+            found = triggers(sent, any(kind == "area" for *_, kind in held))
+            if found:
+                chosen.append((k, sent, held, found))
+    if not chosen:
+        return []
+    parse_ahead([(doc, [(s.start_char, s.end_char) for _, s, _, _ in chosen])])
+    facts: list[tuple[int, Fact]] = []
+    for k, sent, held, found in chosen:
+        tree = parsed(doc, sent.start, sent.end)
+        inside = [_held(doc, sent, m) for m in held]
+        inside = [h for h in inside if h is not None]
+        facts += [(k, f) for f in _sentence_facts(doc, sent, tree, found, inside, mentions, article)]
+    facts = [(k, f) for k, f in _borrow_back(facts) if _enough(f)]
+    return [to_dict(f, n) for n, (_, f) in enumerate(facts, 1)]
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    try:
+        return list(doc.sents)
+    except ValueError:  # no sentence boundaries set
+        return [doc[:]]
+
+
+def _held(doc: Doc, sent: Span, m: tuple) -> rolemod.Held | None:
+    span = doc.char_span(m[0], m[1], alignment_mode="expand")
+    if span is None or span.start < sent.start or span.end > sent.end:
+        return None
+    return rolemod.Held(m[2], m[3], span.start - sent.start, span.end - sent.start)
+
+
+def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article) -> list[Fact]:
+    """One fact per type per sentence (its triggers' roles folded, the first trigger's kept),
+    then an amount claimed by a type earlier in PRECEDENCE leaves later types without it."""
+    by_type: dict[str, Fact] = {}
+    for f in found:
+        roles, why = rolemod.assign(tree, f.i, f.type, f.frame, held)
+        governors = rolemod._governors(tree[f.i])
+        if AGENT[f.type] not in roles:
+            _pronoun_subject(doc, sent, tree, f, mentions, roles, why)
+        token = sent[f.i]
+        fact = Fact(
+            article=article,
+            type=f.type,
+            roles=roles,
+            trigger=Trigger(token.text, token.idx, token.idx + len(token.text)),
+            sentence=sent.text.strip(),
+            status=statusmod.status(tree, f.i, governors),
+            negated=statusmod.negated(tree[f.i], governors),
+            why=why,
+        )
+        old = by_type.get(f.type)
+        if old is None:
+            by_type[f.type] = fact
+        else:
+            merged = {**fact.roles, **old.roles}
+            by_type[f.type] = replace(
+                old,
+                roles=merged,
+                why={**fact.why, **old.why},
+                status=old.status or fact.status,
+                negated=old.negated or fact.negated,
+            )
+    out, claimed = [], set()
+    for kind in sorted(by_type, key=PRECEDENCE.index):
+        fact = by_type[kind]
+        money = fact.roles.get(money_role(kind))
+        if money in claimed:
+            continue  # "raised $40m in a round ... to invest" is one funding fact
+        if not {money_role(kind), "area"} & set(fact.roles):
+            continue
+        claimed.add(money)
+        out.append(fact)
+    return sorted(out, key=lambda f: f.trigger.start)
+
+
+def _enough(fact: Fact) -> bool:
+    """A fact needs an amount or area and one more role."""
+    filled = [r for r, v in fact.roles.items() if v]
+    return len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))
+
+
+def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict) -> None:
+    """``It bought ...``, ``The company will invest ...``: the subject stands for the
+    organisation named last before this sentence (the sentence before)."""
+    trig = tree[f.i]
+    chain = {trig.i, *rolemod._governors(trig)}
+    subject = next(
+        (t for t in tree if t.head.i in chain and rolemod.dep(t) in ("nsubj", "poss") and t.i != t.head.i), None
+    )
+    if subject is None or not (pos(subject) == "PRON" or subject.lower_ in PRONOUNS):
+        return
+    before = [m for m in mentions if m[3] == "organisation" and m[1] <= sent.start_char]
+    if before and before[-1][0] >= _previous_start(doc, sent):
+        role = rolemod.FRAMES[f.frame].get("subject")
+        if role and role in ROLES[f.type] and role not in roles:
+            roles[role] = [before[-1][2]] if role == "investors" else before[-1][2]
+            why[role] = "pronoun subject: the organisation named last in the sentence before"
+
+
+def _previous_start(doc: Doc, sent: Span) -> int:
+    return doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+
+
+def _borrow_back(facts: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """``The deal, worth ...``: a fact that names no organisation, right after a fact of the
+    same type in the sentence before that has no amount, gives that fact its amount and date."""
+    out: list[tuple[int, Fact]] = []
+    for k, fact in facts:
+        prev = out[-1] if out else None
+        orgs = [r for r in fact.roles if r not in (money_role(fact.type), "area", "date")]
+        if prev and prev[0] == k - 1 and prev[1].type == fact.type and not orgs:
+            p = prev[1]
+            add = {r: v for r, v in fact.roles.items() if r not in p.roles}
+            if add:
+                why = {r: f"{fact.why.get(r, '')}, the sentence after" for r in add}
+                out[-1] = (prev[0], replace(p, roles={**p.roles, **add}, why={**p.why, **why}))
+                continue
+        out.append((k, fact))
+    return out

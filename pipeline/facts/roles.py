@@ -1,0 +1,250 @@
+"""Which record fills which role of a trigger, read from the dependency parse of its sentence.
+
+An organisation's *relation* to the trigger is read off the parse: ``subject`` (nsubj of the
+trigger, of a verb it completes, ``agreed to buy``, or of the verb whose object a noun
+trigger is, ``completed the acquisition``; ``by`` in a passive), ``object`` (dobj, dative,
+a passive's subject), ``possessive`` (``Acme's takeover``), or the preposition that joins
+it to the trigger or its object (``from``, ``to``, ``in``, ``of``, ``by``...). The trigger's
+frame (triggers.VERBS) says which role each relation fills. Amounts, areas and dates fill
+their type's role by nearness in the tree. Each filled role carries the rule that filled it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..extractors import dep, lemma, pos
+from .records import LIST_ROLES, ROLES, money_role
+
+# frame -> relation -> role
+FRAMES: dict[str, dict[str, str]] = {
+    "buy": {
+        "subject": "buyer",
+        "possessive": "buyer",
+        "object": "target",
+        "of": "target",
+        "in": "target",
+        "from": "seller",
+    },
+    "sell": {
+        "subject": "seller",
+        "possessive": "seller",
+        "object": "target",
+        "of": "target",
+        "in": "target",
+        "to": "buyer",
+    },
+    "invest": {
+        "subject": "investor",
+        "possessive": "investor",
+        "in": "recipient",
+        "into": "recipient",
+        "object": "recipient",
+    },
+    "raise": {
+        "subject": "company",
+        "possessive": "company",
+        "for": "company",
+        "in": "company",
+        "from": "investors",
+        "by": "investors",
+        "with": "investors",
+        "including": "investors",
+    },
+    "award": {
+        "subject": "awarder",
+        "possessive": "awarder",
+        "to": "contractor",
+        "object": "contractor",
+        "by": "awarder",
+    },
+    "win": {
+        "subject": "contractor",
+        "possessive": "awarder",
+        "to": "contractor",
+        "from": "awarder",
+        "by": "awarder",
+        "with": "awarder",
+    },
+    "lend": {"subject": "lender", "possessive": "lender", "to": "borrower", "object": "borrower"},
+    "borrow": {
+        "subject": "borrower",
+        "possessive": "borrower",
+        "from": "lender",
+        "with": "lender",
+        "to": "borrower",
+        "by": "lender",
+    },
+    "plan": {"subject": "body", "possessive": "body"},
+}
+# frame -> verb a noun trigger is the object of -> the role its subject fills, when it is not
+# the frame's subject: "X led the round" names an investor, "Y provided the loan" a lender.
+GOVERNED: dict[str, dict[str, str]] = {
+    "raise": {"lead": "investors", "join": "investors", "back": "investors", "participate": "investors"},
+    "borrow": {"provide": "lender", "extend": "lender", "arrange": "lender", "grant": "lender", "offer": "lender"},
+    "win": {"award": "awarder", "grant": "awarder", "give": "awarder"},
+}
+# A property deal has no target: the thing bought is the site (a span) or its area.
+PROPERTY = {"target": None}
+SUBJECTS = {
+    "nsubj": "subject",
+    "agent": "subject",
+    "nsubjpass": "object",
+    "dobj": "object",
+    "dative": "object",
+    "poss": "possessive",
+}
+CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "prep"}  # a verb the trigger completes
+NEAR = 5  # steps in the tree: an amount, area or date farther from its trigger fills no role
+
+
+@dataclass(frozen=True)
+class Held:
+    """A record's mention in the sentence: its record, type and its tokens (sentence indices)."""
+
+    id: str
+    type: str
+    start: int
+    end: int
+
+
+def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) -> tuple[dict, dict]:
+    """(role -> record id or [ids], role -> rule) for the trigger at sentence index ``trigger``
+    of the parsed sentence ``sent``, from the records ``held`` in it."""
+    roles: dict = {}
+    why: dict = {}
+    table = FRAMES[frame] | (PROPERTY if kind == "property" else {})
+    allowed = set(ROLES[kind])
+    heads = {h: _head(sent, h) for h in held}
+    for h in held:
+        if h.type != "organisation" or _inside(h, trigger):
+            continue
+        relation = _relation(sent, heads[h], trigger)
+        role = table.get(relation) if relation else None
+        if relation and relation.startswith("subject of "):
+            verb = relation.removeprefix("subject of ")
+            role = GOVERNED.get(frame, {}).get(verb, table.get("subject"))
+        if role and role in allowed:
+            _fill(roles, why, role, h.id, relation)
+    for rtype, role in (("money", money_role(kind)), ("area", "area"), ("date", "date")):
+        if role not in allowed:
+            continue
+        near = [
+            (d, abs(h.start - trigger), h)
+            for h in held
+            if h.type == rtype
+            for d in [_distance(sent, heads[h], trigger)]
+        ]
+        near = [n for n in near if n[0] <= NEAR]
+        if near:
+            d, _, best = min(near, key=lambda n: (n[0], n[1]))
+            _fill(roles, why, role, best.id, f"nearest {rtype} ({d} steps)")
+    return roles, why
+
+
+def _fill(roles: dict, why: dict, role: str, rid: str, rule: str) -> None:
+    if role in LIST_ROLES:
+        if rid not in roles.setdefault(role, []):
+            roles[role].append(rid)
+            why.setdefault(role, rule)
+    elif role not in roles:
+        roles[role], why[role] = rid, rule
+
+
+def _inside(h: Held, i: int) -> bool:
+    return h.start <= i < h.end
+
+
+def _head(sent: Span, h: Held) -> Token:
+    """The mention's root in the parse: its token whose head lies outside it."""
+    tokens = sent[h.start : h.end]
+    for t in tokens:
+        if not (tokens.start <= t.head.i < tokens.end) or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def _relation(sent: Span, head: Token, trigger: int) -> str | None:
+    """How an organisation whose mention's root is ``head`` stands to the trigger, or None."""
+    trig = sent[trigger]
+    while dep(head) in ("appos", "conj", "compound") and head.head.i != head.i:
+        head = head.head  # "Acme and Beta bought", "its parent, Acme, bought"
+    while dep(head) == "pobj" and head.head.lower_ == "of" and dep(head.head.head) in ("pobj", "dobj", "nsubj"):
+        head = head.head.head  # "to an alliance of X": X stands where the alliance does
+        while dep(head) in ("appos", "conj") and head.head.i != head.i:
+            head = head.head
+    label = dep(head)
+    up = head.head
+    if label in SUBJECTS:
+        governed = up
+        rel = SUBJECTS[label]
+        if governed.i == trig.i:
+            return rel
+        if rel == "subject" and governed.i in _governors(trig):
+            return f"subject of {lemma(governed).lower()}"
+        if rel == "possessive" and _joined(governed, trig):
+            return rel
+        return None
+    if label == "pobj" and dep(up) in ("prep", "agent"):
+        word = "by" if dep(up) == "agent" else up.lower_
+        if _joined(up.head, trig):
+            return "subject" if word == "by" and dep(up) == "agent" and not _is_noun(trig) else word
+    return None
+
+
+def _joined(token: Token, trig: Token) -> bool:
+    """Whether ``token`` is the trigger or a word hanging on it one step (its object or a noun
+    in a prepositional phrase of it): ``bought a stake in X``, ``a Series B round led by X``."""
+    if token.i == trig.i:
+        return True
+    if trig.head.i == token.i and dep(trig) in ("nsubjpass", "dobj"):
+        return True  # "the round was led by X": the verb a noun trigger hangs on
+    if token.head.i == trig.i and dep(token) in ("dobj", "attr", "npadvmod", "acl", "nsubjpass", "amod"):
+        return True
+    if dep(token) in ("pobj",) and token.head.head.i == trig.i:
+        return True
+    if dep(token) == "acl" and _joined(token.head, trig):
+        return True  # "a round led by X"
+    return False
+
+
+def _governors(trig: Token) -> set[int]:
+    """The verbs whose subject is the trigger's: ``agreed to buy``, ``completed the takeover``,
+    ``plans to invest``, up through complements and objects."""
+    found = set()
+    token = trig
+    for _ in range(4):
+        label = dep(token)
+        if token.head.i == token.i:
+            break
+        if label in CLIMB or label in ("dobj", "nsubjpass", "pobj", "attr", "appos"):
+            token = token.head
+            found.add(token.i)
+            if pos(token) in ("VERB", "AUX") and label in ("dobj", "xcomp", "nsubjpass"):
+                continue
+        else:
+            break
+    return found
+
+
+def _is_noun(token: Token) -> bool:
+    return pos(token) in ("NOUN", "PROPN")
+
+
+def _distance(sent: Span, head: Token, trigger: int) -> int:
+    """Steps in the tree between a mention's root and the trigger (through their common ancestor)."""
+    up = {}
+    token, n = sent[trigger], 0
+    while True:
+        up[token.i] = n
+        if token.head.i == token.i:
+            break
+        token, n = token.head, n + 1
+    token, n = head, 0
+    while token.i not in up:
+        if token.head.i == token.i:
+            return 99
+        token, n = token.head, n + 1
+    return n + up[token.i]

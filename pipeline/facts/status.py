@@ -1,0 +1,63 @@
+"""What the text says of a fact's status, and whether it is negated.
+
+A status is given only when words say it: ``called off`` (scrapped, abandoned, terminated,
+walked away), ``rumoured`` (reportedly, people familiar, in talks, considering), ``completed``
+(completed, closed, finalised; a trigger verb in the past tense: ``bought``), ``agreed``
+(agreed, signed, struck, a deal, an agreement), ``planned`` (plans, will, would, intends,
+proposed, aims, seeks). The first that applies wins, in that order. ``negated``: a ``not`` /
+``n't`` / ``never`` on the trigger or on the verbs it completes (``did not buy``).
+
+>>> STATUS_WORDS["called off"][:3]
+('scrap', 'abandon', 'terminate')
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..extractors import dep, lemma, tag
+
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "called off": ("scrap", "abandon", "terminate", "cancel", "collapse", "withdraw", "call off", "walk away"),
+    "rumoured": ("reportedly", "familiar", "rumour", "rumor", "talk", "consider", "explore", "speculation"),
+    "completed": ("complete", "close", "finalise", "finalize", "completion"),
+    "agreed": ("agree", "sign", "strike", "agreement", "deal"),
+    "planned": ("plan", "will", "would", "intend", "propose", "aim", "seek", "expect", "target", "hope"),
+}
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def status(sent: Span, trigger: int, governors: set[int]) -> str | None:
+    """The status the trigger's sentence gives, or None. ``governors``: sentence-doc indices of
+    the verbs the trigger completes (``agreed`` in ``agreed to buy``)."""
+    lemmas = [lemma(t).lower() for t in sent]
+    joined = " ".join(lemmas)
+    trig = sent[trigger]
+    for name, words in STATUS_WORDS.items():
+        if name == "completed" and tag(trig) == "VBD" and not governors and not _aux_future(trig):
+            return name  # "Acme bought Beta": the text says it is done
+        if name == "agreed" and lemma(trig).lower() in ("deal", "agreement"):
+            continue  # the word "deal" alone is the trigger, not a status
+        for w in words:
+            if (" " in w and w in joined) or (" " not in w and w in lemmas):
+                if name == "planned" and w in ("will", "would") and not _near(lemmas, w, trigger, 4):
+                    continue
+                return name
+    return None
+
+
+def _aux_future(trig: Token) -> bool:
+    return any(dep(c) == "aux" and c.lower_ in ("will", "would") for c in trig.children)
+
+
+def _near(lemmas: list[str], word: str, i: int, window: int) -> bool:
+    return word in lemmas[max(0, i - window) : i]
+
+
+def negated(trig: Token, governors: set[int]) -> bool:
+    """Whether ``not``/``never`` hangs on the trigger or a verb it completes (``did not buy``)."""
+    doc = trig.doc
+    for t in (trig, *(doc[i] for i in governors)):
+        if any(dep(c) == "neg" or (c.lower_ in NEGATIONS and dep(c) in ("neg", "det")) for c in t.children):
+            return True
+    return False

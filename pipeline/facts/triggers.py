@@ -1,0 +1,130 @@
+"""The words that start a fact: a table of lemmas, each with its fact type and its *frame*
+(which way the roles point: in ``buy`` the subject is the buyer, in ``sell`` the seller),
+and the rules that turn a trigger into a type in its sentence (a purchase of land is a
+``property`` deal; ``raise`` is ``funding`` only beside a funding word).
+
+Each table is data: one line per word, so adding a trigger is one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..extractors import lemma, pos
+
+# lemma -> (fact type, frame). Frames are in roles.FRAMES. "acquisition" becomes "property"
+# when the sentence is about land or buildings (LAND_WORDS, or an area record in it).
+VERBS: dict[str, tuple[str, str]] = {
+    "buy": ("acquisition", "buy"),
+    "acquire": ("acquisition", "buy"),
+    "purchase": ("acquisition", "buy"),
+    "merge": ("acquisition", "buy"),
+    "sell": ("acquisition", "sell"),
+    "divest": ("acquisition", "sell"),
+    "offload": ("acquisition", "sell"),
+    "invest": ("investment", "invest"),
+    "inject": ("investment", "invest"),
+    "build": ("investment", "invest"),
+    "construct": ("investment", "invest"),
+    "raise": ("funding", "raise"),
+    "award": ("contract", "award"),
+    "grant": ("contract", "award"),
+    "win": ("contract", "win"),
+    "secure": ("contract", "win"),
+    "land": ("contract", "win"),
+    "lend": ("loan", "lend"),
+    "loan": ("loan", "lend"),
+    "borrow": ("loan", "borrow"),
+    "plan": ("plan", "plan"),
+    "earmark": ("plan", "plan"),
+    "allocate": ("plan", "plan"),
+    "pledge": ("plan", "plan"),
+    "budget": ("plan", "plan"),
+}
+NOUNS: dict[str, tuple[str, str]] = {
+    "acquisition": ("acquisition", "buy"),
+    "takeover": ("acquisition", "buy"),
+    "buyout": ("acquisition", "buy"),
+    "purchase": ("acquisition", "buy"),
+    "merger": ("acquisition", "buy"),
+    "stake": ("acquisition", "buy"),
+    "sale": ("acquisition", "sell"),
+    "investment": ("investment", "invest"),
+    "funding": ("funding", "raise"),
+    "financing": ("funding", "raise"),
+    "round": ("funding", "raise"),
+    "contract": ("contract", "win"),
+    "tender": ("contract", "win"),
+    "concession": ("contract", "win"),
+    "loan": ("loan", "borrow"),
+    "facility": ("loan", "borrow"),
+    "plan": ("plan", "plan"),
+    "target": ("plan", "plan"),
+    "budget": ("plan", "plan"),
+}
+PHRASES: dict[tuple[str, str], tuple[str, str]] = {  # (lemma, next word) -> type, frame
+    ("take", "over"): ("acquisition", "buy"),
+    ("set", "aside"): ("plan", "plan"),
+}
+PLURAL_NOT = frozenset({"sales", "targets", "budgets", "plans"})  # revenue, goals: not one deal
+LAND_WORDS = frozenset(
+    "land site plot plots parcel building buildings tower towers property properties estate office offices "
+    "hectares acres mall hotel warehouse".split()
+)
+SITE_WORDS = frozenset("plot site parcel land".split())  # a tender for one of these sells land
+FUNDING_WORDS = frozenset("round series seed funding financing venture ipo investors backers".split())
+CONTRACT_WORDS = frozenset("contract contracts tender order orders deal concession bid project licence license".split())
+# Trigger types in the order they claim a sentence's amount: a funding round's money is not
+# also an investment; a plan word only makes a plan when nothing more definite is there.
+PRECEDENCE = ("funding", "property", "acquisition", "contract", "loan", "investment", "plan")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A trigger token (index into the sentence), its type and frame, and whether it is a noun."""
+
+    i: int
+    type: str
+    frame: str
+    noun: bool
+
+
+def triggers(sent: Span, has_area: bool) -> list[Found]:
+    """The triggers of a sentence, in order. ``has_area``: an area record lies in it.
+
+    Lemmas are read only for verbs and nouns (through the door); the types are settled
+    against the sentence's words (land, funding and contract words)."""
+    words = {t.lower_ for t in sent}
+    found = []
+    for k, token in enumerate(sent):
+        kind = pos(token)
+        if kind not in ("VERB", "NOUN", "PROPN"):
+            continue
+        base = lemma(token).lower()
+        nxt = sent[k + 1].lower_ if k + 1 < len(sent) else ""
+        hit = PHRASES.get((base, nxt)) or (VERBS.get(base) if kind == "VERB" else NOUNS.get(base))
+        if hit is None and kind == "NOUN" and base in VERBS and base in NOUNS:
+            hit = NOUNS[base]
+        if hit is None or (kind != "VERB" and token.lower_ in PLURAL_NOT):
+            continue
+        typed = _typed(hit, token, words, has_area)
+        if typed:
+            frame = "buy" if typed == "property" and hit[1] == "win" else hit[1]  # "won a tender for a plot"
+            found.append(Found(k, typed, frame, kind != "VERB"))
+    return found
+
+
+def _typed(hit: tuple[str, str], token: Token, words: set[str], has_area: bool) -> str | None:
+    kind, frame = hit
+    if kind == "acquisition" and (has_area or words & LAND_WORDS):
+        return "property"
+    if frame == "raise" and not words & FUNDING_WORDS:
+        return None  # "raised prices", "raise the issue"
+    if kind == "contract" and frame == "win" and "contract" not in words and words & SITE_WORDS:
+        return "property"  # a land tender: the winner buys the site
+    if frame == "win" and not token.lower_.startswith(("contract", "tender", "concession")):
+        if not words & CONTRACT_WORDS:
+            return None  # "won the election", "secured a majority"
+    return kind
