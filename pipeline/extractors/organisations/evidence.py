@@ -75,6 +75,29 @@ def _caps_tokens(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
+# Roles written as a title before a person's name ("Mayor Natalia Chueca said"); not words that
+# also open organisation names ("Chief", "Head", "Justice", "Executive", "Partner").
+TITLES = frozenset(
+    {
+        "secretary",
+        "minister",
+        "president",
+        "governor",
+        "mayor",
+        "senator",
+        "judge",
+        "chairman",
+        "chairwoman",
+        "premier",
+        "treasurer",
+        "professor",
+        "spokesman",
+        "spokeswoman",
+        "founder",
+    }
+)
+
+
 def _role_persons(doc: Doc, options: OrganisationOptions) -> frozenset[str]:
     """Names the article gives a person's role: ``chief executive Lim Boon Hock``, ``Marie
     Tremblay, an analyst at``, ``its founder, Ana Lima,`` and names with an initial (``K N
@@ -97,10 +120,16 @@ def _role_persons(doc: Doc, options: OrganisationOptions) -> frozenset[str]:
                 out.add(doc[run[0] : run[1]].text)
         if text == ",":
             j = i + 1 + (i + 1 < len(doc) and lowers[i + 1] in LEADING)
+            if j + 1 < len(doc) and doc[j].is_title and lowers[j + 1] in roles and doc[j + 1].is_lower:
+                j += 1  # "Atsuyoshi Koike, the Rapidus president,"
             if j < len(doc) and lowers[j] in roles and doc[j].is_lower:
                 run = run_before(doc, i, particles)
                 if run:
                     out.add(doc[run[0] : run[1]].text)
+        if lower in TITLES and doc[i].is_title:
+            run = run_after(doc, i + 1, particles)  # "Homeland Security Secretary Alejandro Mayorkas has"
+            if run and 2 <= run[1] - run[0] <= 3 and (run[1] >= len(doc) or not doc[run[1]].is_title):
+                out.add(doc[run[0] : run[1]].text)
     for ent in doc.ents:
         names = ent.text.split()
         if 2 <= len(names) <= 4 and any(re.fullmatch(r"[A-Z]\.?", w) for w in names[:-1]) and names[-1][1:].islower():

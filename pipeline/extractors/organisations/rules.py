@@ -276,10 +276,16 @@ def model_place(c: Case) -> bool:
 
 @_rule("modified-place", accepts=False)
 def modified_place(c: Case) -> bool:
-    """A place name with only a modifier before an organisation word: ``Jiading New City``."""
+    """A place name with only a modifier before an organisation word: ``Jiading New City``; the
+    place known from the article's own labels or from the place tables (a model that calls the
+    whole name an organisation labels no place inside it)."""
     words, modifiers = c.words, c.options.place_modifiers
+
+    def placed(w: str) -> bool:
+        return w in c.evidence.place_words or w in modifiers or places.is_city(w) or places.is_region(w)
+
     head = words[:-1] if words[-1] in c.options.suffixes else words
-    return any(w in modifiers for w in head) and all(w in c.evidence.place_words or w in modifiers for w in head)
+    return any(w in modifiers for w in head) and all(placed(w) for w in head)
 
 
 @_rule("workplace", accepts=True)
