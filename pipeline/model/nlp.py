@@ -199,6 +199,7 @@ def org_patterns(
         [word, body, legal, more_legal],
         [word, body, {"LOWER": "and"}, word, body, legal, more_legal],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), suffix],
+        [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), legal, more_legal],
         [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY)],
         [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY), of, the, dict(word, OP=_MANY)],
         [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY), {"LOWER": "and"}, dict(word, OP=_MANY)],

@@ -76,6 +76,8 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ == "ORG":
             start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), options.particle_set)
+            if end < len(doc) and doc[end].text in options.thing_suffixes and doc[end].is_title:
+                end += 1  # the model's name runs into an event word: "Riyadh Logistics Investment Summit"
             split = _whole_after_and(doc, start, end, extra) or _listed_and(doc, start, end, options.prefixes) or start
             for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
                 out.extend(

@@ -38,6 +38,12 @@ class Case:
         return self.name.split()
 
     @cached_property
+    def head(self) -> str:
+        """The word that says what the name is: the last, or the one before ``of`` (``Port of Durban``)."""
+        words = self.words
+        return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+    @cached_property
     def labels(self) -> Counter:
         """The model's labels over every mention of the name (a name-ending ``'s`` aside)."""
         return self.evidence.labels.get(re.sub(r"['’]s$", "", self.name), Counter())
@@ -98,8 +104,9 @@ def stop_word(c: Case) -> bool:
 
 @_rule("thing-suffix", accepts=False)
 def thing_suffix(c: Case) -> bool:
-    """An event, award or product: ``Davis Cup``, ``Nobel Prize``, ``Hang Seng Index``."""
-    return c.words[-1] in c.options.thing_suffixes
+    """An event, award or product: ``Davis Cup``, ``Nobel Prize``, ``Hang Seng Index``; the head
+    of an of-name is the word before ``of`` (``Office of Insurance Regulation`` is an office)."""
+    return c.head in c.options.thing_suffixes
 
 
 @_rule("calendar-word", accepts=False)
@@ -206,7 +213,7 @@ def thing_noun(c: Case) -> bool:
 
 @_rule("place-suffix", accepts=False)
 def place_suffix(c: Case) -> bool:
-    return c.words[-1] in c.options.place_suffixes
+    return c.head in c.options.place_suffixes
 
 
 @_rule("city", accepts=False)

@@ -36,6 +36,8 @@ LOCATIVE = {
 }
 YEAR = re.compile(rf"^{patterns.YEAR}$")
 # Tokens a name never crosses (besides line breaks, commas before non-legal words and numbers).
+# A legislator's title glues a party to a person: "BJP MLA Suresh Nallamilli", "Congress MP".
+_TITLES = {"MP", "MPs", "MLA", "MLAs", "MLC", "MEP", "MEPs", "MNA"}
 _BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", '"', "“", "”", "•", "·"}
 # Words with digits that may be names: "3M", "G4S", "E3". Amounts ("NZ$1.9b", "RM2.40") are not.
 _ALNUM_NAME = re.compile(r"^(?!\d+(?:bn|b|m|mn|k|tn|t|p|pc|x|s)$)(?:\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z]*)$")
@@ -130,7 +132,7 @@ def pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_break(doc: Doc, i: int) -> bool:
     tok = doc[i]
-    if tok.is_space or "\n" in tok.text or tok.text in _BREAKS:
+    if tok.is_space or "\n" in tok.text or tok.text in _BREAKS or tok.text in _TITLES:
         return True
     if tok.text == ",":
         return i + 1 >= len(doc) or not legal_forms.is_legal_form([doc[i + 1].text])
