@@ -102,3 +102,16 @@ def test_named_sentences(tmp_path, name, text, kind, expected):
     assert facts
     got = {role: texts.get(v) for role, v in facts[0]["roles"].items() if isinstance(v, str)}
     assert {r: got.get(r) for r in expected} == expected
+
+
+def test_no_fact_scores_when_no_scored_article_has_gold_facts(tmp_path):
+    """Outputs of articles whose gold has no facts (a folder of other articles): no fact table, no crash."""
+    from pipeline.evaluation.facts import evaluate_facts
+
+    gold, out = tmp_path / "gold", tmp_path / "out"
+    gold.mkdir()
+    out.mkdir()
+    (gold / "a.json").write_text(json.dumps({"article": "a", "records": [], "facts": [{"type": "loan", "roles": {}}]}))
+    (out / "b.json").write_text(json.dumps({"article": {"id": "b"}, "text": "", "records": [], "facts": []}))
+    assert evaluate_facts(out, gold) is None
+    assert evaluate_facts(out, gold, baseline=True) is None

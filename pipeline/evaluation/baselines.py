@@ -15,7 +15,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,8 +52,11 @@ def _predict(outputs: Mapping[str, dict], config: Config) -> dict[str, list[dict
 
 @lru_cache(maxsize=2)
 def _bare_model(name: str) -> Language:
-    """The configured model as shipped: no span ruler, no extra rules."""
-    return spacy.load(name)
+    """The configured model as shipped (a trained folder: its base with the trained recogniser):
+    no span ruler, no extra rules."""
+    from ..model.nlp import bare_pipeline
+
+    return bare_pipeline(name)
 
 
 def _mention(text: str, start: int, end: int) -> Mention:

@@ -129,6 +129,11 @@ def _load(
     return nlp
 
 
+def bare_pipeline(model: str) -> Language:
+    """The model ``model`` names, every component, without our ruler or tokenizer changes."""
+    return _pipeline(model, exclude=[])
+
+
 def _pipeline(model: str, exclude: list[str]) -> Language:
     """The spaCy pipeline ``model`` names: an installed package or saved folder, or a folder
     written by ``pipeline train`` (its ``meta.json`` names a ``base``: that pipeline, with the
