@@ -102,6 +102,17 @@ CASES = [
     ("empty", {"a.md": b""}, {}, [("E012", "error")], 0),
     # issue 21: the probe's second pass
     (
+        "utf16-jsonl-bom",
+        {
+            "a.jsonl": _jsonl(f'{{"title": "One", "text": "{BODY}"}}', f'{{"title": "Two", "text": "{BODY}"}}')
+            .decode()
+            .encode("utf-16")
+        },
+        {},
+        [],
+        2,
+    ),
+    (
         "file-name-not-utf8",
         {os.fsdecode(b"bad\xff.md"): f"## Bad name\n\n{BODY}".encode()},
         {},
@@ -137,8 +148,15 @@ def test_bad_input_is_reported_and_the_rest_processed(config, tmp_path, files, c
 def test_utf16_and_bad_byte_texts_read_right(config, tmp_path):
     (tmp_path / "a.md").write_bytes("## Caf\u00e9\n\nNa\u00efve.".encode("utf-16-le"))
     (tmp_path / "b.md").write_bytes("## Caf\u00e9\n\n".encode() + b"one \xff two")
+    (tmp_path / "c.md").write_bytes("## Caf\u00e9\n\nThirty-two.".encode("utf-32"))  # issue 21: not UTF-16
+    (tmp_path / "d.md").write_bytes("## 上海\n\n浦东新区投资五十亿元。".encode("utf-16-le"))  # issue 21: not binary
     articles, problems = read_articles([tmp_path], config)
-    assert [a.text for a in articles] == ["Caf\u00e9\n\nNa\u00efve.", "Caf\u00e9\n\none \ufffd two"]
+    assert [a.text for a in articles] == [
+        "Caf\u00e9\n\nNa\u00efve.",
+        "Caf\u00e9\n\none \ufffd two",
+        "Caf\u00e9\n\nThirty-two.",
+        "上海\n\n浦东新区投资五十亿元。",
+    ]
     assert [(p.message[1:5], p.line) for p in problems] == [("W003", 3)]
     assert "line(s) 3" in problems[0].message
 
