@@ -48,6 +48,10 @@ class Errors:
         "wait for it to finish, or give this run another --out folder."
     )
     E025 = "[E025] {path}: cannot write outputs there: {reason}; choose another --out folder."
+    E029 = (
+        "[E029] {path}: cannot write: {reason}. The run stopped there; the articles written before are kept. "
+        "Free some space or fix the folder's permissions, then run again to finish the rest."
+    )
     E026 = "[E026] --format {value!r} is not one of jsonl, parquet, both."
     E060 = "[E060] --engine dask needs Dask: pip install -e '.[dask]'."
     E061 = "[E061] a Dask worker failed: {reason}. Articles written so far are kept; run again to finish the rest."
@@ -90,6 +94,10 @@ class Errors:
     W007 = (
         "[W007] {path}: article '{article}': record dropped, it broke an output rule ({reason}). "
         "This is a bug: please report it with the article."
+    )
+    W008 = (
+        "[W008] {path}: the file name is not valid UTF-8; read, and named in the outputs with its bad bytes "
+        "escaped (\\udcff). Rename the file in UTF-8."
     )
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."

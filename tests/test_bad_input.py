@@ -100,6 +100,25 @@ CASES = [
     ),
     ("huge-single-token", {"a.md": b"## Token\n\n" + b"a" * 300_000}, {"max_article_chars": 100_000}, [], 1),
     ("empty", {"a.md": b""}, {}, [("E012", "error")], 0),
+    # issue 21: the probe's second pass
+    (
+        "utf16-jsonl-bom",
+        {
+            "a.jsonl": _jsonl(f'{{"title": "One", "text": "{BODY}"}}', f'{{"title": "Two", "text": "{BODY}"}}')
+            .decode()
+            .encode("utf-16")
+        },
+        {},
+        [],
+        2,
+    ),
+    (
+        "file-name-not-utf8",
+        {os.fsdecode(b"bad\xff.md"): f"## Bad name\n\n{BODY}".encode()},
+        {},
+        [("W008", "warning")],
+        1,
+    ),
 ]
 
 
@@ -129,8 +148,15 @@ def test_bad_input_is_reported_and_the_rest_processed(config, tmp_path, files, c
 def test_utf16_and_bad_byte_texts_read_right(config, tmp_path):
     (tmp_path / "a.md").write_bytes("## Caf\u00e9\n\nNa\u00efve.".encode("utf-16-le"))
     (tmp_path / "b.md").write_bytes("## Caf\u00e9\n\n".encode() + b"one \xff two")
+    (tmp_path / "c.md").write_bytes("## Caf\u00e9\n\nThirty-two.".encode("utf-32"))  # issue 21: not UTF-16
+    (tmp_path / "d.md").write_bytes("## 上海\n\n浦东新区投资五十亿元。".encode("utf-16-le"))  # issue 21: not binary
     articles, problems = read_articles([tmp_path], config)
-    assert [a.text for a in articles] == ["Caf\u00e9\n\nNa\u00efve.", "Caf\u00e9\n\none \ufffd two"]
+    assert [a.text for a in articles] == [
+        "Caf\u00e9\n\nNa\u00efve.",
+        "Caf\u00e9\n\none \ufffd two",
+        "Caf\u00e9\n\nThirty-two.",
+        "上海\n\n浦东新区投资五十亿元。",
+    ]
     assert [(p.message[1:5], p.line) for p in problems] == [("W003", 3)]
     assert "line(s) 3" in problems[0].message
 
@@ -250,3 +276,62 @@ def test_links_out_of_the_input_folder_are_followed_only_when_asked(config, tmp_
     assert sorted(p.message[1:5] for p in problems) == ["W006", "W006"]
     articles, problems = read_articles([inp], config, follow_links=True)
     assert sorted(a.id for a in articles) == ["deep", "far", "near"] and problems == []
+
+
+# --- the output folder refuses a write (issue 21): a coded message, run.json still written -----
+
+
+def _refuse(monkeypatch, errno: int, *, also_report: bool = False):
+    """Make the atomic rename of every article file fail with ``errno`` (run.json's too when ``also_report``):
+    the disk fills after the run's first check of the folder."""
+    from pipeline.outputs import files
+
+    real = os.replace
+
+    def replace_(src, dst):
+        if Path(dst).suffix == ".json" and (also_report or Path(dst).name != "run.json"):
+            raise OSError(errno, os.strerror(errno), str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", replace_)
+
+
+@pytest.mark.parametrize("errno", [28, 27], ids=["disk-full", "file-too-large"])
+def test_write_failure_is_e029_once_and_run_json_written(config, tmp_path, monkeypatch, errno):
+    for n in range(3):
+        (tmp_path / f"a{n}.md").write_text(f"## Article {n}\n\n{BODY}", "utf8")
+    out = tmp_path / "out"
+    out.mkdir()
+    _refuse(monkeypatch, errno)
+    result = run([tmp_path], config, out=out, progress=False)
+    assert [p.message[1:5] for p in result.problems] == ["E029"], "one message, not one per article"
+    assert "article-0.json" in result.problems[0].message and result.failed
+    assert json.loads((out / "run.json").read_text())["failed"] is True
+
+
+def test_write_failure_of_run_json_is_one_line_and_exit_1(config, tmp_path, monkeypatch):
+    from pipeline.errors import PipelineError
+
+    (tmp_path / "a.md").write_text(GOOD, "utf8")
+    (tmp_path / "out").mkdir()
+    _refuse(monkeypatch, 28, also_report=True)
+    with pytest.raises(PipelineError, match=r"\[E029\] .*run.json: cannot write"):
+        run([tmp_path / "a.md"], config, out=tmp_path / "out", progress=False)
+
+
+def test_records_jsonl_is_a_folder_is_e029_and_run_json_written(config, tmp_path):
+    (tmp_path / "a.md").write_text(GOOD, "utf8")
+    out = tmp_path / "out"
+    (out / "records.jsonl").mkdir(parents=True)
+    result = run([tmp_path / "a.md"], config, out=out, progress=False)
+    assert [p.message[1:5] for p in result.problems] == ["E029"] and "records.jsonl" in result.problems[0].message
+    assert json.loads((out / "run.json").read_text())["failed"] is True
+
+
+def test_lock_file_that_cannot_be_opened_is_e025(config, tmp_path):
+    from pipeline.errors import PipelineError
+
+    (tmp_path / "a.md").write_text(GOOD, "utf8")
+    (tmp_path / "out" / ".pipeline.lock").mkdir(parents=True)  # as a foreign-owned file would: open fails
+    with pytest.raises(PipelineError, match=r"\[E025\] .*\.pipeline\.lock"):
+        run([tmp_path / "a.md"], config, out=tmp_path / "out", progress=False)

@@ -200,6 +200,11 @@ BUGS = {
             ("3 billion yuan", 3 * B, "CNY", False, None, None, None),
         ],
     ),
+    # issue 21: a number that cannot be read exactly is no amount, never a different one
+    "money_exponent_is_not_one_dollar ($1e309)": ("It cost $1e309 in all.", []),
+    "money_exponent_with_scale_is_not_one_dollar ($1e309 billion)": ("It cost $1e309 billion in all.", []),
+    "money_power_is_not_ten_dollars ($10^400)": ("It cost $10^400 in all.", []),
+    "money_times_power_is_not_the_mantissa ($1.5 x 10^12)": ("It cost $1.5 x 10^12 in all.", []),
 }
 
 
@@ -691,6 +696,15 @@ def test_money_hyphenated_scale(nlp, context):
     """100-billion-yuan once came out as 500,000,050 (quantulum3 on the whole phrase)."""
     (rec, _) = extract(nlp("its 100-billion-yuan (US$13.7 billion) biopharmaceutical industry"), context)
     assert rec.value == Decimal(100000000000) and rec.currency == "CNY"
+
+
+def test_money_zero_width_space_inside_number(nlp, context):
+    """Scraped text puts U+200B inside numbers: "$1\u200b000 million" once came out as 1 USD."""
+    from pipeline.input.clean import clean
+
+    text = clean("T", "It cost $1\u200b000 million.").text
+    (rec,) = extract(nlp(text), context)
+    assert (rec.mentions[0].text, rec.value, rec.currency) == ("$1000 million", 1000 * M, "USD")
 
 
 def test_conversion_points_to_its_amount(nlp, context):

@@ -412,3 +412,25 @@ def test_cli_review_export_takes_the_folder_as_argument(reviewed_cli):
     assert (gold / f"{MEDVALLEY}.json").is_file()
     usage = CliRunner().invoke(cli, ["review", "-h"])
     assert "serve" in usage.output and "export" in usage.output
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"version": 1e400}, {"action": "correct", "fields": ["x"]}],
+    ids=["review_version_1e400_is_422", "review_fields_list_is_422"],
+)
+def test_review_bad_request_is_4xx_not_500(served, change):
+    """Issue 21: these were HTTP 500."""
+    review, client = served
+    entry = _entry(review, "money", 100000000000)
+    body = {"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0} | change
+    data = json.dumps(body).replace("Infinity", "1e400")
+    response = client.post("/api/decide", content=data, headers={**HEADERS, "content-type": "application/json"})
+    assert response.status_code == 422 and "[E045]" in response.json()["error"]
+
+
+def test_review_body_nested_100000_deep_is_400(served):
+    _, client = served
+    data = '{"a": ' * 100_000 + "1" + "}" * 100_000
+    response = client.post("/api/decide", content=data, headers={**HEADERS, "content-type": "application/json"})
+    assert response.status_code == 400

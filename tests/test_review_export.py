@@ -146,6 +146,22 @@ def test_export_decision_log(reviewed, tmp_path, fmt):
     assert all(r["reviewer"] == "ann" and r["time"] for r in rows)
 
 
+def test_export_csv_formula_injection_is_neutralised(review_copy, tmp_path, as_reviewed):
+    """Issue 21: a note "=HYPERLINK(...)" was written unchanged, and a spreadsheet runs it."""
+    out, config = review_copy
+    config = as_reviewed(config, out, tmp_path / "gold")
+    review = Review.load(out, config, "ann")
+    entry = review.article_view(MEDVALLEY)["entries"][0]
+    note = '=HYPERLINK("http://evil.example","click")'
+    review.decide(
+        {"article": MEDVALLEY, "key": entry["key"], "action": "accept", "version": 0, "fields": {}, "note": note}
+    )
+    target = tmp_path / "log.csv"
+    export(config, out, target, "csv", force=False)
+    (row,) = csv.DictReader(target.open())
+    assert row["note"] == "'" + note
+
+
 def test_export_without_database_or_with_unknown_format(review_copy):
     out, config = review_copy
     with pytest.raises(PipelineError, match=r"\[E048\] no review database"):

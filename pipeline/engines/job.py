@@ -55,6 +55,7 @@ class Outcome:
     problem: Problem | None = None
     seconds: float = 0.0
     warnings: tuple[Problem, ...] = ()  # the article was written; these say what was left out
+    stop: bool = False  # the output folder refused a write (full disk, permissions): the run stops
 
 
 @dataclass

@@ -30,6 +30,10 @@ def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
         records, dropped = invariants.check(extract(doc, article, config), article.text)
         found = facts.find(doc, records, article.id)
         files.write_json(out / f"{article.id}.json", article_json(article, records, config, found))
+    except OSError as err:  # the folder, not the article: every later write would fail the same way
+        reason = Errors.E029.format(path=out / f"{article.id}.json", reason=err.strerror or err)
+        problem = Problem(article.path, article.line, reason, "error")
+        return Outcome(article.id, problem=problem, seconds=time.perf_counter() - tick, stop=True)
     except Exception as err:  # one article's failure must not end the batch
         reason = Errors.E020.format(path=article.path, article=article.id, reason=err)
         return Outcome(

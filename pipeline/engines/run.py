@@ -85,19 +85,16 @@ def run(
         files.sweep(out)
         tally = Tally(report, result.problems, timings=result.timings)
         job = Job(list(paths) or [config.input], config, out, published, follow_links, force, tuple(formats), stopped)
-        extract_s = 0.0
-        for outcome in _progress(engine(job, tally), progress):
-            extract_s += outcome.seconds
-            for warning in outcome.warnings:
-                report(warning)
-                result.problems.append(warning)
-            if outcome.problem:
-                report(outcome.problem)
-                result.problems.append(outcome.problem)
-                continue
-            result.articles += 1
-            for kind, n in outcome.records.items():
-                result.records[kind] += n
+        stream = engine(job, tally)
+        try:
+            extract_s = _collect(_progress(stream, progress), result, report)
+        except OSError as err:  # an index file refused (full disk, a folder in its place): said, and run.json written
+            problem = Problem(str(out), None, Errors.E029.format(path=err.filename or out, reason=err.strerror or err))
+            report(problem)
+            result.problems.append(problem)
+            extract_s = 0.0
+        finally:
+            stream.close()
         result.timings["nlp_and_extract_s"] = time.perf_counter() - clock
         result.timings["extract_and_write_s"] = extract_s
         result.skipped = tally.skipped
@@ -106,8 +103,32 @@ def run(
         result.interrupted = stopped()
         result.holds = holdings(out, tally.ids, formats)
         result.timings["total_s"] = time.perf_counter() - clock
-        files.write_json(out / RUN_REPORT, run_json(result, config, tally.ids))
+        try:
+            files.write_json(out / RUN_REPORT, run_json(result, config, tally.ids))
+        except OSError as err:
+            raise PipelineError(Errors.E029.format(path=out / RUN_REPORT, reason=err.strerror or err)) from None
     return result
+
+
+def _collect(outcomes: Iterator[Outcome], result: RunResult, report: Callable[[Problem], None]) -> float:
+    """Count the outcomes into ``result``, reporting their problems; the seconds they took. The
+    first write the output folder refuses ends the run: every later one would fail the same way."""
+    seconds = 0.0
+    for outcome in outcomes:
+        seconds += outcome.seconds
+        for warning in outcome.warnings:
+            report(warning)
+            result.problems.append(warning)
+        if outcome.problem:
+            report(outcome.problem)
+            result.problems.append(outcome.problem)
+            if outcome.stop:
+                break
+            continue
+        result.articles += 1
+        for kind, n in outcome.records.items():
+            result.records[kind] += n
+    return seconds
 
 
 def _prune(out: Path, keep: set[str], report: Callable[[Problem], None]) -> None:

@@ -50,6 +50,8 @@ MAX_EXPONENT = 18
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\d)|\d+)"
     r"(?:\.\d+)?(?![.,]?\d)"
+    # never the mantissa or base of a power: "1e309", "10^400", "1.5 x 10^12" are not 1, 10, 1.5
+    r"(?![eE][+-]?\d|\s?\^|\s?[x\u00d7*]\s?10\s?\^)"
 )
 _WORD = rf"(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?!\w)"
 _BIG = r"(?:hundred|thousand)(?!\w)"

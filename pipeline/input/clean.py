@@ -99,6 +99,9 @@ _MARKS = re.compile(r"\*+|_+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 _CAPS_RUN = re.compile(r"(?:[A-Z]+(?:['’&-][A-Z]+)* )+(?=[a-z]|[A-Z][a-z])")
 _BY = re.compile(r"by\s+", re.I)
+# Zero-width space, soft hyphen, word joiner and invisible operators, BOM, bidi marks and
+# isolates. Not the zero-width (non-)joiners: they shape Arabic, Persian and Indic words.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,11 @@ class Cleaned:
 
 
 def clean(title: str, body: str) -> Cleaned:
-    """The article as extractors see it: title, a blank line, then the repaired paragraphs."""
+    """The article as extractors see it: title, a blank line, then the repaired paragraphs.
+
+    Invisible format characters scraped text carries (zero-width spaces, soft hyphens, bidi
+    marks) are removed first: inside a number they would cut it (``$1\u200b000 million``)."""
+    title, body = _INVISIBLE.sub("", title), _INVISIBLE.sub("", body)
     byline, body = _byline(re.sub(r"\r\n?", "\n", body))  # before _headings: a subheading is no byline
     body = _headings(body)
     paragraphs = _join_broken([_unmark(p) for p in _paragraphs(body)])

@@ -11,6 +11,7 @@ import codecs
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from ..config import Config
 from ..errors import Errors
@@ -45,6 +46,11 @@ def decode(path: Path, data: bytes, fallback: str | None) -> tuple[str | None, l
     """UTF-16 (by its BOM or its zero bytes), else UTF-8; a UTF-8 file with a few bad bytes
     keeps its UTF-8 (bad bytes read as U+FFFD, lines named): cp1252 would garble the whole
     file for a few bytes; a file with no UTF-8 in it at all is read with ``fallback``."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        try:
+            return data.decode("utf-32"), []
+        except UnicodeDecodeError:
+            pass
     utf16 = _utf16(data)
     if utf16:
         try:
@@ -102,8 +108,8 @@ def _utf16(data: bytes) -> str | None:
 
     >>> _utf16("é".encode("utf-16")), _utf16("## Hi".encode("utf-16-le")), _utf16("## Hi".encode("utf-16-be"))
     ('utf-16', 'utf-16-le', 'utf-16-be')
-    >>> _utf16(b"## Hi"), _utf16(b"A\x00\x01\x02")
-    (None, None)
+    >>> _utf16(b"## Hi"), _utf16(b"A\x00\x01\x02"), _utf16("上海市浦东新区\n张江".encode("utf-16-le"))
+    (None, None, 'utf-16-le')
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
@@ -115,7 +121,33 @@ def _utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even > 0.5 and odd < 0.05:
         return "utf-16-be"
+    if 0 in head and len(head) >= 16:  # text outside ASCII (CJK): the byte order that reads as text
+        for codec in ("utf-16-le", "utf-16-be"):
+            try:
+                chars = head.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if sum(c.isprintable() or c in "\n\r\t" for c in chars) >= 0.98 * len(chars):
+                return codec
     return None
+
+
+def transcoded(f: BinaryIO) -> BinaryIO:
+    """A line-per-article file opened at its start, as UTF-8 bytes: a UTF-16 or UTF-32 file (by
+    its BOM) is read through a recoder, so its lines split where its characters do; any other file
+    is returned as it is.
+
+    >>> import io
+    >>> transcoded(io.BufferedReader(io.BytesIO('{"t": "é"}\\n{}'.encode("utf-16")))).readline()
+    b'{"t": "\\xc3\\xa9"}\\n'
+    """
+    head = f.peek(4)[:4] if hasattr(f, "peek") else b""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")) + tuple(
+        (bom, "utf-16") for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        if head.startswith(bom):
+            return codecs.EncodedFile(f, "utf-8", codec, errors="replace")
+    return f
 
 
 def _bad_utf8_lines(data: bytes) -> tuple[list[int], bool]:

@@ -31,7 +31,18 @@ def find(paths: Sequence[Path], config: Config, follow_links: bool = False) -> I
             real = os.path.realpath(file)  # unlike Path.resolve, never raises on a symlink loop
             if real not in seen:
                 seen.add(real)
+                if _undecodable(str(file)):
+                    yield Problem(str(file), None, Errors.W008.format(path=file), "warning")
                 yield file
+
+
+def _undecodable(name: str) -> bool:
+    r"""Whether a file name held bytes that are not UTF-8 (Python keeps them as surrogates).
+
+    >>> _undecodable(os.fsdecode(b"badÿ.md")), _undecodable("café.md")
+    (True, False)
+    """
+    return any("\udc80" <= c <= "\udcff" for c in name)
 
 
 def _files(path: Path, config: Config, follow_links: bool, problems: list[Problem]) -> list[Path]:

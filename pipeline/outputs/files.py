@@ -23,7 +23,10 @@ from .location import RemotePath
 
 @contextmanager
 def atomic(path: Path, binary: bool = False) -> Iterator[IO]:
-    """A file to write ``path`` through: it replaces ``path`` only when the block ends without error."""
+    """A file to write ``path`` through: it replaces ``path`` only when the block ends without error.
+
+    Text is UTF-8; a lone surrogate (a file name that is not UTF-8, read by Python as ``\\udcff``)
+    is written as its escape ``\\udcff``, which in a JSON string reads back as the same character."""
     if isinstance(path, RemotePath):
         with path.atomic(binary) as f:
             yield f
@@ -32,7 +35,11 @@ def atomic(path: Path, binary: bool = False) -> Iterator[IO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
     try:
-        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf8", newline="\n") as f:
+        with (
+            os.fdopen(fd, "wb")
+            if binary
+            else os.fdopen(fd, "w", encoding="utf8", errors="backslashreplace", newline="\n") as f
+        ):
             yield f
             f.flush()
             os.fsync(f.fileno())
@@ -95,8 +102,12 @@ def locked(folder: Path) -> Iterator[None]:
         return
     import fcntl
 
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK, "a+", encoding="utf8") as f:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = open(folder / LOCK, "a+", encoding="utf8")  # noqa: SIM115 - closed by the with below
+    except OSError as err:
+        raise PipelineError(Errors.E025.format(path=folder / LOCK, reason=err.strerror or err)) from None
+    with lock as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

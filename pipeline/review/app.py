@@ -197,7 +197,10 @@ class Review:
             raise Invalid(Errors.E045.format(field="action", reason="must be accept, reject or correct"))
         if item["added"]:  # an added record is kept or taken back with undo, not re-decided
             raise Invalid(Errors.E045.format(field="key", reason="an added record can only be undone"))
-        fields = dict(body.get("fields") or {})
+        fields = body.get("fields") or {}
+        if not isinstance(fields, dict):
+            raise Invalid(Errors.E045.format(field="fields", reason="must be an object of field names and values"))
+        fields = dict(fields)
         wanted = fields.pop("type", None)
         if action == "correct" and wanted not in (None, "", item["record"]["type"]):
             raise Invalid(
@@ -354,7 +357,7 @@ def _a(noun: str) -> str:
 def _int(value) -> int:
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: 1e400 reads as infinity
         raise Invalid(Errors.E045.format(field="number", reason=f"{value!r} is not a whole number")) from None
 
 
@@ -421,7 +424,7 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
                 body = json.loads(await request.body() or b"{}")
                 if not isinstance(body, dict):
                     raise ValueError("not an object")
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: a body nested 100,000 deep
                 return JSONResponse({"error": "The request body must be a JSON object."}, 400)
             try:
                 return JSONResponse(await run_in_threadpool(work, body))

@@ -90,10 +90,20 @@ def export_log(store: Store, path: Path, fmt: str) -> Report:
         writer.writeheader()
         for row in rows:
             writer.writerow(
-                {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in row.items()}
+                {k: _cell(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for k, v in row.items()}
             )
         write_text(path, buffer.getvalue())
     return Report(summary=f"{len(rows)} decision(s) written to {path}", written=[path])
+
+
+def _cell(value):
+    r"""A CSV cell a spreadsheet shows as text: one starting with ``=``, ``+``, ``-``, ``@``, a tab or
+    a carriage return would run as a formula (``=HYPERLINK(...)`` in a note), so it gets a leading ``'``.
+
+    >>> _cell('=HYPERLINK("http://x")'), _cell("-1+2"), _cell("checked"), _cell(None)
+    ('\'=HYPERLINK("http://x")', "'-1+2", 'checked', None)
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
 def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Report:

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from ...config import Config
 from ...errors import Errors
 from ...records import Problem
-from ..decode import decode_line
+from ..decode import decode_line, transcoded
 from ..metadata import stated_currency, stated_date
 from .base import Entry, Reader, Source
 
@@ -30,8 +30,9 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
     path, limit, count = source.path, config.max_file_bytes, 0
     size = None if source.end is None else source.end - source.start
     try:
-        with open(path, "rb") as f:
-            f.seek(source.start)
+        with open(path, "rb") as raw:
+            raw.seek(source.start)
+            f = transcoded(raw) if source.start == 0 else raw  # a UTF-16 feed, by its BOM
             for count, data in enumerate(_lines(f, limit, size), start=1):
                 number = source.line + count - 1
                 if data is None:
