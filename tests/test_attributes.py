@@ -5,7 +5,9 @@ import spacy
 
 from pipeline.extractors import parsed_from
 from pipeline.extractors.dates import to_parse
-from pipeline.model.attributes import _PARSED, dep, lemma, parse_ahead, parsed, pos, tag
+from pipeline.model.attributes import dep, lemma, parse_ahead, parsed, pos, tag
+
+PARSED = "pipeline.parsed"  # where attributes.remembered keeps the parsed sentences of a Doc
 
 # Sentences that reach the ruler's token exceptions: aux `had`/`has`/`'d`, `that` as a
 # relative pronoun and as a mark, `there is` (a two-token pattern), `not`, whitespace,
@@ -21,7 +23,7 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def full(config, nlp):
     """The model as shipped: every component but the senter run."""
-    full = spacy.load(config.model)
+    full = bare_pipeline(config.model)
     full.tokenizer.infix_finditer = nlp.tokenizer.infix_finditer
     return full
 
@@ -50,13 +52,13 @@ def test_sentences_parsed_ahead_in_one_batch_parse_as_one_at_a_time(nlp):
     alone, ahead = list(nlp.pipe(TEXTS)), list(nlp.pipe(TEXTS))
     asked = [(doc, [(3, 9), *((s.start_char, s.end_char) for s in doc.sents)]) for doc in ahead]  # one twice
     parse_ahead(asked)
-    copies = [doc.user_data[_PARSED] for doc in ahead]
+    copies = [doc.user_data[PARSED] for doc in ahead]
     assert [len(c) for c in copies] == [len(list(doc.sents)) for doc in ahead]
     for one, batched in zip(alone, ahead):
         for sent in one.sents:
             a, b = parsed(one, sent.start, sent.end), parsed(batched, sent.start, sent.end)
             assert [(t.i, t.head.i, t.dep_) for t in a] == [(t.i, t.head.i, t.dep_) for t in b], sent.text
-    assert [doc.user_data[_PARSED] for doc in ahead] == copies, "nothing parsed again when asked"
+    assert [doc.user_data[PARSED] for doc in ahead] == copies, "nothing parsed again when asked"
 
 
 @pytest.mark.parametrize(
