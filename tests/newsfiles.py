@@ -132,8 +132,9 @@ def warc(path: Path, records: list[tuple[str, str, int, str, bytes]], gzip: bool
                 headers.append(("Location", uri + "/moved"))
             reason = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found"}.get(status, "X")
             http = StatusAndHeaders(f"{status} {reason}", headers, protocol="HTTP/1.1")
+            get = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True)
             request = writer.create_warc_record(
-                uri, "request", payload=io.BytesIO(b""), warc_headers_dict={"WARC-Date": when}
+                uri, "request", payload=io.BytesIO(b""), http_headers=get, warc_headers_dict={"WARC-Date": when}
             )
             writer.write_record(request)
             record = writer.create_warc_record(

@@ -29,6 +29,15 @@ from .base import Entry, Reader, Source
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 # Elements of trafilatura's XML whose text is one paragraph each (a list item, a heading, a quote).
 _BLOCKS = ("p", "head", "item", "quote", "cell", "code")
+# Ads and promotions inside an article's body that trafilatura keeps: blocks whose class or id
+# is one of these words, or starts with one and a hyphen ("ad-slot", "promo-box").
+_AD_WORDS = ("ad", "ads", "advert", "advertisement", "sponsored", "promo", "newsletter", "subscribe", "paywall")
+_PRUNE = [
+    f"//*[contains(concat(' ', normalize-space(@{attr}), ' '), ' {word} ') or "
+    f"contains(concat(' ', normalize-space(@{attr})), ' {word}-')]"
+    for attr in ("class", "id")
+    for word in _AD_WORDS
+]
 
 
 def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
@@ -120,6 +129,7 @@ def main_text(html: str, url: str | None = None) -> tuple[str, str, dict] | None
         include_images=False,
         include_links=False,
         deduplicate=False,
+        prune_xpath=_PRUNE,
     )
     if not found:
         return None

@@ -113,7 +113,7 @@ def _pages(path: Path) -> Iterator[tuple[int, list[_Article], list[_Line], int] 
         count = len(pdf.pages)
     except Exception as err:  # pdfminer raises its own kinds, and others, for a damaged file
         name = type(err).__name__
-        if "Password" in name or "Encrypt" in name:
+        if any(word in f"{name} {err!r}" for word in ("Password", "Encrypt")):  # pdfplumber wraps pdfminer's
             yield Problem(str(path), None, Errors.E081.format(path=path))
         else:
             yield Problem(str(path), None, Errors.E083.format(path=path, reason=f"{name}: {err}".rstrip(": ")))

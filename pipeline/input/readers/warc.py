@@ -45,6 +45,7 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
     pages = 0
     with f:
         gz = f.read(3) == _GZIP
+        size = f.seek(0, 2)
         offset = 0
         while offset is not None:
             records = _records(f, offset)
@@ -56,9 +57,11 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
                         continue
                     pages += 1
                     yield from _page(path, record, config)
-                offset = None
+                if records.offset >= size or not _rest(f, records.offset).strip():
+                    break
+                raise EOFError()  # warcio stops quietly at a record cut short: the rest is damaged
             except Exception as err:  # warcio, zlib and gzip raise many kinds for damaged bytes
-                bad = records.offset
+                bad = max(offset, records.offset)
                 offset = _resync(f, bad + 1, gz)
                 resumed = (
                     f"reading went on at byte {offset}" if offset is not None else "nothing after it could be read"
@@ -128,6 +131,12 @@ def _warc_date(record) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _rest(f: BinaryIO, offset: int) -> bytes:
+    """A few bytes from ``offset`` on: blank padding after the last record is no damage."""
+    f.seek(offset)
+    return f.read(64)
 
 
 def _resync(f: BinaryIO, start: int, gz: bool) -> int | None:
