@@ -86,7 +86,7 @@ def _date(item) -> date | None:
 
 
 def paragraphs(html: str) -> str:
-    """HTML (or plain text) as paragraphs, one per block element or ``<br><br>``, blank-line separated.
+    """HTML (or plain text) as paragraphs, one per block element or ``<br>``, blank-line separated.
 
     >>> paragraphs("<p>One <b>bold</b>\\n word.</p><p>Two.<br><br>Three.</p>"), paragraphs("Plain text.")
     ('One bold word.\\n\\nTwo.\\n\\nThree.', 'Plain text.')
