@@ -91,7 +91,10 @@ def _peak(config, path) -> int:
 
 @pytest.mark.slow
 def test_memory_is_flat_whatever_the_archive_size(config, tmp_path):
-    """Peak Python memory reading 10,000 responses is within 10% of reading 100 (measured, not timed)."""
+    """Peak Python memory (tracemalloc) reading 10,000 responses against 100, measured, not timed:
+    what grows is only the run's set of ids (one short string per article, which keeps ids unique
+    across a run: ~150 bytes each); the records, pages and the libraries' caches do not (before
+    the caches were emptied every 100 pages the 10,000 took 75 times the 100's memory)."""
     small = warc(
         tmp_path / "small.warc.gz", [(f"https://e.com/{n}", "text/html", 200, WHEN, _page(n)) for n in range(100)]
     )
@@ -101,4 +104,4 @@ def test_memory_is_flat_whatever_the_archive_size(config, tmp_path):
     _peak(config, small)  # warm up: imports and trafilatura's caches
     (n_small, small_peak), (n_large, large_peak) = _peak(config, small), _peak(config, large)
     assert (n_small, n_large) == (100, 10_000)
-    assert large_peak <= small_peak * 1.10, (small_peak, large_peak)
+    assert large_peak - small_peak <= 200 * (n_large - n_small), (small_peak, large_peak)

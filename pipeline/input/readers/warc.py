@@ -28,6 +28,9 @@ from ..ids import uri_id
 from . import html
 from .base import Entry, Reader, Source
 
+# trafilatura and htmldate keep bounded caches of what they have seen (thousands of entries:
+# ~11 MB after 10,000 pages); emptied every this many pages, memory stays that of one record.
+CACHE_PAGES = 100
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP = b"\x1f\x8b\x08"
 _WARC = b"\nWARC/1."
@@ -56,6 +59,8 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
                         skipped[kind] += 1
                         continue
                     pages += 1
+                    if pages % CACHE_PAGES == 0:
+                        _reset_caches()
                     yield from _page(path, record, config)
                 if records.offset >= size or not _rest(f, records.offset).strip():
                     break
@@ -80,6 +85,12 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
 
 
 READER = Reader((".warc", ".warc.gz"), read)
+
+
+def _reset_caches() -> None:
+    from trafilatura.meta import reset_caches
+
+    reset_caches()
 
 
 def _records(f: BinaryIO, offset: int):
