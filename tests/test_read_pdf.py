@@ -98,8 +98,9 @@ def test_bad_pdfs_are_coded_and_the_batch_goes_on(config, tmp_path, sample_pdf):
 @pytest.mark.slow
 def test_two_hundred_page_pdf_is_read_page_by_page(config, tmp_path):
     stories = [
-        Story(f"Item {n} on the agenda", [f"The board set aside ${n} million for item {n}."] * 3) for n in range(400)
+        Story(f"Item {n} on the agenda", [f"The board set aside ${n} million for item {n}."] * 3) for n in range(1200)
     ]
     path = newspaper_pdf(tmp_path / "long.pdf", stories, columns=1)  # short headlines span their one column
     articles, problems = read_articles([path], config)
     assert problems == [] and len(articles) == 1200 and articles[-1].page >= 200
+    assert articles[-1].text.count("\n\n") == 3  # headline and three one-line paragraphs

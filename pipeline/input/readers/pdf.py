@@ -322,11 +322,8 @@ def _paragraphs(lines: list[_Line]) -> tuple[str | None, list[str]]:
                 and prev.x1 < _column_right(lines, prev.column) - body * 2
             )
         else:
-            new = (
-                line.top - prev.top > step * 1.4
-                or line.x0 > prev.x0 + body * 0.8
-                and line.x0 > _column_left(lines, line.column) + body * 0.8
-            )
+            # a wider gap, or an indent: a paragraph's later lines start at the column's left edge
+            new = line.top - prev.top > step * 1.4 or line.x0 > _column_left(lines, line.column) + body * 0.8
         if new:
             paragraphs.append([line])
         else:
