@@ -26,7 +26,7 @@ class Errors:
     E010 = "[E010] {path}: no such file or folder."
     E011 = "[E011] {path}: cannot read: {reason}."
     E012 = "[E012] {path}: empty file (nothing but whitespace); nothing to extract."
-    E013 = "[E013] {path}: binary file (contains NUL bytes); give a .md, .txt or .jsonl text file."
+    E013 = "[E013] {path}: binary file (contains NUL bytes); give a .md, .txt or .jsonl text file (or .html, .pdf, .warc, a feed)."
     E014 = (
         "[E014] {path}: not UTF-8 and input.encoding_fallback is off; "
         "re-save it as UTF-8 or set input.encoding_fallback in config.toml."
@@ -36,9 +36,9 @@ class Errors:
         "(input.max_file_mb); split the file or raise the limit."
     )
     E016 = "[E016] {path}:{line}: malformed JSONL line: {reason}."
-    E017 = "[E017] {path}: unsupported file type '{suffix}'; use .md, .txt or .jsonl."
+    E017 = "[E017] {path}: unsupported file type '{suffix}'; use .md, .txt, .jsonl, .html/.htm, .pdf, .warc/.warc.gz or a feed (.xml, .rss, .atom)."
     E018 = "[E018] {path}:{line}: 'published' = {value!r} is not an ISO date (YYYY-MM-DD) in the years 1000-2200; article left undated."
-    E019 = "[E019] {path}: no input files found; put .md, .txt or .jsonl files there."
+    E019 = "[E019] {path}: no input files found; put .md, .txt, .jsonl, .html, .pdf, .warc(.gz) or feed (.xml, .rss, .atom) files there."
     E020 = "[E020] {path}: article '{article}' failed: {reason!r}. This is a bug: please report it with the article."
     E021 = "[E021] --published {value!r} is not an ISO date (YYYY-MM-DD) in the years 1000-2200."
     E022 = "[E022] {what}: give one or the other, not both."
@@ -134,3 +134,33 @@ class Errors:
         "ids are in the outputs' file names and records.jsonl."
     )
     W042 = "[W042] {count} decision(s) on records the pipeline no longer produces were left out."
+    # Formats as news arrives (pipeline/input/readers/: html, pdf, warc, feed).
+    E080 = (
+        "[E080] {path}: no main text found in the HTML page{where} (only menus, links or boilerplate); "
+        "nothing to extract. Check that it is an article page, or give its text as .md or .jsonl."
+    )
+    E081 = (
+        "[E081] {path}: the PDF is encrypted with a password; remove the password (for example "
+        "`qpdf --decrypt --password=... in.pdf out.pdf`) and run again."
+    )
+    E082 = (
+        "[E082] {path}: the PDF has no text layer ({pages} page(s) of images: a scan); "
+        "it needs OCR first (for example `ocrmypdf in.pdf out.pdf`), then run again."
+    )
+    E083 = "[E083] {path}: not a readable PDF ({reason}); re-save or re-export it, then run again."
+    E084 = "[E084] {path}: page {page}: cannot read the page ({reason}); the other pages were read."
+    E085 = (
+        "[E085] {path}: the web archive is damaged at byte {offset} ({reason}); "
+        "{resumed}. Re-download the archive to read what was lost."
+    )
+    E086 = "[E086] {path}: not a readable feed ({reason}); give an RSS or Atom XML file."
+    E087 = "[E087] {path}: the feed has no entries with a title and text; nothing to extract."
+    W080 = (
+        "[W080] {path}: {skipped:,} web archive record(s) skipped, not HTML responses ({kinds}); "
+        "{read:,} HTML page(s) read."
+    )
+    W081 = (
+        "[W081] {path}: the HTML page declares charset {declared!r} but is not valid {declared}; "
+        "decoded as {used}. Check the text, or fix the page's charset declaration."
+    )
+    W082 = "[W082] {path}: feed entry {entry} ({title!r}) has no text (neither content nor summary); skipped."

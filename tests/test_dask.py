@@ -121,3 +121,34 @@ def test_cli_rejects_an_unknown_engine(tmp_path):
         text=True,
     )
     assert proc.returncode == 2 and "[E063]" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_dask_engine_on_web_archives_gives_the_local_records(config, cluster, tmp_path):
+    """A folder of WARC files (each one worker's part): the same folder, byte for byte, as the
+    local engine's, skipped-record counts included."""
+    from tests.newsfiles import warc
+    from tests.test_read_html import NEWS_PAGE
+
+    inp = tmp_path / "crawl"
+    inp.mkdir()
+    when = "2021-05-06T10:00:00Z"
+    for n in range(3):
+        pages = [
+            (
+                f"https://example.com/{n}/{k}",
+                "text/html",
+                200,
+                when,
+                NEWS_PAGE.replace("$3 million", f"${n}.{k} million").encode(),
+            )
+            for k in range(3)
+        ]
+        warc(
+            inp / f"CC-NEWS-{n}.warc.gz",
+            pages + [(f"https://example.com/{n}.pdf", "application/pdf", 200, when, b"%PDF")],
+        )
+    local = run([inp], config, out=tmp_path / "local", progress=False)
+    on_dask = run([inp], config, out=tmp_path / "dask", progress=False, engine=dask_engine(cluster, part_bytes=1))
+    assert local.articles == on_dask.articles == 9
+    assert _files(tmp_path / "local") == _files(tmp_path / "dask")
+    assert _report(tmp_path / "local")["problems"] == _report(tmp_path / "dask")["problems"]

@@ -288,7 +288,7 @@ def test_folder_walk_sorted_and_filtered(config, tmp_path):
             "c.jsonl": '{"title": "C", "text": "C."}',
             "sub/d.MD": "## D\nD.",
             "gold/x.json": "{}",
-            "notes.pdf": b"%PDF",
+            "notes.docx": b"PK",  # a format no reader reads (.pdf is read since issue 19)
             ".hidden.md": "## H\nH.",
             ".git/e.md": "## E\nE.",
         },

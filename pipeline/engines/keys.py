@@ -15,7 +15,8 @@ from ..records import Article
 
 def article_key(article: Article, config: Config) -> str:
     """What the article's output depends on: text, date, source and own currency, config, model
-    and package versions.
+    and package versions, and the bytes it was made from when they are not its text (a web page's
+    HTML, a PDF: a changed page re-runs even when its main text reads the same).
 
     An output carrying the same key is up to date and is not processed again.
     """
@@ -28,6 +29,8 @@ def article_key(article: Article, config: Config) -> str:
         config.model,
         *versions(config.model),
     ]
+    if article.digest:  # only formats whose bytes are not their text: Markdown and JSONL keys stay as they were
+        parts.append(article.digest)
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
 
 

@@ -76,6 +76,9 @@ def article_json(article: Article, records: list[dict], config: Config, found: l
     The article's fields come first, so a re-run reads the key from the file's head (``job.up_to_date``)."""
     meta = asdict(article)
     text = meta.pop("text")
+    del meta["digest"]  # it is in the key
+    if meta["page"] is None:  # only PDF articles have one; other outputs stay as they were
+        del meta["page"]
     path = Path(article.path).resolve()
     meta["path"] = path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else article.path
     meta["published"] = article.published.isoformat() if article.published else None

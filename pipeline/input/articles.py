@@ -66,7 +66,7 @@ def _article(entry: Entry, config: Config, published: date | None, ids: Callable
     return Article(
         ids(base_id(entry.given_id, title, entry.path)),
         title,
-        cleaned.byline,
+        entry.byline or cleaned.byline,
         publication_date(entry.published, source, entry.path, config, published),
         source,
         str(entry.path),
@@ -74,4 +74,6 @@ def _article(entry: Entry, config: Config, published: date | None, ids: Callable
         entry.url or None,
         cleaned.text,
         own_currency(entry.currency, source, entry.path, config),
+        entry.page,
+        entry.digest,
     )

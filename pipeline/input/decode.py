@@ -21,6 +21,18 @@ from ..records import Problem
 def read_text(path: Path, config: Config) -> tuple[str | None, list[Problem]]:
     """A whole file's text with "\\n" line ends, or None when it cannot be read, is over
     ``input.max_file_mb``, is binary or empty; with the problems that say why."""
+    data, problems = read_bytes(path, config)
+    if data is None:
+        return None, problems
+    text, problems = decode(path, data, config.encoding_fallback)
+    if text is not None and not text.strip():
+        return None, problems + [Problem(str(path), None, Errors.E012.format(path=path))]
+    return (None if text is None else re.sub(r"\r\n?", "\n", text)), problems
+
+
+def read_bytes(path: Path, config: Config) -> tuple[bytes | None, list[Problem]]:
+    """A whole file's bytes, or None when it cannot be read or is over ``input.max_file_mb``;
+    with the problems that say why (an empty file gives b"": its reader says what that means)."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -33,13 +45,9 @@ def read_text(path: Path, config: Config) -> tuple[str | None, list[Problem]]:
                     Errors.E015.format(path=path, size_mb=info.st_size / 2**20, limit_mb=config.max_file_bytes / 2**20),
                 )
             ]
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as err:
         return None, [Problem(str(path), None, Errors.E011.format(path=path, reason=err.strerror or err))]
-    text, problems = decode(path, data, config.encoding_fallback)
-    if text is not None and not text.strip():
-        return None, problems + [Problem(str(path), None, Errors.E012.format(path=path))]
-    return (None if text is None else re.sub(r"\r\n?", "\n", text)), problems
 
 
 def decode(path: Path, data: bytes, fallback: str | None) -> tuple[str | None, list[Problem]]:

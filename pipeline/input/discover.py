@@ -16,7 +16,7 @@ from pathlib import Path
 from ..config import Config
 from ..errors import Errors
 from ..records import Problem
-from .readers import SUFFIXES
+from .readers import SUFFIXES, suffix
 
 
 def find(paths: Sequence[Path], config: Config, follow_links: bool = False) -> Iterator[Path | Problem]:
@@ -59,7 +59,7 @@ def _files(path: Path, config: Config, follow_links: bool, problems: list[Proble
         if not found:
             problems.append(Problem(str(path), None, Errors.E019.format(path=path)))
         return found
-    if path.suffix.lower() not in SUFFIXES:
+    if suffix(path) not in SUFFIXES:
         problems.append(Problem(str(path), None, Errors.E017.format(path=path, suffix=path.suffix)))
         return []
     return [path]
@@ -93,7 +93,7 @@ def _walk(folder: Path, config: Config, follow_links: bool, problems: list[Probl
         for name in sorted(names):
             if (
                 not name.startswith(".")
-                and Path(name).suffix.lower() in SUFFIXES
+                and suffix(Path(name)) in SUFFIXES
                 and inside(Path(top, name), os.path.realpath(os.path.join(top, name)))
             ):
                 yield Path(top, name)

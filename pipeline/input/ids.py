@@ -30,6 +30,16 @@ def base_id(given: str | None, title: str, path: Path) -> str:
     return _safe_id(given or "") or _slug(title) or _safe_id(path.stem) or "article"
 
 
+def uri_id(uri: str) -> str:
+    """The id a web archive record asks for: its URI without scheme and ``www.``, as a slug
+    (titles repeat across a crawl, URIs do not).
+
+    >>> uri_id("https://www.example.com/news/2024/05/01/Big-Deal.html?ref=rss")
+    'example-com-news-2024-05-01-big-deal-html-ref-rss'
+    """
+    return _slug(re.sub(r"^[a-z][a-z0-9+.-]*://(www\.)?", "", uri.strip(), flags=re.I))
+
+
 class Ids:
     """Ids in input order: ``base``, or ``base-2``, ``base-3``... if taken or reserved; compared
     ignoring case, as some file systems do. One per run, so ids are unique across the run.

@@ -19,6 +19,8 @@ class Article:
     url: str | None
     text: str  # cleaned: title + "\n\n" + body; every offset downstream points into it
     currency_default: str | None = None  # ISO code a bare "$" means, when the article or its source says
+    page: int | None = None  # a PDF article's first page (in the output only when set)
+    digest: str | None = None  # of the bytes it was made from (HTML, PDF, a web archive's record): part of its key
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,9 @@ class Entry:
     source: str | None = None
     url: str | None = None
     currency: str | None = None
+    byline: str | None = None  # stated by the file's own metadata (an HTML page's author), else from the text
+    page: int | None = None  # the page of a PDF the article starts on
+    digest: str | None = None  # of the bytes the article was made from, when they are not its text (HTML, PDF)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,6 @@ class Reader:
     starts reads alone (the Dask engine cuts large such files across workers).
     """
 
-    suffixes: tuple[str, ...]
+    suffixes: tuple[str, ...]  # ".warc.gz": a two-part suffix is matched before the last part
     read: Callable[[Source, Config], Iterator[Entry | Problem]]
     by_lines: bool = False

@@ -1,5 +1,7 @@
 """JSON Lines (.jsonl): one article per line, an object with ``title`` and ``text`` and
-optional ``id``, ``published``, ``url``, ``source``, ``currency_default``.
+optional ``id``, ``published``, ``url``, ``source``, ``currency_default``; or with ``html`` (a
+saved page, read as .html files are) instead of ``text``, ``title`` then optional and every
+field given overriding the page's own.
 
 Read one line at a time, so a feed of any size streams and ``input.max_file_mb`` bounds each
 line, not the file; a bad line is that line's problem and reading goes on.
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,9 +21,10 @@ from ...errors import Errors
 from ...records import Problem
 from ..decode import decode_line, transcoded
 from ..metadata import stated_currency, stated_date
+from . import html
 from .base import Entry, Reader, Source
 
-OPTIONAL = ("id", "published", "url", "source", "currency_default")
+OPTIONAL = ("id", "published", "url", "source", "currency_default", "title", "html")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # JSON's "\\ud800" escapes give these; no codec writes them
 
@@ -90,6 +94,29 @@ def _line(path: Path, number: int, data: bytes, bom: bool, config: Config) -> It
     yield from problems
     currency, problems = stated_currency(row.get("currency_default"), path, number)
     yield from problems
+    if "text" not in row:  # a saved page: what the line states overrides what the page says
+        given = Entry(
+            path,
+            row.get("title") or "",
+            "",
+            number,
+            row.get("id"),
+            published,
+            row.get("source"),
+            row.get("url"),
+            currency,
+        )
+        for item in html.page(path, row["html"], config, line=number, fallback=given, where=f" on line {number}"):
+            if isinstance(item, Entry):
+                item = replace(
+                    item,
+                    title=given.title or item.title,
+                    published=published or item.published,
+                    source=given.source or item.source,
+                    url=given.url or item.url,
+                )
+            yield item
+        return
     yield Entry(
         path,
         row["title"],
@@ -120,7 +147,10 @@ def _row(raw: str) -> dict:
         raise ValueError("JSON nested too deeply") from None
     if not isinstance(row, dict):
         raise ValueError(f"expected a JSON object, got {type(row).__name__}")
-    for key in ("title", "text"):
+    if "html" in row and "text" not in row:
+        if not isinstance(row["html"], str) or not row["html"].strip():
+            raise ValueError("'html' must be a non-empty string")
+    for key in ("title", "text") if "text" in row or "html" not in row else ():
         if not isinstance(row.get(key), str) or not row[key].strip():
             raise ValueError(f"'{key}' must be a non-empty string")
     for key in OPTIONAL:

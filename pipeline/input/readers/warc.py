@@ -1,0 +1,175 @@
+"""Web archives (.warc, .warc.gz; Common Crawl's CC-NEWS among them), streamed by warcio one
+record at a time: memory holds one record, whatever the archive's size.
+
+Response records with status 200 and an HTML content type are read as web pages
+(``html.page``), with the record's WARC-Date and WARC-Target-URI when the page's metadata has
+no date or URL; the article's id comes from the URI (titles repeat across a crawl). Every
+other record (requests, metadata, redirects, 404s, PDFs, images) is skipped and counted, in
+one warning per archive (``W080``) that ``run.json`` keeps.
+
+A damaged record (bad gzip data, a truncated archive) is a problem (``E085``) naming its
+byte offset; reading goes on at the next record found after it (the next gzip member of a
+.warc.gz, the next ``WARC/1.`` header of a .warc), so one bad record loses only itself.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from ...config import Config
+from ...errors import Errors
+from ...records import Problem
+from ..ids import uri_id
+from . import html
+from .base import Entry, Reader, Source
+
+# trafilatura and htmldate keep bounded caches of what they have seen (thousands of entries:
+# ~11 MB after 10,000 pages); emptied every this many pages, memory stays that of one record.
+CACHE_PAGES = 100
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_GZIP = b"\x1f\x8b\x08"
+_WARC = b"\nWARC/1."
+
+
+def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
+    """The archive's HTML pages' articles in archive order, then how many records were skipped."""
+    path = source.path
+    try:
+        f = open(path, "rb")
+    except OSError as err:
+        yield Problem(str(path), None, Errors.E011.format(path=path, reason=err.strerror or err))
+        return
+    skipped: Counter[str] = Counter()
+    pages = 0
+    with f:
+        gz = f.read(3) == _GZIP
+        size = f.seek(0, 2)
+        offset = 0
+        while offset is not None:
+            records = _records(f, offset)
+            try:
+                for record in records:
+                    kind = _skip(record)
+                    if kind:
+                        skipped[kind] += 1
+                        continue
+                    pages += 1
+                    if pages % CACHE_PAGES == 0:
+                        _reset_caches()
+                    yield from _page(path, record, config)
+                if records.offset >= size or not _rest(f, records.offset).strip():
+                    break
+                raise EOFError()  # warcio stops quietly at a record cut short: the rest is damaged
+            except Exception as err:  # warcio, zlib and gzip raise many kinds for damaged bytes
+                bad = max(offset, records.offset)
+                offset = _resync(f, bad + 1, gz)
+                resumed = (
+                    f"reading went on at byte {offset}" if offset is not None else "nothing after it could be read"
+                )
+                yield Problem(
+                    str(path), None, Errors.E085.format(path=path, offset=bad, reason=_reason(err), resumed=resumed)
+                )
+    if skipped or not pages:
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+        yield Problem(
+            str(path),
+            None,
+            Errors.W080.format(path=path, skipped=sum(skipped.values()), kinds=kinds or "none", read=pages),
+            "warning",
+        )
+
+
+READER = Reader((".warc", ".warc.gz"), read)
+
+
+def _reset_caches() -> None:
+    from trafilatura.meta import reset_caches
+
+    reset_caches()
+
+
+def _records(f: BinaryIO, offset: int):
+    from warcio.archiveiterator import ArchiveIterator
+
+    f.seek(offset)
+    return ArchiveIterator(f)
+
+
+def _skip(record) -> str | None:
+    """Why a record is not read as a page (its kind, for the count), None for an HTML page.
+
+    >>> class R: rec_type, http_headers = "request", None
+    >>> _skip(R())
+    'request records'
+    """
+    if record.rec_type != "response":
+        return f"{record.rec_type} records"
+    headers = record.http_headers
+    if headers is None:
+        return "responses without HTTP headers"
+    status = headers.get_statuscode()
+    if status != "200":
+        return f"status {status}"
+    mime = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if mime not in _HTML_TYPES:
+        return mime or "no content type"
+    return None
+
+
+def _page(path: Path, record, config: Config) -> Iterator[Entry | Problem]:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    limit = config.max_file_bytes
+    data = record.content_stream().read(limit + 1)
+    where = f" (web archive record {uri})"
+    if len(data) > limit:
+        message = Errors.E015.format(path=f"{path} {uri}", size_mb=len(data) / 2**20, limit_mb=limit / 2**20)
+        yield Problem(str(path), None, message)
+        return
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    charset = content_type.partition("charset=")[2].strip(" \"';") or None
+    fallback = Entry(path, "", "", given_id=uri_id(uri) or None, published=_warc_date(record), url=uri or None)
+    yield from html.page(path, data, config, charset=charset, fallback=fallback, where=where)
+
+
+def _warc_date(record) -> date | None:
+    value = record.rec_headers.get_header("WARC-Date") or ""
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _rest(f: BinaryIO, offset: int) -> bytes:
+    """A few bytes from ``offset`` on: blank padding after the last record is no damage."""
+    f.seek(offset)
+    return f.read(64)
+
+
+def _resync(f: BinaryIO, start: int, gz: bool) -> int | None:
+    """The offset of the first record start at or after ``start``: the next gzip member header,
+    or the next ``WARC/1.`` line; None at the end of the file."""
+    marker = _GZIP if gz else _WARC
+    f.seek(start)
+    at = start
+    tail = b""
+    while chunk := f.read(2**20):
+        found = (tail + chunk).find(marker)
+        if found >= 0:
+            return at - len(tail) + found + (0 if gz else 1)
+        tail = chunk[-len(marker) + 1 :]
+        at += len(chunk)
+    return None
+
+
+def _reason(err: Exception) -> str:
+    """
+    >>> _reason(zlib.error("invalid distance too far back")), _reason(EOFError())
+    ('zlib.error: invalid distance too far back', 'EOFError: the archive ends inside a record')
+    """
+    name = "zlib.error" if isinstance(err, zlib.error) else type(err).__name__
+    return f"{name}: {str(err).strip() or 'the archive ends inside a record'}"
