@@ -83,7 +83,9 @@ def nearest_organisation(records: list[dict], kind: str) -> list[dict]:
     return out
 
 
-def score_facts(predicted: dict[str, list[dict]], outputs: dict[str, dict], gold) -> FactScores:
+def score_facts(
+    predicted: dict[str, list[dict]], outputs: dict[str, dict], gold: dict[str, tuple[list[dict], list[dict]]]
+) -> FactScores:
     result = FactScores(articles=len(gold))
     pred_roles, gold_roles, pred_facts, gold_facts = set(), set(), set(), set()
     where = {}

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -142,7 +143,11 @@ def _past(verb) -> bool:
     return any(lemma(a) == "have" for a in aux) or not any(tag(a) in ("VBZ", "VBP", "VB", "MD") for a in aux)
 
 
-def pick(candidates: list, published, when: str | None, strict: bool = False):
+# Dates, or month numbers (year * 12 + month): anything the calendar compares with the publication day.
+T = TypeVar("T", date, int)
+
+
+def pick(candidates: list[T], published: T, when: str | None, strict: bool = False) -> T:
     """The candidate on/before ``published`` for the past, on/after for the future, else the
     nearest; ``strict`` leaves out ``published`` itself (`last Tuesday` on a Tuesday).
 

@@ -23,6 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
+from thinc.api import Config as SpacyConfig
 
 from ..config import Config
 from ..errors import Errors, PipelineError
@@ -140,7 +141,7 @@ def train(
     return report
 
 
-def training_config(nlp: Language, base: str, train_path: Path, dev_path: Path, epochs: int, seed: int):
+def training_config(nlp: Language, base: str, train_path: Path, dev_path: Path, epochs: int, seed: int) -> SpacyConfig:
     """spaCy's training config: every component sourced from the base model, all but the
     entity recogniser frozen, the recogniser resumed from the base's weights."""
     names = list(nlp.pipe_names)
@@ -264,7 +265,7 @@ def _base(model: str) -> str:
     return meta(model).get("base") or model
 
 
-def _write(out: Path, ner: Path, base: str, report: Report, cfg) -> None:
+def _write(out: Path, ner: Path, base: str, report: Report, cfg: SpacyConfig) -> None:
     """The model folder, written beside and then moved into place, so a failed run leaves
     any earlier model whole."""
     out = Path(out)
