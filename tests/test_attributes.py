@@ -1,11 +1,11 @@
 """The attribute ruler, lemmatizer and parser are not run; asked per token, they answer as if they had."""
 
 import pytest
-import spacy
 
 from pipeline.extractors import parsed_from
 from pipeline.extractors.dates import to_parse
 from pipeline.model.attributes import dep, lemma, parse_ahead, parsed, pos, tag
+from pipeline.model.nlp import bare_pipeline
 
 PARSED = "pipeline.parsed"  # where attributes.remembered keeps the parsed sentences of a Doc
 
@@ -80,7 +80,7 @@ def test_the_dates_whose_tense_is_read_are_parsed_ahead(nlp, text, spans):
 
 
 def test_without_a_parse_the_ruler_answers_as_over_unparsed_tokens(config, nlp):
-    unparsed = spacy.load(config.model, exclude=["parser", "senter"])
+    unparsed = bare_pipeline(config.model, exclude=("parser", "senter"))
     text = TEXTS[0]
     assert [pos(t) for t in nlp(text)] == [t.pos_ for t in unparsed(text)]
 

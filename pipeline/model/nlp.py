@@ -129,9 +129,9 @@ def _load(
     return nlp
 
 
-def bare_pipeline(model: str) -> Language:
-    """The model ``model`` names, every component, without our ruler or tokenizer changes."""
-    return _pipeline(model, exclude=[])
+def bare_pipeline(model: str, exclude: tuple[str, ...] = ()) -> Language:
+    """The model ``model`` names, every component but ``exclude``, without our ruler or tokenizer changes."""
+    return _pipeline(model, exclude=list(exclude))
 
 
 def _pipeline(model: str, exclude: list[str]) -> Language:
