@@ -39,7 +39,7 @@ def find(paths: Sequence[Path], config: Config, follow_links: bool = False) -> I
 def _undecodable(name: str) -> bool:
     r"""Whether a file name held bytes that are not UTF-8 (Python keeps them as surrogates).
 
-    >>> _undecodable(os.fsdecode(b"bad\\xff.md")), _undecodable("café.md")
+    >>> _undecodable(os.fsdecode(b"bad\xff.md")), _undecodable("café.md")
     (True, False)
     """
     return any("\udc80" <= c <= "\udcff" for c in name)
