@@ -111,7 +111,7 @@ def train(
             {
                 "name": source.name,
                 "kind": "gold",
-                "path": str(source.inputs),
+                "path": _shown(source.inputs, config.root),
                 "licence": source.licence,
                 "train_docs": len(train_items),
                 "held_out": len(held_items),
@@ -258,6 +258,13 @@ def _scores(nlp: Language, docs: Iterable[Doc]) -> dict:
         },
         **per,
     }
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the model card shows it: relative to the project when inside it, so no machine's
+    folders are written into a shipped model."""
+    path = Path(path).resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _base(model: str) -> str:
