@@ -54,7 +54,7 @@ class _Asked:
             for pattern in entry["patterns"]
         ]
         self.lemmatizer = lemmatizer
-        self._setting: dict[tuple[str, str], list[tuple[_Rule, frozenset | None]]] = {}
+        self._setting: dict[tuple[str, str], tuple[dict[str, list[_Rule]], list[_Rule]]] = {}
         self._nouns: frozenset[str] | None = None
 
     def nouns(self) -> frozenset[str]:
@@ -67,10 +67,8 @@ class _Asked:
     def attr(self, token: Token, key: str):
         """The value the ruler sets for ``key`` on ``token`` (None: it sets none): of all
         patterns matching there, the last, as spaCy applies them in order."""
-        doc, lower = token.doc, token.lower_
-        for rule, lowers in self._candidates(key, token.tag_):
-            if lowers is not None and lower not in lowers:
-                continue
+        doc = token.doc
+        for rule in self._candidates(key, token.tag_, token.lower_):
             first = token.i - rule.index
             if (
                 first >= 0
@@ -80,17 +78,23 @@ class _Asked:
                 return rule.attrs[key]
         return None
 
-    def _candidates(self, key: str, tag: str) -> list[tuple[_Rule, frozenset | None]]:
-        """The rules setting ``key`` that a token tagged ``tag`` may match, last first, with
-        the lower-case forms each needs there (a set test before the full one)."""
+    def _candidates(self, key: str, tag: str, lower: str) -> list[_Rule]:
+        """The rules setting ``key`` that a token tagged ``tag`` and written ``lower`` may
+        match, last first: those that name no lower-case form there, and those that name
+        ``lower``. Indexed once per key and tag by the forms the rules name, so a token is
+        tested against its few rules, not against every rule for its tag."""
         found = self._setting.get((key, tag))
         if found is None:
-            found = self._setting[key, tag] = [
+            rules = [
                 (r, r.lowers)
                 for r in reversed(self.rules)
                 if key in r.attrs and all(_passes(test, tag) for name, test in r.tests[r.index] if name == "TAG")
             ]
-        return found
+            named = set().union(*(lowers for _, lowers in rules if lowers is not None))
+            by_form = {w: [r for r, lowers in rules if lowers is None or w in lowers] for w in named}
+            found = self._setting[key, tag] = (by_form, [r for r, lowers in rules if lowers is None])
+        by_form, any_form = found
+        return by_form.get(lower, any_form)
 
 
 def _test(value):
@@ -212,6 +216,14 @@ def lemma(token: Token) -> str:
     asked = _BY_VOCAB.get(token.vocab)
     if asked is None or token.lemma_:
         return token.lemma_
+    lemmas = remembered(token.doc, "lemmas", dict)  # the facts room asks a sentence's lemmas per trigger
+    found = lemmas.get(token.i)
+    if found is None:
+        found = lemmas[token.i] = _lemma(asked, token)
+    return found
+
+
+def _lemma(asked: _Asked, token: Token) -> str:
     ruled = _answer(asked, token, "LEMMA")
     if ruled is not None:
         return ruled
