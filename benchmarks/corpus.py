@@ -3,6 +3,8 @@ sample page; never articles/test): different lengths and topics, not one page re
 
 Each generated article takes a run of paragraphs from one source article, sometimes
 followed by a run from another, so lengths range from one paragraph to two articles.
+``write_real`` instead cycles the source articles whole: real-shaped pages (their long
+paragraphs, their many names and amounts), as a user's feed holds them.
 """
 
 from __future__ import annotations
@@ -49,6 +51,27 @@ def write_corpus(path: Path, n: int, config: Config, seed: int = 1, short: bool 
                 "text": text,
                 "published": article.published.isoformat() if article.published else None,
             }
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return words
+
+
+def write_real(path: Path, n: int, config: Config) -> int:
+    """``n`` whole source articles, cycled, as JSONL at ``path``; returns their word count."""
+    pool = sources(config)
+    words = 0
+    with open(path, "w", encoding="utf8") as f:
+        for i in range(n):
+            article = pool[i % len(pool)]
+            words += len(article.text.split())
+            row = {
+                "id": f"real-{i:06}",
+                "title": article.title,
+                "text": article.text,
+                "published": article.published.isoformat() if article.published else None,
+                "source": article.source,
+            }
+            if article.currency_default:
+                row["currency_default"] = article.currency_default
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return words
 

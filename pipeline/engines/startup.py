@@ -1,6 +1,10 @@
 """Start-up of a worker: the model, the data tables and quantulum3's spell-out loaded once
 per process before the first article, so a run can report what loading costs and no article
-pays for it. Engines call it; it is the one place that knows every room to warm up."""
+pays for it. Engines call it; it is the one place that knows every room to warm up.
+
+The places and currency tables are read from the tables' cache file (``knowledge.cache``),
+built by the first process after an install or a change of their options; a worker
+(``n_process`` > 1, a Dask worker) that loads them on its first article reads the same file."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from functools import lru_cache
 
 from ..config import Config
 from ..extractors._numbers import speller
+from ..extractors.article import table as currency_table
 from ..knowledge import load as load_data
 from ..model.nlp import load_nlp
 
@@ -21,6 +26,7 @@ def startup(config: Config) -> dict[str, float]:
     load_nlp(config)
     model_s = time.perf_counter() - tick
     load_data()
+    currency_table(config.money)
     speller()
     data_s = time.perf_counter() - tick - model_s
     _settle()

@@ -9,8 +9,10 @@ extractor brings its unit table; the grammar lives here, once.
 from __future__ import annotations
 
 import re
+import sys
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -311,14 +313,40 @@ def value(number: str, scale: str | None = None) -> Decimal | None:
 
 @lru_cache(maxsize=1)
 def speller() -> Callable[[str], list[dict]]:
-    """quantulum3's spell-out step, loaded once per process: its first call reads its tables
-    (~2.5 s of CPU and ~16 MB here, most of it importing ``inflect``), which ``engines.startup``
-    pays before the first article rather than at the first spelled-out amount."""
+    """quantulum3's spell-out step, loaded once per process (~0.15 s of CPU here), by
+    ``engines.startup`` before the first article rather than at the first spelled-out amount."""
     with warnings.catch_warnings():  # it warns on import that an optional classifier is missing
         warnings.simplefilter("ignore")
-        from quantulum3.parser import extract_spellout_values
-    extract_spellout_values("one")
+        with _without_type_checks():
+            from quantulum3.parser import extract_spellout_values
+
+            extract_spellout_values("one")  # imports its English tables, and so inflect
     return extract_spellout_values
+
+
+@contextmanager
+def _without_type_checks() -> Iterator[None]:
+    """Import ``inflect`` as ``python -O`` would. quantulum3 imports it for plurals its
+    spell-out step never asks for, and inflect wraps its engine in typeguard's
+    ``@typechecked``, which re-parses and recompiles inflect's source at import: 2.5 s of CPU
+    here, two thirds of a run's start-up. The decorator is a no-op under ``-O``; here too,
+    for that one import (the same code, without run-time checks of inflect's arguments)."""
+    if "inflect" in sys.modules:
+        yield
+        return
+    import typeguard
+
+    checked = typeguard.typechecked
+    typeguard.typechecked = _as_is
+    try:
+        yield
+    finally:
+        typeguard.typechecked = checked
+
+
+def _as_is(target=None, **_options):
+    """``typechecked`` under ``-O``: the target unchanged, with or without options."""
+    return _as_is if target is None else target
 
 
 @lru_cache(maxsize=256)

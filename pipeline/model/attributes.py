@@ -54,7 +54,8 @@ class _Asked:
             for pattern in entry["patterns"]
         ]
         self.lemmatizer = lemmatizer
-        self._setting: dict[tuple[str, str], list[tuple[_Rule, frozenset | None]]] = {}
+        self._setting: dict[tuple[str, str], tuple[dict[str, tuple[list[_Rule], bool]], tuple[list[_Rule], bool]]] = {}
+        self._by_word: dict[tuple[str, str, str, str], object] = {}
         self._nouns: frozenset[str] | None = None
 
     def nouns(self) -> frozenset[str]:
@@ -66,31 +67,59 @@ class _Asked:
 
     def attr(self, token: Token, key: str):
         """The value the ruler sets for ``key`` on ``token`` (None: it sets none): of all
-        patterns matching there, the last, as spaCy applies them in order."""
-        doc, lower = token.doc, token.lower_
-        for rule, lowers in self._candidates(key, token.tag_):
-            if lowers is not None and lower not in lowers:
-                continue
-            first = token.i - rule.index
-            if (
-                first >= 0
-                and first + len(rule.tests) <= len(doc)
-                and all(_holds(doc[first + n], tests) for n, tests in enumerate(rule.tests))
-            ):
-                return rule.attrs[key]
-        return None
+        patterns matching there, the last, as spaCy applies them in order. When every rule
+        that may match reads the token alone, the answer depends only on its tag, text and
+        dependency label, and is remembered for them."""
+        rules, alone = self._candidates(key, token.tag_, token.lower_)
+        if not alone:
+            return _first(rules, token, key)
+        word = (key, token.tag_, token.text, token.dep_)
+        if word not in self._by_word:
+            if len(self._by_word) >= WORDS_REMEMBERED:  # a long feed brings ever more words
+                self._by_word.clear()
+            self._by_word[word] = _first(rules, token, key)
+        return self._by_word[word]
 
-    def _candidates(self, key: str, tag: str) -> list[tuple[_Rule, frozenset | None]]:
-        """The rules setting ``key`` that a token tagged ``tag`` may match, last first, with
-        the lower-case forms each needs there (a set test before the full one)."""
+    def _candidates(self, key: str, tag: str, lower: str) -> tuple[list[_Rule], bool]:
+        """The rules setting ``key`` that a token tagged ``tag`` and written ``lower`` may
+        match, last first: those that name no lower-case form there, and those that name
+        ``lower``; and whether they all read that token alone.
+        Indexed once per key and tag by the forms the rules name, so a token is tested
+        against its few rules, not against every rule for its tag."""
         found = self._setting.get((key, tag))
         if found is None:
-            found = self._setting[key, tag] = [
+            rules = [
                 (r, r.lowers)
                 for r in reversed(self.rules)
                 if key in r.attrs and all(_passes(test, tag) for name, test in r.tests[r.index] if name == "TAG")
             ]
-        return found
+            named = set().union(*(lowers for _, lowers in rules if lowers is not None))
+            by_form = {w: _alone([r for r, lowers in rules if lowers is None or w in lowers]) for w in named}
+            found = self._setting[key, tag] = (by_form, _alone([r for r, lowers in rules if lowers is None]))
+        by_form, any_form = found
+        return by_form.get(lower, any_form)
+
+
+# Answers remembered by tag, text and dependency label, at most (then forgotten all at once: memory stays flat).
+WORDS_REMEMBERED = 2**17
+
+
+def _alone(rules: list[_Rule]) -> tuple[list[_Rule], bool]:
+    return rules, all(len(r.tests) == 1 for r in rules)
+
+
+def _first(rules: list[_Rule], token: Token, key: str):
+    """What the first of ``rules`` that matches at ``token`` sets for ``key``; None if none does."""
+    doc = token.doc
+    for rule in rules:
+        first = token.i - rule.index
+        if (
+            first >= 0
+            and first + len(rule.tests) <= len(doc)
+            and all(_holds(doc[first + n], tests) for n, tests in enumerate(rule.tests))
+        ):
+            return rule.attrs[key]
+    return None
 
 
 def _test(value):
@@ -212,6 +241,14 @@ def lemma(token: Token) -> str:
     asked = _BY_VOCAB.get(token.vocab)
     if asked is None or token.lemma_:
         return token.lemma_
+    lemmas = remembered(token.doc, "lemmas", dict)  # the facts room asks a sentence's lemmas per trigger
+    found = lemmas.get(token.i)
+    if found is None:
+        found = lemmas[token.i] = _lemma(asked, token)
+    return found
+
+
+def _lemma(asked: _Asked, token: Token) -> str:
     ruled = _answer(asked, token, "LEMMA")
     if ruled is not None:
         return ruled

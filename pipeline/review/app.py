@@ -11,7 +11,6 @@ import getpass
 import json
 import secrets
 import socket
-import threading
 import webbrowser
 from collections import Counter
 from collections.abc import Callable
@@ -33,7 +32,6 @@ from starlette.routing import Route
 from ..config import Config
 from ..errors import Errors, PipelineError
 from ..evaluation import scoring as ev
-from ..extractors import Context, registry
 from ..records import TYPES, merge, to_dict
 from . import folder
 from .store import Conflict, Decision, Store, StoreError, record_key, text_hash
@@ -242,7 +240,7 @@ class Review:
         if not 0 <= start < end <= len(article.text) or not article.text[start:end].strip():
             raise Invalid(Errors.E045.format(field="selection", reason="select some words of the article text first"))
         selection = article.text[start:end]
-        kinds = [body["type"]] if body.get("type") in registry.EXTRACTORS else list(registry.EXTRACTORS)
+        kinds = [body["type"]] if body.get("type") in TYPES else list(TYPES)
         found = self._extract(kinds, selection, article)
         kind = found["type"] if found else kinds[-1]
         rec = found or {
@@ -265,7 +263,10 @@ class Review:
         return rec, hint
 
     def _extract(self, kinds: list[str], selection: str, article: Article) -> dict | None:
-        """The first record the extractors of ``kinds`` find in the selection, parsed once."""
+        """The first record the extractors of ``kinds`` find in the selection, parsed once.
+        spaCy, the model and the extractors are loaded here, at the first selection: the
+        page itself needs none of them."""
+        from ..extractors import Context, registry
         from ..model.nlp import load_nlp
 
         doc = load_nlp(self.config)(selection)
@@ -528,7 +529,6 @@ def serve(
     bound = sock.getsockname()[1]
     url = f"http://127.0.0.1:{bound}/"
     app = create_app(review, {f"127.0.0.1:{bound}", f"localhost:{bound}"})
-    threading.Thread(target=_warm, args=(config,), daemon=True).start()
     echo(
         f"Reviewing {len(review.articles)} article(s) as {review.reviewer} at {url}  "
         f"(decisions in {review.store_path}; Ctrl-C to stop)"
@@ -544,10 +544,3 @@ def serve(
         echo(f"Stopped. Decisions are kept in {review.store_path}.")
         sock.close()
         store.close()
-
-
-def _warm(config: Config) -> None:
-    """Load the spaCy model in the background so the first add-from-selection is quick."""
-    from ..model.nlp import load_nlp
-
-    load_nlp(config)

