@@ -138,9 +138,10 @@ def merge_index(out: Path, parts: list[str], formats: Iterable[str] = FORMATS) -
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        tables = [pq.read_table(out / index_file("parquet", facts_name(n))) for n in parts]
+        rows = [row for n in parts for row in pq.read_table(out / index_file("parquet", facts_name(n))).to_pylist()]
         with files.atomic(out / index_file("parquet", facts_name()), binary=True) as f:
-            pq.write_table(pa.concat_tables(tables) if tables else _facts_schema().empty_table(), f)
+            # built from rows as write_facts_index builds it: the same bytes as a local run's
+            pq.write_table(pa.Table.from_pylist(rows, _facts_schema()), f)
     if "jsonl" in formats:
         with files.atomic(out / index_file("jsonl", facts_name()), binary=True) as f:
             for name in parts:
