@@ -30,6 +30,7 @@ def _both(rulers, texts):
     return [([s.text for s in anchored.match(d)], [s.text for s in plain.match(d)]) for d in docs]
 
 
+@pytest.mark.slow
 def test_same_matches_as_span_ruler_on_the_corpus(rulers):
     config = load_config(ROOT / "config.toml")
     texts = [

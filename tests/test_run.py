@@ -69,6 +69,7 @@ def test_run_mentions_point_into_cleaned_text(sample_out):
                 assert m["text"] in m["sentence"]
 
 
+@pytest.mark.slow
 def test_run_committed_outputs_are_current(set_outputs):
     """Every change in extraction shows as a diff of outputs/ (every set): regenerate and compare."""
     for ds, out in set_outputs.values():
