@@ -30,6 +30,15 @@ def read_text(path: Path, config: Config) -> tuple[str | None, list[Problem]]:
     return (None if text is None else re.sub(r"\r\n?", "\n", text)), problems
 
 
+def read_content(path: Path, config: Config) -> tuple[bytes | None, list[Problem]]:
+    """``read_bytes``, with a file of nothing but whitespace refused (E012): what every reader
+    of a markup format (HTML, feeds) needs before parsing."""
+    data, problems = read_bytes(path, config)
+    if data is not None and not data.strip():
+        return None, problems + [Problem(str(path), None, Errors.E012.format(path=path))]
+    return data, problems
+
+
 def read_bytes(path: Path, config: Config) -> tuple[bytes | None, list[Problem]]:
     """A whole file's bytes, or None when it cannot be read or is over ``input.max_file_mb``;
     with the problems that say why (an empty file gives b"": its reader says what that means)."""

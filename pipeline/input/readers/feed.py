@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from ...config import Config
 from ...errors import Errors
 from ...records import Problem
-from ..decode import read_bytes
+from ..decode import read_content
 from .base import Entry, Reader, Source
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article"}
@@ -28,12 +28,9 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
     import feedparser
 
     path = source.path
-    data, problems = read_bytes(path, config)
+    data, problems = read_content(path, config)
     yield from problems
     if data is None:
-        return
-    if not data.strip():
-        yield Problem(str(path), None, Errors.E012.format(path=path))
         return
     feed = feedparser.parse(data)  # bytes, never a URL: feedparser fetches nothing
     if not feed.entries:

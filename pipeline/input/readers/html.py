@@ -22,7 +22,7 @@ from pathlib import Path
 from ...config import Config
 from ...errors import Errors
 from ...records import Problem
-from ..decode import decode, read_bytes
+from ..decode import decode, read_content
 from ..metadata import stated_date
 from .base import Entry, Reader, Source
 
@@ -43,12 +43,9 @@ _PRUNE = [
 def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
     """The page's article, after the problems met reading it."""
     path = source.path
-    data, problems = read_bytes(path, config)
+    data, problems = read_content(path, config)
     yield from problems
     if data is None:
-        return
-    if not data.strip():
-        yield Problem(str(path), None, Errors.E012.format(path=path))
         return
     yield from page(path, data, config)
 
