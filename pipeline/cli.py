@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Never
 
 import typer
 from typer.core import TyperGroup
@@ -55,7 +56,7 @@ def main(
         False, "--verbose", "-v", help="Say more: each set's folders and reports; evaluate lists every miss."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors and the results asked for."),
-):
+) -> None:
     """Extract money, area, date and organisation records from news articles.
 
     Example: pipeline run    then    pipeline evaluate    then    pipeline review
@@ -97,7 +98,7 @@ def run(
     follow_links: bool = typer.Option(
         False, "--follow-links", help="Follow symbolic links that lead out of an input folder."
     ),
-):
+) -> Never:
     """Extract records from articles into OUT/<article-id>.json, records.jsonl and run.json.
 
     With no PATHS and no --set, every set in config.toml runs into its own outputs folder.
@@ -218,7 +219,7 @@ def evaluate(
     ),
     config: Path | None = CONFIG,
     set_name: str | None = typer.Option(None, "--set", help="Score one configured set (sample, dev, test)."),
-):
+) -> Never:
     """Score outputs against hand-labelled gold, per type; write evaluation.json and the
     evaluation.html report (charts, misses by cause, F1 over time) beside the outputs.
 
@@ -307,7 +308,7 @@ def explain_cmd(
     name: str = typer.Option("", "--name", help="Only names containing this text (any case)."),
     set_name: str | None = typer.Option(None, "--set", help="Look in a configured set's input (sample, dev, test)."),
     config: Path | None = CONFIG,
-):
+) -> None:
     """Say why each candidate name in one article was or was not reported as an organisation:
     the decision rule that settled it and the evidence it weighed.
 
@@ -343,7 +344,7 @@ def train(
         None, "--base", help="spaCy pipeline to start from (default: model.name, or its base)."
     ),
     config: Path | None = CONFIG,
-):
+) -> None:
     """Fine-tune the model's entity recogniser on gold organisations (and public corpora),
     with spaCy's own training; writes OUT with the new recogniser, meta.json and MODEL_CARD.md.
 
@@ -412,7 +413,7 @@ def review_serve(
         None, "--reviewer", help="Name kept with every decision (default: the OS user)."
     ),
     config: Path | None = CONFIG,
-):
+) -> None:
     """Serve the review page: accept, reject, correct or add records, by keyboard.
 
     `pipeline review OUTPUTS` is the same. Example: pipeline review serve outputs/dev --port 8765 --open
@@ -441,7 +442,7 @@ def review_export(
     force: bool = typer.Option(False, "--force", help="Let the review win where it conflicts with existing gold."),
     outputs_option: Path | None = typer.Option(None, "--outputs", hidden=True, help="Same as OUTPUTS."),
     config: Path | None = CONFIG,
-):
+) -> Never:
     """Write the decisions about OUTPUTS as gold files (merged into existing ones), or as a decision log.
 
     Example: pipeline review export outputs/dev   |   pipeline review export ../out2 --out ../out2-gold

@@ -48,7 +48,9 @@ IN_FLIGHT = 2
 LOOKAHEAD = 4
 
 
-def dask_engine(scheduler: str | None = None, part_bytes: int = PART_BYTES):
+def dask_engine(
+    scheduler: str | None = None, part_bytes: int = PART_BYTES
+) -> Callable[[Job, Tally], Iterator[Outcome]]:
     """The engine for ``run.run(engine=...)``: a cluster at ``scheduler``, or a LocalCluster on 127.0.0.1."""
     return partial(run_dask, scheduler=scheduler, part_bytes=part_bytes)
 

@@ -56,7 +56,10 @@ _CSP = (
 
 
 @dataclass(frozen=True)
-class Article:
+class OutputArticle:
+    """An article as its output file holds it (cleaned text and records), loaded for review: not
+    ``records.Article``, what reading hands the extract step."""
+
     id: str
     title: str
     published: date | None
@@ -74,7 +77,7 @@ class Article:
 class Review:
     """What the server serves: the loaded articles, their gold, the store and who is reviewing."""
 
-    articles: dict[str, Article]
+    articles: dict[str, OutputArticle]
     gold: dict[str, list[dict]]
     store: Store
     config: Config
@@ -162,7 +165,7 @@ class Review:
             "total": len(items),
         }
 
-    def _gold_marks(self, article: Article) -> tuple[dict[str, str], list[dict]]:
+    def _gold_marks(self, article: OutputArticle) -> tuple[dict[str, str], list[dict]]:
         """Each record against the gold by evaluate's own matcher: matches / not in gold; and gold-only misses."""
         if article.id not in self.gold:
             return {}, []
@@ -262,7 +265,7 @@ class Review:
             )
         return rec, hint
 
-    def _extract(self, kinds: list[str], selection: str, article: Article) -> dict | None:
+    def _extract(self, kinds: list[str], selection: str, article: OutputArticle) -> dict | None:
         """The first record the extractors of ``kinds`` find in the selection, parsed once.
         spaCy, the model and the extractors are loaded here, at the first selection: the
         page itself needs none of them."""
@@ -282,21 +285,21 @@ class Review:
                 return to_dict(found[0])
         return None
 
-    def _article(self, body: dict) -> Article:
+    def _article(self, body: dict) -> OutputArticle:
         article = self.articles.get(str(body.get("article", "")))
         if article is None:
             raise Invalid(Errors.E045.format(field="article", reason=f"no article {body.get('article')!r} is loaded"))
         return article
 
 
-def _article(aid: str, data: dict) -> Article:
+def _article(aid: str, data: dict) -> OutputArticle:
     meta = data["article"]
     try:
         published = date.fromisoformat(meta.get("published") or "")
     except ValueError:
         published = None
     records = tuple(r for r in data["records"] if isinstance(r, dict) and r.get("type") in TYPES)
-    return Article(
+    return OutputArticle(
         aid,
         str(meta.get("title") or aid),
         published,
@@ -307,7 +310,7 @@ def _article(aid: str, data: dict) -> Article:
     )
 
 
-def _item(rec: dict, key: str, decision: Decision | None, article: Article, gold: str | None, new: bool) -> dict:
+def _item(rec: dict, key: str, decision: Decision | None, article: OutputArticle, gold: str | None, new: bool) -> dict:
     live = decision is not None and decision.action is not None
     stale = live and decision.text_hash != article.hash
     status = "stale" if stale else (decision.action if live else ("new" if new else "undecided"))
