@@ -28,13 +28,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import spacy
 from corpus import ROOT, write_corpus, write_real
 
 from pipeline.config import load_config
 from pipeline.engines.run import run
 from pipeline.input import iter_articles
-from pipeline.model.meta import components
+from pipeline.model.meta import components, location
+from pipeline.model.nlp import bare_pipeline
 from pipeline.records import Article
 
 
@@ -54,7 +54,7 @@ def main() -> None:
         tiny.write_text(
             '{"title": "Tiny", "text": "Acme Group paid two million dollars for 5 hectares on 3 May 2021."}\n'
         )
-        bare = spacy.load(config.model)
+        bare = bare_pipeline(config.model)
         run([tiny], config, out=tmp / "warm", progress=False)  # model, tables and quantulum3 loaded once
         ok = True
         for name, path, target in [("generated", feed, 1.0), ("real-shaped", real, 1.05)][args.quick :]:
@@ -80,7 +80,7 @@ def main() -> None:
         if args.quick:
             sys.exit(0 if ok else 1)
         texts, words = _texts(feed, config, "generated, n_process")
-        spacy_s = _timed([sys.executable, "-c", f"import spacy; spacy.load({config.model!r})"])[0]
+        spacy_s = _timed([sys.executable, "-c", _LOAD, _model_path(config.model)])[0]
         rates, first = {}, {}
         for n in (1, 2):
             cfg = tmp / f"config-{n}.toml"
@@ -119,12 +119,30 @@ def _texts(path: Path, config, name: str) -> tuple[list[str], int]:
     return texts, words
 
 
+# Loading the same model bare with spaCy alone: a trained folder is its base package with the
+# folder's recogniser put in, as pipeline/model/nlp.py does (argv[1]: the folder, or a package name).
+_LOAD = """import json, sys, spacy
+from pathlib import Path
+where = Path(sys.argv[1])
+if (where / "ner").is_dir():
+    nlp = spacy.load(json.loads((where / "meta.json").read_text())["base"])
+    nlp.get_pipe("ner").from_disk(where / "ner", exclude=["vocab"])
+else:
+    nlp = spacy.load(sys.argv[1])
+"""
 # A user's alternative: load the full model and pipe the texts, one process.
-_BARE = """import json, sys, spacy
-nlp = spacy.load(sys.argv[1])
-for _doc in nlp.pipe(json.load(open(sys.argv[2], encoding="utf8")), batch_size=int(sys.argv[3])):
+_BARE = (
+    _LOAD
+    + """for _doc in nlp.pipe(json.load(open(sys.argv[2], encoding="utf8")), batch_size=int(sys.argv[3])):
     pass
 """
+)
+
+
+def _model_path(model: str) -> str:
+    """What the bare scripts load: a trained model's folder, else the package name."""
+    folder = location(model)
+    return str(folder) if folder else model
 
 
 def _whole_process(real: Path, tiny: Path, config, tmp: Path, repeat: int) -> bool:
@@ -134,13 +152,13 @@ def _whole_process(real: Path, tiny: Path, config, tmp: Path, repeat: int) -> bo
     (tmp / "texts.json").write_text(json.dumps(texts), encoding="utf8")
     cfg = ROOT / "config.toml"  # the project's settings, as `pipeline run` reads them (n_process 1)
     commands = {
-        "spacy.load": [sys.executable, "-c", f"import spacy; spacy.load({config.model!r})"],
+        "spacy.load": [sys.executable, "-c", _LOAD, _model_path(config.model)],
         "pipeline run, one tiny article": _cli(tiny, tmp / "whole-tiny", cfg, "--force"),
         "bare spacy.load + nlp.pipe": [
             sys.executable,
             "-c",
             _BARE,
-            config.model,
+            _model_path(config.model),
             str(tmp / "texts.json"),
             str(config.batch_size),
         ],

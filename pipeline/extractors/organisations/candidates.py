@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -118,26 +119,22 @@ def _split_pairs(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     (``Tata Realty and Godrej Properties`` ... ``Tata Realty said``): one name keeps its
     ``and`` only when its parts never stand alone (``Marks and Spencer``)."""
     text = text_of(doc)
+
+    @cache
+    def count(name: str) -> int:  # each surface string counted once per article
+        return len(re.findall(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text))
+
     out = []
     for cand in found:
         ands = [i for i in range(cand.start + 1, cand.end - 1) if doc[i].lower_ == "and"]
         if len(ands) == 1:
-            whole = surface(doc, cand.start, cand.end)
+            whole = count(surface(doc, cand.start, cand.end))
             left, right = surface(doc, cand.start, ands[0]), surface(doc, ands[0] + 1, cand.end)
-            if _alone(text, left, whole) and _alone(text, right, whole):
+            if count(left) > whole and count(right) > whole:
                 out += [replace(cand, end=ands[0]), replace(cand, start=ands[0] + 1)]
                 continue
         out.append(cand)
     return out
-
-
-def _alone(text: str, part: str, whole: str) -> bool:
-    """Whether ``part`` is written as a whole word more often than inside ``whole``."""
-
-    def count(s: str) -> int:
-        return len(re.findall(rf"(?<![\w&-]){re.escape(s)}(?![\w&-])", text))
-
-    return count(part) > count(whole)
 
 
 def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list[Candidate]:

@@ -192,7 +192,7 @@ def defined_acronym(c: Case) -> bool:
 
 @_rule("agency", accepts=True)
 def agency(c: Case) -> bool:
-    """The wire credit in a dateline: ``(Reuters) -``."""
+    """A wire's credit in a dateline (``(Reuters) -``) or on the article's last line (``-- APS``)."""
     return "agency" in c.sources and not places.is_city(c.name)
 
 
