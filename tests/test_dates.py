@@ -223,6 +223,14 @@ TENSE = [  # year-less dates in a story of 2023-10-24: past -> on/before, future
     ),  # the end's year
     ("It runs from December 20 to January 5.", [("2023-12-20", "2024-01-05", "from")]),  # across the new year
     ("The court has set aside a permit, ruling on September 3 that it failed.", [("2023-09-03", None, "on")]),
+    # an adjective of its own dates the day, not the verb of the announcement (TimeBank's WSJ notices)
+    (
+        "The board declared a dividend of five cents, payable Dec. 1 to holders of record Nov. 10.",
+        [("2023-12-01", None, None), ("2023-11-10", None, None)],
+    ),
+    ("The bank created an office of the chairman, effective Feb. 1.", [("2024-02-01", None, None)]),
+    ("The board declared a dividend, payable in December.", [("2023-12", None, "in")]),  # nearest, not last December
+    ("The plant was idle until March.", [("2024-03", None, "until")]),  # an adjective completing the verb
 ]
 NOW = date(2026, 11, 25)  # a Wednesday in ISO week 48
 RELATIVE = [  # (sentence, [(value, qualifier)]), every one relative

@@ -302,6 +302,16 @@ FAMILIES = [
     ("Exports rose 12% in the first quarter.\n\n-- APS", ["APS"]),
     ("The mill will reopen next year, the company said.\n\n(PTI)", ["PTI"]),
     ("The minister toured the new wharf on Tuesday.\n\n— Yu Chao", []),
+    # numbers and commas inside names of a known shape; a legal form alone is none
+    ("The road went to a venture of Kerubo 12 Builders Ltd and Sinohydro.", ["Kerubo 12 Builders Ltd", "Sinohydro"]),
+    ("A plant was opened by Orbita 3D Imaging Co., Ltd. in May.", ["Orbita 3D Imaging Co., Ltd."]),
+    ("The line was awarded to Transmisora Sur 2 S.A.C. on Monday.", ["Transmisora Sur 2 S.A.C."]),
+    (
+        "Parques Norte Industrial, S.A. de C.V. borrowed from Banco Azteca.",
+        ["Parques Norte Industrial, S.A. de C.V.", "Banco Azteca"],
+    ),
+    ("Dong Son Steel JSC signed. The JSC said costs rose.", ["Dong Son Steel JSC"]),
+    ("Output rose 8% in May.\nShare: Facebook | X | WhatsApp | Email\nMore news follows.", []),
 ]
 CASES = (
     SAMPLE_PAGE

@@ -83,6 +83,8 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     verb = parsed(doc, span.start, span.end).root
     while pos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+        if tag(verb) == "JJ" and dep(verb) in _DETACHED:
+            return _by_word(verb, qualifier)
     words, past = [], []
     infinitive = False  # a past verb above an infinitive says nothing of its time: `agreed to hear in July`
     while pos(verb) in ("VERB", "AUX"):
@@ -114,6 +116,20 @@ def tense(doc: Doc, start: int, end: int, qualifier: str | None) -> str | None:
     if qualifier in _BACKWARD:
         return "past"
     return None
+
+
+# An adjective that hangs on a clause or a noun rather than completing a verb (`declared a
+# dividend, payable Dec. 1`; `created an office, effective Feb. 1`) is a time of its own:
+# the past verb of the announcement does not date it. Not `acomp` (`the plant was idle until May`).
+_DETACHED = {"advcl", "amod", "acl", "appos", "npadvmod", "conj"}
+
+
+def _by_word(adjective, qualifier: str | None) -> str | None:
+    """The time an adjective's date points to: forward for `due`, else what the date's own
+    preposition says, else nothing (the nearest such date)."""
+    if adjective.lower_ in _FUTURE or qualifier in _FORWARD:
+        return "future"
+    return "past" if qualifier in _BACKWARD else None
 
 
 def _set_to(verb) -> bool:

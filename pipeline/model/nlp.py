@@ -180,7 +180,8 @@ def org_patterns(
     prefixes: tuple[str, ...] = (),
 ) -> list[list[dict]]:
     """Token patterns for capitalised names ending in an organisation word or a legal form
-    (``Petronas Sdn Bhd``, ``Samsung Co., Ltd.``), with or without a parenthesised part
+    (``Petronas Sdn Bhd``, ``Samsung Co., Ltd.``, ``Vesta, S.A.B. de C.V.``), a number inside
+    one (``Tristar 3 Logistics LLC``, ``Andino 2 S.A.C.``), with or without a parenthesised part
     (``Shanghai (Nanxiang) Precision Medicine Industrial Park``), a leading year (``2040
     Ventures Fund``), joiners inside (``Procter & Gamble Co``, ``Banco de Bogota SA``,
     ``Coca-Cola Amatil Ltd``), going on with ``of`` (``Technical University of Munich``), or
@@ -197,11 +198,16 @@ def org_patterns(
     of = {"LOWER": {"IN": ["of", "for"]}}
     the = {"LOWER": "the", "OP": "?"}
     named = {"TEXT": {"IN": list(of_suffixes)}}
+    number = {"TEXT": {"REGEX": r"^\d{1,4}[A-Z]?$"}}  # "Mwangaza 24 Engineering Ltd", "Kalinga 5G Devices"
+    comma = {"ORTH": ",", "OP": "?"}  # "Grupo Anáhuac Industrial, S.A. de C.V."
     return [
         [word, body, suffix],
         [word, body, {"LOWER": "and"}, word, body, suffix],
         [year, word, body, suffix],
-        [word, body, legal, more_legal],
+        [word, body, comma, legal, more_legal],
+        [word, body, comma, legal, {"LOWER": "de"}, legal],  # "S.A. de C.V.", "S.A.B. de C.V."
+        [word, body, number, word, body, suffix],
+        [word, body, number, dict(body), legal, more_legal],
         [word, body, {"LOWER": "and"}, word, body, legal, more_legal],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), suffix],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), legal, more_legal],

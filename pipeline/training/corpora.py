@@ -6,7 +6,10 @@ These corpora label persons, organisations and places only, and all places ``LOC
 ``LOC`` takes the base model's own place label where the model found the same span (GPE, LOC
 or FAC), and is left unknown otherwise; ``MISC``, events and products are left unknown (their
 guidelines are not OntoNotes'); and the base model's entities of the kinds these corpora do
-not label (DATE, MONEY, NORP, CARDINAL...) are kept, so the model does not unlearn them.
+not label completely (DATE, MONEY, CARDINAL... and NORP: GUM marks a nationality only where
+it stands alone, the others fold it into MISC or not at all) are kept, so the model does not
+unlearn them. Teaching the unmarked ``Chinese`` of ``Chinese investors`` as no entity halved
+the trained model's NORP recall on our articles.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 KEPT = {"ORG", "PERSON", "NORP"}
 PLACES = {"GPE", "LOC", "FAC"}
-COVERED = KEPT | PLACES  # what these corpora label completely: the base model's others are rehearsed
+COVERED = {"ORG", "PERSON"} | PLACES  # what these corpora label completely: the base model's others are rehearsed
 
 
 @dataclass(frozen=True)

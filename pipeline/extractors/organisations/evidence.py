@@ -59,7 +59,8 @@ def _labels(doc: Doc) -> dict[str, Counter]:
 
 
 def _caps_tokens(doc: Doc) -> frozenset[int]:
-    """Tokens of lines written in capitals, and of a title-case headline: their case says nothing."""
+    """Tokens of lines written in capitals, of a title-case headline, and of a scraped page's row
+    of buttons (``Share: Facebook | X | WhatsApp``): their case says nothing."""
     out: set[int] = set()
     offset = 0
     for n, line in enumerate(text_of(doc).split("\n")):
@@ -67,7 +68,8 @@ def _caps_tokens(doc: Doc) -> frozenset[int]:
         long = [w for w in found if len(w) > 3 and w.lower() not in STOP_WORDS]
         shouting = len(found) >= 2 and sum(w.isupper() for w in found) >= 0.8 * len(found)
         title = n == 0 and "\n" in text_of(doc) and len(long) >= 3 and all(w[0].isupper() for w in long)
-        if shouting or title:
+        buttons = line.count("|") >= 2 and all(len(part.split()) <= 4 for part in line.split("|"))
+        if shouting or title or buttons:
             span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
             if span is not None:
                 out.update(range(span.start, span.end))
