@@ -234,7 +234,7 @@ def test_currency_default_jsonl(config, tmp_path):
         {"a.md": b"---\ntitle: T\npublished: 2023-13-45\n---\nA."},
         {},
         "a.md",
-        [("E018", "warning", 3)],
+        [("E018", "error", 3)],
         1,
     ),
     (
@@ -334,6 +334,6 @@ def test_jsonl(config, tmp_path):
         "First\n\nThe valley opened.",
     )
     bad = [(n, reason) for n, (_, reason) in enumerate(JSONL_LINES, start=1) if reason]
-    assert codes(problems) == [("E016", "error", n) for n, _ in bad] + [("E018", "warning", 9)]
+    assert codes(problems) == [("E016", "error", n) for n, _ in bad] + [("E018", "error", 9)]
     for problem, (n, reason) in zip(problems, bad):
         assert f"feed.jsonl:{n}: malformed JSONL line: {reason}" in problem.message
