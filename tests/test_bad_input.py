@@ -369,3 +369,23 @@ def test_run_in_into_in_out_never_reads_its_own_outputs(tmp_path):
         assert result.exit_code == 0 and "[E0" not in result.output, result.output
         assert result.output.startswith(expected_output), result.output
     assert json.loads((inp / "out" / "run.json").read_text())["problems"] == []
+
+
+def test_resumed_run_json_counts_this_run_and_what_the_folder_holds(config, tmp_path):
+    """A run killed after some articles leaves their files and no index; the resumed run's run.json
+    said only what it did (2,124 records against 4,243 in records.jsonl). Now both, each named."""
+    from pipeline.outputs import layout
+
+    for n in range(4):
+        (tmp_path / f"a{n}.md").write_text(f"## Article {n}\n\n{BODY}", "utf8")
+    out = tmp_path / "out"
+    run([tmp_path], config, out=out, progress=False)
+    for name in ("article-0.json", "article-1.json", "records.jsonl", "records.parquet", layout.BUILT):
+        (out / name).unlink()  # as a run killed after writing article-2 and article-3 leaves the folder
+    resumed = run([tmp_path], config, out=out, progress=False)
+    report = json.loads((out / "run.json").read_text())
+    lines = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    by_type = {kind: sum(r["type"] == kind for r in lines) for kind in report["folder"]["records"]}
+    assert report["this_run"] == {"processed": 2, "up_to_date": 2, "records": resumed.records}
+    assert report["folder"] == {"articles": 4, "records": by_type}
+    assert sum(by_type.values()) == 2 * sum(resumed.records.values()) > 0

@@ -49,7 +49,7 @@ def test_run_summary_says_what_the_folder_holds(tmp_path):
     assert answer.output.startswith("3 up to date, 0 processed; ")
     assert f"{out}/ holds 3 articles, 28 records: 5 money, 4 area, 7 date, 12 organisation" in answer.output
     report = json.loads((out / "run.json").read_text())
-    assert report["articles"] == 0 and report["holds"] == {
+    assert report["this_run"]["processed"] == 0 and report["folder"] == {
         "articles": 3,
         "records": {"money": 5, "area": 4, "date": 7, "organisation": 12},
     }

@@ -196,12 +196,14 @@ def holdings(out: Path, ids: list[str], formats: Iterable[str]) -> dict:
 
 
 def run_json(result: RunResult, config: Config, ids: list[str]) -> dict:
+    """The run report. Counts come twice, each named for what it counts: ``this_run`` (articles
+    processed, found up to date, and the records written), and ``folder`` (what the output
+    folder holds for these inputs after the run, whichever run wrote it: after a resumed or
+    incremental run, the totals of records.jsonl)."""
     return {
-        "articles": result.articles,
-        "skipped": result.skipped,
         "inputs": len(ids),
-        "records": result.records,
-        "holds": result.holds,
+        "this_run": {"processed": result.articles, "up_to_date": result.skipped, "records": result.records},
+        "folder": result.holds,
         "failed": result.failed,
         "interrupted": bool(result.interrupted),
         # By file, then line: the same order whichever engine ran and however it batched.
