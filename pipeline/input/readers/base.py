@@ -46,6 +46,10 @@ class Entry:
     byline: str | None = None  # stated by the file's own metadata (an HTML page's author), else from the text
     page: int | None = None  # the page of a PDF the article starts on
     digest: str | None = None  # of the bytes the article was made from, when they are not its text (HTML, PDF)
+    # Whether ``title`` is written in the article (its headline: the cleaned text's first paragraph),
+    # or only names it (a text file without a heading is titled from its file name, which no
+    # reader of the file ever saw: it is the article's title, never a paragraph of its text).
+    headline: bool = True
 
 
 @dataclass(frozen=True)
