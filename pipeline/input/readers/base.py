@@ -57,9 +57,13 @@ class Reader:
     """An input format: the file suffixes it reads (lower case, with the dot) and how.
 
     ``by_lines``: one article per line, so a ``Source`` that is a byte range cut at line
-    starts reads alone (the Dask engine cuts large such files across workers).
+    starts reads alone (the Dask engine cuts large such files across workers). ``count``: the
+    articles the source holds, as far as a cheap look can tell (a progress bar's total).
     """
 
     suffixes: tuple[str, ...]  # ".warc.gz": a two-part suffix is matched before the last part
     read: Callable[[Source, Config], Iterator[Entry | Problem]]
     by_lines: bool = False
+    # About how many articles the source holds, cheaply (no cleaning, no HTML extraction), for a
+    # progress bar's total; None when only reading can tell (a PDF's articles are its headlines).
+    count: Callable[[Source, Config], int | None] = lambda source, config: None

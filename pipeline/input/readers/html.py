@@ -50,7 +50,7 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
     yield from page(path, data, config)
 
 
-READER = Reader((".html", ".htm"), read)
+READER = Reader((".html", ".htm"), read, count=lambda source, config: 1)
 
 
 def page(

@@ -84,7 +84,20 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
         )
 
 
-READER = Reader((".warc", ".warc.gz"), read)
+def count(source: Source, config: Config) -> int:
+    """The archive's HTML pages, from record headers only (what reading would skip is not counted;
+    a damaged archive is counted up to the damage)."""
+    pages = 0
+    with open(source.path, "rb") as f:
+        try:
+            for record in _records(f, 0):
+                pages += _skip(record) is None
+        except Exception:  # damage: reading reports it; the count is what came before
+            pass
+    return pages
+
+
+READER = Reader((".warc", ".warc.gz"), read, count=count)
 
 
 def _reset_caches() -> None:
