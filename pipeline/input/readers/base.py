@@ -21,7 +21,8 @@ from ...records import Problem
 class Source:
     """A whole input file, or bytes ``start`` to ``end`` of a line-per-article file (both line
     starts), whose first line is line number ``line`` of the file: so a large feed can be read
-    in pieces, anywhere, and give the line numbers one reader would."""
+    in pieces, anywhere, and give the line numbers one reader would. For a file read by records
+    (``Reader.by_records``) a range holds the records that start in it, wherever they end."""
 
     path: Path
     start: int = 0
@@ -67,3 +68,6 @@ class Reader:
     # About how many articles the source holds, cheaply (no cleaning, no HTML extraction), for a
     # progress bar's total; None when only reading can tell (a PDF's articles are its headlines).
     count: Callable[[Source, Config], int | None] = lambda source, config: None
+    # Whether a byte range of this file reads alone, from the first record that starts in it to
+    # the end of the last one (a .warc.gz's gzip members): the Dask engine cuts a large one.
+    by_records: Callable[[Path], bool] = lambda path: False
