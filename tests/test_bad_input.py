@@ -335,3 +335,57 @@ def test_lock_file_that_cannot_be_opened_is_e025(config, tmp_path):
     (tmp_path / "out" / ".pipeline.lock").mkdir(parents=True)  # as a foreign-owned file would: open fails
     with pytest.raises(PipelineError, match=r"\[E025\] .*\.pipeline\.lock"):
         run([tmp_path / "a.md"], config, out=tmp_path / "out", progress=False)
+
+
+# --- promises the README makes (issue 21, point 4) ----------------------------------------------
+
+
+def _cli(*args: str):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    return CliRunner().invoke(app, [*args, "-c", str(ROOT / "config.toml")])
+
+
+def test_bad_published_date_is_e018_an_error_and_exit_1(tmp_path):
+    """E018 leaves the article undated: an error, as E027 is for a bad currency, so the run exits 1."""
+    (tmp_path / "a.md").write_text(f"---\npublished: 2023-13-45\n---\n{GOOD}", "utf8")
+    result = _cli("run", str(tmp_path / "a.md"), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 1 and "[E018]" in result.output
+    report = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert report["failed"] is True and [p["level"] for p in report["problems"]] == ["error"]
+    assert (tmp_path / "out" / "good-one.json").is_file(), "the article is still read, undated"
+
+
+def test_run_in_into_in_out_never_reads_its_own_outputs(tmp_path):
+    """`pipeline run in -o in/out`, twice: the second run does not read records.jsonl (one E016 per
+    record, exit 1 forever) nor facts.jsonl as articles."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "a.md").write_text(f"## Good one\n\n{BODY}", "utf8")
+    for expected_output in ("0 up to date, 1 processed", "1 up to date, 0 processed"):
+        result = _cli("run", str(inp), "-o", str(inp / "out"))
+        assert result.exit_code == 0 and "[E0" not in result.output, result.output
+        assert result.output.startswith(expected_output), result.output
+    assert json.loads((inp / "out" / "run.json").read_text())["problems"] == []
+
+
+def test_resumed_run_json_counts_this_run_and_what_the_folder_holds(config, tmp_path):
+    """A run killed after some articles leaves their files and no index; the resumed run's run.json
+    said only what it did (2,124 records against 4,243 in records.jsonl). Now both, each named."""
+    from pipeline.outputs import layout
+
+    for n in range(4):
+        (tmp_path / f"a{n}.md").write_text(f"## Article {n}\n\n{BODY}", "utf8")
+    out = tmp_path / "out"
+    run([tmp_path], config, out=out, progress=False)
+    for name in ("article-0.json", "article-1.json", "records.jsonl", "records.parquet", layout.BUILT):
+        (out / name).unlink()  # as a run killed after writing article-2 and article-3 leaves the folder
+    resumed = run([tmp_path], config, out=out, progress=False)
+    report = json.loads((out / "run.json").read_text())
+    lines = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    by_type = {kind: sum(r["type"] == kind for r in lines) for kind in report["folder"]["records"]}
+    assert report["this_run"] == {"processed": 2, "up_to_date": 2, "records": resumed.records}
+    assert report["folder"] == {"articles": 4, "records": by_type}
+    assert sum(by_type.values()) == 2 * sum(resumed.records.values()) > 0

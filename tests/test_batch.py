@@ -53,7 +53,7 @@ def test_rerun_skips_up_to_date_articles(config, tmp_path):
     assert (again.articles, again.skipped) == (0, 6)
     assert "startup_s" in first.timings and "startup_s" not in again.timings, "nothing to process: no model load"
     assert _snapshot(out) == before, "a re-run over unchanged inputs changes nothing"
-    assert json.loads((out / "run.json").read_text())["skipped"] == 6
+    assert json.loads((out / "run.json").read_text())["this_run"]["up_to_date"] == 6
 
     page = inp / "page-001.md"
     page.write_text(page.read_text().replace("2.2 square kilometers", "3.5 square kilometers"))
@@ -189,7 +189,7 @@ def test_sigterm_stops_cleanly_and_says_so(corpus, tmp_path):
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == 128 + signal.SIGTERM
     report = json.loads((out / "run.json").read_text())
-    assert report["interrupted"] is True and report["articles"] < 300
+    assert report["interrupted"] is True and report["this_run"]["processed"] < 300
     assert "run again to finish" in proc.stderr.read().decode()
 
 

@@ -109,6 +109,24 @@ def test_split(config, tmp_path, name, content, expected):
     assert [(a.title, a.id, a.byline) for a in articles] == expected
 
 
+def test_txt_without_heading_is_titled_from_its_name_and_the_title_is_not_in_its_text(config, tmp_path):
+    """Issue 20: a .txt file without a heading got its file name as title, and that title was put
+    before its text as a first paragraph (extractors read it; offsets were shifted by it). The title
+    names the article; the text is the file's own, and offsets point into it."""
+    body = "Acme Holdings paid $5 million for the site.\n\nThe deal closed on May 3, 2023."
+    write(tmp_path, {"acme_deal-notes.txt": body, "preamble.md": "Page 3 notes.\n\n## Headline\nIt opened."})
+    (article,), problems = read_articles([tmp_path / "acme_deal-notes.txt"], config)
+    assert problems == [] and (article.id, article.title) == ("acme-deal-notes", "acme deal notes")
+    assert article.text == body
+    untitled, titled = read_articles([tmp_path / "preamble.md"], config)[0]
+    assert (untitled.title, untitled.text) == ("preamble", "Page 3 notes.")
+    assert (titled.title, titled.text) == ("Headline", "Headline\n\nIt opened.")
+    front = tmp_path / "front.txt"
+    front.write_text("---\ntitle: Valley opens\n---\nIt opened.", "utf8")
+    (stated,), _ = read_articles([front], config)
+    assert stated.text == "Valley opens\n\nIt opened.", "a title the file states is its headline"
+
+
 def test_front_matter_fields(config, tmp_path):
     write(tmp_path, {"x.md": '---\nsource: "Shanghai Daily"\nurl: https://x.test/a\nauthor: ignored\n---\n## A\nB.'})
     (article,), _ = read_articles([tmp_path / "x.md"], config)
@@ -234,7 +252,7 @@ def test_currency_default_jsonl(config, tmp_path):
         {"a.md": b"---\ntitle: T\npublished: 2023-13-45\n---\nA."},
         {},
         "a.md",
-        [("E018", "warning", 3)],
+        [("E018", "error", 3)],
         1,
     ),
     (
@@ -334,6 +352,6 @@ def test_jsonl(config, tmp_path):
         "First\n\nThe valley opened.",
     )
     bad = [(n, reason) for n, (_, reason) in enumerate(JSONL_LINES, start=1) if reason]
-    assert codes(problems) == [("E016", "error", n) for n, _ in bad] + [("E018", "warning", 9)]
+    assert codes(problems) == [("E016", "error", n) for n, _ in bad] + [("E018", "error", 9)]
     for problem, (n, reason) in zip(problems, bad):
         assert f"feed.jsonl:{n}: malformed JSONL line: {reason}" in problem.message

@@ -105,3 +105,33 @@ def test_memory_is_flat_whatever_the_archive_size(config, tmp_path):
     (n_small, small_peak), (n_large, large_peak) = _peak(config, small), _peak(config, large)
     assert (n_small, n_large) == (100, 10_000)
     assert large_peak - small_peak <= 200 * (n_large - n_small), (small_peak, large_peak)
+
+
+def test_archive_read_in_byte_ranges_gives_what_reading_it_whole_gives(config, tmp_path):
+    """The Dask engine cuts a large .warc.gz at any byte: each range reads the records whose gzip
+    member starts in it (the first found by its header, tried), so the ranges, in order, give the
+    whole archive's articles, and their skipped-record warnings join into its one warning."""
+    from dataclasses import asdict
+
+    from pipeline.engines.parts import _cut
+    from pipeline.input import Ids, read_source
+    from pipeline.input.readers.warc import joined
+
+    kinds = [("text/html", 200), ("application/pdf", 200), ("text/html", 404), ("text/html", 301)]
+    records = [
+        (f"https://example.com/n/{n}", *kinds[n % 7 % 4], WHEN, _page(n) if n % 7 % 4 == 0 else b"x") for n in range(40)
+    ]
+    path = warc(tmp_path / "crawl.warc.gz", records)
+    whole, problems = read_articles([path], config)
+    assert len(whole) == 12 and [p.message[:6] for p in problems] == ["[W080]"]
+    size = path.stat().st_size
+    for part_bytes in (97, 1000, size // 3, size - 1):
+        ids, articles, warnings = Ids(), [], []
+        ranges = [source for source, _ in _cut(path, part_bytes)]
+        assert len(ranges) > 1 and ranges[0].start == 0 and ranges[-1].end == size
+        for source in ranges:
+            for item in read_source(source, config, None, ids):
+                (warnings if hasattr(item, "message") else articles).append(item)
+        assert [asdict(a) for a in articles] == [asdict(a) for a in whole], part_bytes
+        assert all(w.message.startswith("[W080]") for w in warnings) and len(warnings) == len(ranges)
+        assert joined(warnings) == problems[0]

@@ -44,7 +44,8 @@ def test_run_sample_writes_every_file(sample_out):
         ]
     )
     run_json = json.loads((out / "run.json").read_text())
-    assert run_json["articles"] == 3 and run_json["records"] == result.records
+    assert run_json["this_run"] == {"processed": 3, "up_to_date": 0, "records": result.records}
+    assert run_json["folder"] == {"articles": 3, "records": result.records}
     assert run_json["versions"]["spacy"] and run_json["config_digest"]
     assert run_json["timings"]["startup_s"] >= run_json["timings"]["load_data_s"] >= 0
 

@@ -26,7 +26,8 @@ from itertools import count, islice
 from pathlib import Path
 
 from ..errors import Errors, PipelineError
-from ..input import Source
+from ..input import Source, reader_for
+from ..input.readers.warc import joined
 from ..outputs import files
 from ..outputs.index import forget_index, merge_index, write_index
 from ..outputs.layout import PARTS
@@ -105,6 +106,8 @@ def _run_parts(client, workers: int, parts: list[Part], job: Job, tally: Tally):
     firsts: deque = deque()  # (part, future of its first pass)
     running: deque = deque()  # (name, future of the part)
     numbering, names = Numbering(), []
+    part_of: deque = deque()  # the parts running, in order
+    held: dict[str, list[Problem]] = {}  # skipped-record warnings of archives read in ranges, per archive
     worker_job = replace(job, stopped=not_stopped)  # the client's signal handler stays with the client
     for k in count():
         for part in islice(todo, LOOKAHEAD * IN_FLIGHT * workers - len(firsts)):
@@ -114,15 +117,36 @@ def _run_parts(client, workers: int, parts: list[Part], job: Job, tally: Tally):
         part, renames = numbering(firsts.popleft()[0], *first)
         name = f"{PARTS}/{k:06}"
         running.append((name, client.submit(process_part, part, renames, name, worker_job, pure=False)))
+        part_of.append(part)
         while running and (len(running) >= IN_FLIGHT * workers or not firsts):
             if (done := _result(running[0][1], job)) is None:
                 break
             part_tally, outcomes = done
-            tally.add(part_tally)
+            _add(tally, part_tally, part_of.popleft(), held)
             names.append(running.popleft()[0])
             yield from outcomes
     client.cancel([f for _, f in firsts] + [f for _, f in running])  # stopped: the next run skips what was written
     return names
+
+
+def _add(tally: Tally, part_tally: Tally, part: Part, held: dict[str, list[Problem]]) -> None:
+    """A part's tally into the run's. An archive cut into byte ranges gives a skipped-record
+    warning per range: they are held until its last range is in, then added as the one warning
+    reading it whole gives (``warc.joined``), after the archive's other problems."""
+    ranged = {str(s.path): s for s in part if (s.start or s.end is not None) and reader_for(s.path).by_records(s.path)}
+    kept = []
+    for problem in part_tally.problems:
+        if problem.path in ranged and problem.message.startswith("[W080]"):
+            held.setdefault(problem.path, []).append(problem)
+        else:
+            kept.append(problem)
+    part_tally.problems = kept
+    tally.add(part_tally)
+    for path, source in ranged.items():
+        if (source.end is None or source.end >= os.path.getsize(path)) and held.get(path):
+            warning = joined(held.pop(path))
+            if warning is not None:
+                tally.problem(warning)
 
 
 def process_part(part: Part, renames: dict[int, str], name: str, job: Job) -> tuple[Tally, list[Outcome]]:

@@ -114,11 +114,16 @@ def _line_count(source: Source) -> int:
 
 def _cut(file: Path, part_bytes: int) -> list[tuple[Source, int]]:
     """``file`` as (source, bytes) pairs: a line-per-article file over ``part_bytes`` in ranges
-    of about that size, each starting at a line start; any other file (or one that cannot be
-    read here: the reader reports it) whole."""
+    of about that size, each starting at a line start; a file read by records (a .warc.gz) in
+    ranges of ``part_bytes`` exactly, each holding the records that start in it (its reader finds
+    the first); any other file (or one that cannot be read here: the reader reports it) whole."""
     try:
         size = file.stat().st_size
-        if not reader_for(file).by_lines or size <= part_bytes:
+        reader = reader_for(file)
+        if size > part_bytes and reader.by_records(file):
+            starts = list(range(0, size, part_bytes))
+            return [(Source(file, a, min(a + part_bytes, size)), min(part_bytes, size - a)) for a in starts]
+        if not reader.by_lines or size <= part_bytes:
             return [(Source(file), size)]
         starts = [0]
         with open(file, "rb") as f:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import Errors, PipelineError
+from ..input import count
 from ..model.meta import components, meta
 from ..model.meta import version as model_version
 from ..outputs import files
@@ -33,8 +34,8 @@ from .job import Job, Outcome, Tally
 from .keys import version
 from .local import run_local
 
-# Runs with at least this many articles show a progress bar.
-PROGRESS_MIN = 20
+# A run shows its progress bar once it has lasted this many seconds (a quick run shows none).
+PROGRESS_DELAY = 2.0
 # An engine reads the job's inputs, noting them in the tally, processes what is not up to
 # date, yields an Outcome per processed article and writes the index files at the end.
 Engine = Callable[[Job, Tally], Iterator[Outcome]]
@@ -87,7 +88,7 @@ def run(
         job = Job(list(paths) or [config.input], config, out, published, follow_links, force, tuple(formats), stopped)
         stream = engine(job, tally)
         try:
-            extract_s = _collect(_progress(stream, progress), result, report)
+            extract_s = _collect(_progress(stream, job, tally) if progress else stream, result, report)
         except OSError as err:  # an index file refused (full disk, a folder in its place): said, and run.json written
             problem = Problem(str(out), None, Errors.E029.format(path=err.filename or out, reason=err.strerror or err))
             report(problem)
@@ -196,12 +197,14 @@ def holdings(out: Path, ids: list[str], formats: Iterable[str]) -> dict:
 
 
 def run_json(result: RunResult, config: Config, ids: list[str]) -> dict:
+    """The run report. Counts come twice, each named for what it counts: ``this_run`` (articles
+    processed, found up to date, and the records written), and ``folder`` (what the output
+    folder holds for these inputs after the run, whichever run wrote it: after a resumed or
+    incremental run, the totals of records.jsonl)."""
     return {
-        "articles": result.articles,
-        "skipped": result.skipped,
         "inputs": len(ids),
-        "records": result.records,
-        "holds": result.holds,
+        "this_run": {"processed": result.articles, "up_to_date": result.skipped, "records": result.records},
+        "folder": result.holds,
         "failed": result.failed,
         "interrupted": bool(result.interrupted),
         # By file, then line: the same order whichever engine ran and however it batched.
@@ -224,18 +227,41 @@ def _versions(model: str) -> dict:
     return found | {model.replace("_", "-"): version(model.replace("_", "-"))}
 
 
-def _progress(items: Iterator[Outcome], enabled: bool) -> Iterator[Outcome]:
-    """A bar of the articles processed. Inputs are read as a stream (a file may hold any number
-    of articles, and up-to-date ones are skipped unseen), so no total is known ahead: the bar says so
-    rather than show a count that reads like a total."""
-    if not enabled:
-        return items
+def _progress(items: Iterator[Outcome], job: Job, tally: Tally) -> Iterator[Outcome]:
+    """The outcomes, under a bar of the articles done (processed, or found up to date) out of the
+    articles the inputs hold, with the time left. The inputs are streamed, so the total is
+    counted beside the run, in a thread, by a cheap look at each file (``input.count``); until
+    it is known the bar says so, and it says why when only reading can tell (PDF articles)."""
     from tqdm import tqdm
 
-    return tqdm(
-        items,
-        unit=" articles",
-        file=sys.stderr,
-        delay=2,
-        bar_format="{n_fmt} articles processed [{elapsed}, {rate_fmt}] (inputs are streamed: no total known ahead)",
-    )
+    counted: list[int | None] = []
+    done = threading.Event()
+
+    def total() -> None:
+        counted.append(count(job.paths, job.config, job.follow_links, done.is_set))
+
+    threading.Thread(target=total, daemon=True).start()
+    bar = tqdm(total=None, file=sys.stderr, delay=PROGRESS_DELAY, unit=" articles", bar_format=_COUNTING)
+    processed, told = 0, False
+    try:
+        for outcome in items:
+            processed += 1
+            if counted and not told:
+                told = True
+                if counted[0] is None:
+                    bar.bar_format = _UNCOUNTED
+                else:
+                    bar.total, bar.bar_format = counted[0], _COUNTED
+            bar.update(processed + tally.skipped - bar.n)
+            yield outcome
+        if told and bar.total is not None:  # a cheap count may be off by bad lines: end at what was read
+            bar.total = bar.n = processed + tally.skipped
+        bar.refresh()
+    finally:
+        done.set()
+        bar.close()
+
+
+_COUNTING = "{n_fmt} articles done [{elapsed}, {rate_fmt}] (counting the inputs for a total...)"
+_UNCOUNTED = "{n_fmt} articles done [{elapsed}, {rate_fmt}] (no total: a PDF's articles are known only when read)"
+_COUNTED = "{percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} articles [{elapsed}<{remaining}, {rate_fmt}]"

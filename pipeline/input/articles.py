@@ -60,8 +60,11 @@ def read_source(
 
 
 def _article(entry: Entry, config: Config, published: date | None, ids: Callable[[str], str]) -> Article:
-    cleaned = clean(entry.title, entry.body)
-    title = cleaned.text.partition("\n\n")[0]  # clean collapses whitespace: the title has no blank line
+    cleaned = clean(entry.title if entry.headline else "", entry.body)
+    if entry.headline:
+        title = cleaned.text.partition("\n\n")[0]  # clean collapses whitespace: the title has no blank line
+    else:  # a title made from the file's name: not in the text, whose offsets stay the file's own
+        title = " ".join(entry.title.split())
     source = entry.source or entry.path.stem
     return Article(
         ids(base_id(entry.given_id, title, entry.path)),

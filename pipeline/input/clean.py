@@ -111,7 +111,8 @@ class Cleaned:
 
 
 def clean(title: str, body: str) -> Cleaned:
-    """The article as extractors see it: title, a blank line, then the repaired paragraphs.
+    """The article as extractors see it: title, a blank line, then the repaired paragraphs
+    (only the paragraphs when ``title`` is empty: an article without a headline).
 
     Invisible format characters scraped text carries (zero-width spaces, soft hyphens, bidi
     marks) are removed first: inside a number they would cut it (``$1\u200b000 million``)."""
@@ -122,7 +123,7 @@ def clean(title: str, body: str) -> Cleaned:
     if paragraphs:
         paragraphs[0] = _drop_cap(paragraphs[0])
     title = _unmark(_HEADING.sub(lambda m: heading_text(m.group(1)), " ".join(title.split())))
-    return Cleaned("\n\n".join([title, *paragraphs]), byline)
+    return Cleaned("\n\n".join([title, *paragraphs] if title else paragraphs), byline)
 
 
 def _headings(text: str) -> str:

@@ -1,7 +1,9 @@
 """Finding the input files: the paths given, folders walked, and what is skipped.
 
 A folder is walked sorted; hidden files and folders, files of a format no reader reads, other
-sets' input folders and output folders are skipped. Links are followed while they stay inside
+sets' input folders and output folders are skipped, and so is any folder a run writes or has
+written (it holds the run's lock file): ``pipeline run in -o in/out`` never reads its own
+``records.jsonl`` as articles. Links are followed while they stay inside
 the folder; one leading out is skipped with a warning unless ``follow_links``. Each real
 folder is walked once, so a link loop ends; a file named twice is read once.
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import Errors
+from ..outputs.layout import LOCK
 from ..records import Problem
 from .readers import SUFFIXES, suffix
 
@@ -85,7 +88,13 @@ def _walk(folder: Path, config: Config, follow_links: bool, problems: list[Probl
         keep = []
         for d in sorted(dirs):
             real = os.path.realpath(os.path.join(top, d))
-            if d.startswith(".") or real in fenced or real in walked or not inside(Path(top, d), real):
+            if (
+                d.startswith(".")
+                or real in fenced
+                or real in walked
+                or os.path.lexists(os.path.join(real, LOCK))  # an output folder, of this run or another
+                or not inside(Path(top, d), real)
+            ):
                 continue
             walked.add(real)
             keep.append(d)

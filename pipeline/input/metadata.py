@@ -20,14 +20,15 @@ from ..records.invariants import YEARS
 
 
 def stated_date(value: str | None, path: Path, line: int | None) -> tuple[date | None, list[Problem]]:
-    """The date a file states (None if none), or None and a warning when it is not an ISO date:
-    the article is still read, undated."""
+    """The date a file states (None if none), or None and an error when it is not an ISO date:
+    the article is still read, undated, and the run exits 1, as for a bad ``currency_default``
+    (E027): a date lost leaves the article's relative dates unread, so CI must see it."""
     if not value:
         return None, []
     try:
         return iso_date(value), []
     except ValueError:
-        return None, [Problem(str(path), line, Errors.E018.format(path=path, line=line, value=value), "warning")]
+        return None, [Problem(str(path), line, Errors.E018.format(path=path, line=line, value=value))]
 
 
 def stated_currency(value: str | None, path: Path, line: int | None) -> tuple[str | None, list[Problem]]:

@@ -17,7 +17,9 @@ class Article:
     path: str
     line: int | None
     url: str | None
-    text: str  # cleaned: title + "\n\n" + body; every offset downstream points into it
+    text: (
+        str  # cleaned: headline + "\n\n" + body (the body alone when the title is a file's name); offsets point into it
+    )
     currency_default: str | None = None  # ISO code a bare "$" means, when the article or its source says
     page: int | None = None  # a PDF article's first page (in the output only when set)
     digest: str | None = None  # of the bytes it was made from (HTML, PDF, a web archive's record): part of its key

@@ -1,6 +1,9 @@
 """Markdown and plain text (.md, .txt): one or more articles per file, each starting at a
 ``#`` or ``##`` headline, after optional front matter (``published``, ``source``, ``url``,
-``title``, ``currency_default``) that applies to every article of the file."""
+``title``, ``currency_default``) that applies to every article of the file. An article with
+no headline (a file without headings, or the text before the first one) is titled from the
+front matter's ``title``, else from the file's name; a title from the name is not added to
+its text."""
 
 from __future__ import annotations
 
@@ -43,18 +46,25 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
     yield from problems
     fields = {key: value for key, (value, _) in meta.items()}
     for title, body in sections:
+        stated = title or fields.get("title")  # a heading, or front matter's title: the article's headline
         yield Entry(
             path,
-            title or fields.get("title") or _stem_title(path),
+            stated or _stem_title(path),
             body,
             published=published,
             source=fields.get("source"),
             url=fields.get("url"),
             currency=currency,
+            headline=bool(stated),
         )
 
 
-READER = Reader((".md", ".txt"), read)
+def count(source: Source, config: Config) -> int:
+    """The file's articles: reading a text file is cheap beside parsing it."""
+    return sum(isinstance(item, Entry) for item in read(source, config))
+
+
+READER = Reader((".md", ".txt"), read, count=count)
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, tuple[str, int]], int, bool]:

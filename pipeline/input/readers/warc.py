@@ -14,6 +14,7 @@ byte offset; reading goes on at the next record found after it (the next gzip me
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -37,7 +38,13 @@ _WARC = b"\nWARC/1."
 
 
 def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
-    """The archive's HTML pages' articles in archive order, then how many records were skipped."""
+    """The archive's HTML pages' articles in archive order, then how many records were skipped.
+
+    A byte range of a .warc.gz (``source.start``, ``source.end``: the Dask engine's cut of a
+    large archive) holds the records whose gzip member starts in it: reading starts at the first
+    member start at or after ``start`` and stops before the first at or after ``end``. Its
+    skipped-record warning is always given, with its range's counts, and ``joined`` adds up the
+    ranges' warnings into the one warning the whole archive gives."""
     path = source.path
     try:
         f = open(path, "rb")
@@ -46,14 +53,18 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
         return
     skipped: Counter[str] = Counter()
     pages = 0
+    ranged = source.start > 0 or source.end is not None
     with f:
         gz = f.read(3) == _GZIP
         size = f.seek(0, 2)
-        offset = 0
-        while offset is not None:
+        end = size if source.end is None else min(source.end, size)
+        offset = _first_member(f, source.start) if source.start else 0
+        while offset is not None and offset < end:
             records = _records(f, offset)
             try:
                 for record in records:
+                    if records.offset >= end:  # this record and the rest are the next range's
+                        break
                     kind = _skip(record)
                     if kind:
                         skipped[kind] += 1
@@ -62,7 +73,7 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
                     if pages % CACHE_PAGES == 0:
                         _reset_caches()
                     yield from _page(path, record, config)
-                if records.offset >= size or not _rest(f, records.offset).strip():
+                if records.offset >= end or not _rest(f, records.offset).strip():
                     break
                 raise EOFError()  # warcio stops quietly at a record cut short: the rest is damaged
             except Exception as err:  # warcio, zlib and gzip raise many kinds for damaged bytes
@@ -74,17 +85,66 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
                 yield Problem(
                     str(path), None, Errors.E085.format(path=path, offset=bad, reason=_reason(err), resumed=resumed)
                 )
-    if skipped or not pages:
-        kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
-        yield Problem(
-            str(path),
-            None,
-            Errors.W080.format(path=path, skipped=sum(skipped.values()), kinds=kinds or "none", read=pages),
-            "warning",
-        )
+    if skipped or not pages or ranged:
+        yield _skipped(str(path), skipped, pages)
 
 
-READER = Reader((".warc", ".warc.gz"), read)
+def _skipped(path: str, skipped: Counter[str], pages: int) -> Problem:
+    kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+    message = Errors.W080.format(path=path, skipped=sum(skipped.values()), kinds=kinds or "none", read=pages)
+    return Problem(path, None, message, "warning")
+
+
+_W080 = re.compile(
+    r"\[W080\] .*: [\d,]+ web archive record\(s\) skipped, not HTML responses \((.*)\); ([\d,]+) HTML page\(s\) read\.$"
+)
+_KIND = re.compile(r"([\d,]+) (.+)")
+
+
+def joined(warnings: list[Problem]) -> Problem | None:
+    """The ranges' skipped-record warnings of one archive, in order, as the one warning reading it
+    whole gives (None when that gives none: every record was a page).
+
+    >>> one = _skipped("a.warc.gz", Counter({"request records": 2, "status 404": 1}), 1)
+    >>> two = _skipped("a.warc.gz", Counter({"request records": 1}), 1)
+    >>> joined([one, two]).message
+    '[W080] a.warc.gz: 4 web archive record(s) skipped, not HTML responses (3 request records, 1 status 404); 2 HTML page(s) read.'
+    >>> joined([_skipped("a.warc.gz", Counter(), 3)]) is None
+    True
+    """
+    skipped: Counter[str] = Counter()
+    pages = 0
+    for warning in warnings:
+        kinds, read = _W080.match(warning.message).groups()
+        pages += int(read.replace(",", ""))
+        for kind in kinds.split(", ") if kinds != "none" else ():
+            n, name = _KIND.match(kind).groups()
+            skipped[name] += int(n.replace(",", ""))
+    if not skipped and pages:
+        return None
+    return _skipped(warnings[0].path, skipped, pages)
+
+
+def cuttable(path: Path) -> bool:
+    """A .warc.gz: each record is a gzip member, found from any byte by its header (a plain .warc
+    is read whole: its record headers could be text inside a page)."""
+    return path.name.lower().endswith(".gz")
+
+
+def count(source: Source, config: Config) -> int:
+    """The archive's HTML pages, from record headers only (what reading would skip is not counted;
+    a damaged archive is counted up to the damage)."""
+    pages = 0
+    with open(source.path, "rb") as f:
+        try:
+            for record in _records(f, 0):
+                pages += _skip(record) is None
+        except Exception:  # damage: reading reports it; the count is what came before
+            pass
+    return pages
+
+
+READER = Reader((".warc", ".warc.gz"), read, count=count, by_records=cuttable)
 
 
 def _reset_caches() -> None:
@@ -163,6 +223,21 @@ def _resync(f: BinaryIO, start: int, gz: bool) -> int | None:
             return at - len(tail) + found + (0 if gz else 1)
         tail = chunk[-len(marker) + 1 :]
         at += len(chunk)
+    return None
+
+
+def _first_member(f: BinaryIO, start: int) -> int | None:
+    """The first gzip member at or after ``start`` that holds a WARC record (the three header
+    bytes can occur inside compressed data: each candidate is tried); None if there is none."""
+    at = start
+    while (found := _resync(f, at, True)) is not None:
+        f.seek(found)
+        try:
+            if zlib.decompressobj(31).decompress(f.read(4096), 16).startswith(b"WARC/"):
+                return found
+        except zlib.error:
+            pass
+        at = found + 1
     return None
 
 
