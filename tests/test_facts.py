@@ -115,3 +115,46 @@ def test_no_fact_scores_when_no_scored_article_has_gold_facts(tmp_path):
     (out / "b.json").write_text(json.dumps({"article": {"id": "b"}, "text": "", "records": [], "facts": []}))
     assert evaluate_facts(out, gold) is None
     assert evaluate_facts(out, gold, baseline=True) is None
+
+
+def test_status_and_text_roles_are_scored_on_the_paired_gold_fact():
+    """A predicted fact is paired with the gold fact sharing its records; its status and its text
+    roles are scored there (a text matches when one holds the other, any case)."""
+    gold_recs = [
+        {"type": "organisation", "value": "Acme", "text": "Acme"},
+        {"type": "money", "value": 5, "currency": "USD", "text": "$5"},
+    ]
+    gold_fact = {
+        "type": "property",
+        "status": "agreed",
+        "roles": {"buyer": "Acme", "price": "$5", "place": "Kai Tak", "site": "a plot in Kai Tak"},
+    }
+    out = {
+        "a": {
+            "text": "",
+            "records": [
+                {"id": "a:organisation-1", "type": "organisation", "value": "Acme"},
+                {"id": "a:money-1", "type": "money", "value": 5, "currency": "USD", "mentions": [{"text": "$5"}]},
+            ],
+        }
+    }
+    pred = {
+        "a": [
+            {
+                "type": "property",
+                "status": "completed",
+                "roles": {
+                    "buyer": "a:organisation-1",
+                    "price": "a:money-1",
+                    "place": {"text": "the Kai Tak", "start": 0, "end": 11},
+                    "site": {"text": "Central", "start": 0, "end": 7},
+                },
+                "sentence": "",
+            }
+        ]
+    }
+    ev = score_facts(pred, out, {"a": (gold_recs, [gold_fact])})
+    assert ev.micro.tp == 2
+    assert (ev.status_micro.tp, ev.status_micro.fp, ev.status_micro.fn) == (0, 1, 1)
+    assert ev.text_roles["property.place"].tp == 1
+    assert (ev.text_roles["property.site"].fp, ev.text_roles["property.site"].fn) == (1, 1)
