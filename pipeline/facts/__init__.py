@@ -16,7 +16,8 @@ def __getattr__(name: str):
     """``find`` is imported when first asked for: it loads spaCy, which the fact record's
     readers (the review page, evaluation) do not need."""
     if name == "find":
-        from .find import find
+        from .find import find  # importing the module binds it here as ``find``: bind the function over it
 
+        globals()["find"] = find
         return find
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -182,7 +182,7 @@ def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict
     if before and before[-1][0] >= _previous_start(doc, sent):
         role = rolemod.FRAMES[f.frame].get("subject")
         if role and role in ROLES[f.type] and role not in roles:
-            roles[role] = [before[-1][2]] if role == "investors" else before[-1][2]
+            roles[role] = [before[-1][2]] if role in LIST_ROLES else before[-1][2]
             why[role] = "pronoun subject: the organisation named last in the sentence before"
 
 

@@ -247,6 +247,8 @@ def _governors(trig: Token) -> set[int]:
         if token.head.i == token.i:
             break
         if label in CLIMB or label in ("dobj", "nsubjpass", "pobj", "attr", "appos"):
+            if label == "conj" and any(dep(c) in ("nsubj", "nsubjpass") for c in token.children):
+                break  # "A signed a deal, and B agreed to build": B's verb has its own subject
             token = token.head
             found.add(token.i)
             if pos(token) in ("VERB", "AUX") and label in ("dobj", "xcomp", "nsubjpass"):
