@@ -173,3 +173,13 @@ def test_status_and_text_roles_are_scored_on_the_paired_gold_fact():
     assert (ev.status_micro.tp, ev.status_micro.fp, ev.status_micro.fn) == (0, 1, 1)
     assert ev.text_roles["property.place"].tp == 1
     assert (ev.text_roles["property.site"].fp, ev.text_roles["property.site"].fn) == (1, 1)
+
+
+def test_facts_find_is_the_function_on_every_access():
+    """Regression: the lazy ``find`` left the submodule bound as ``pipeline.facts.find`` after the
+    first call, so every article after the first of a run failed with E020."""
+    import subprocess
+    import sys
+
+    code = "from pipeline import facts; a = facts.find; b = facts.find; assert callable(a) and a is b, b"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
