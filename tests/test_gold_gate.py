@@ -65,3 +65,25 @@ def test_pipeline_beats_every_library_alone(scored, set_outputs, config, name):
     alone = evaluate_baselines(out, ds.gold, config)
     for kind in TYPES:
         assert scored[name].counts[kind].scores.f1 > alone.counts[kind].scores.f1, (name, kind)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in FLOORS if "facts" in FLOORS[n]))
+def test_fact_gate(set_outputs, name):
+    """Facts against the set's fact gold: role F1 (micro and per type), whole-fact exact match and
+    status each at or above its floor, and roles at least 0.25 above the nearest-organisation baseline."""
+    from pipeline.evaluation.facts import evaluate_facts
+
+    ds, out = set_outputs[name]
+    floors = FLOORS[name]["facts"]
+    scored = evaluate_facts(out, ds.gold)
+    assert scored is not None and scored.articles == floors["articles"]
+    got = {
+        "roles": scored.micro,
+        "exact": scored.exact,
+        "status": scored.status_micro,
+        **{f"type.{kind}": c for kind, c in scored.types.items()},
+    }
+    for key, floor in floors["min_f1"].items():
+        assert got[key].scores.f1 >= floor, (name, key, got[key].scores.f1)
+    baseline = evaluate_facts(out, ds.gold, baseline=True)
+    assert scored.micro.scores.f1 >= baseline.micro.scores.f1 + 0.25

@@ -434,3 +434,79 @@ def test_review_body_nested_100000_deep_is_400(served):
     data = '{"a": ' * 100_000 + "1" + "}" * 100_000
     response = client.post("/api/decide", content=data, headers={**HEADERS, "content-type": "application/json"})
     assert response.status_code == 400
+
+
+def _fact(review):
+    return review.article_view(MEDVALLEY)["facts"][0]
+
+
+def test_article_page_shows_each_fact_beside_its_sentence(served):
+    review, client = served
+    it = _fact(review)
+    assert it["fact"]["type"] == "plan" and it["status"] == "undecided"
+    page = client.get(f"/article/{MEDVALLEY}").text
+    assert '<section id="facts"' in page and '<mark class="trigger">' in page
+    before, trigger, after = it["shown"]["sentence"]
+    assert trigger and trigger in it["fact"]["sentence"]
+    body = next(r for r in it["shown"]["roles"] if r["role"] == "body")
+    assert f'data-rec="{body["rec"]}">{body["text"]}</mark>' in page  # the role's record, highlighted as in the text
+
+
+def test_decide_fact_accept_correct_reject_and_conflict(served):
+    review, client = served
+    it = _fact(review)
+    key = it["key"]
+
+    def post(action, version, **fields):
+        return client.post(
+            "/api/decide-fact",
+            json={"article": MEDVALLEY, "key": key, "action": action, "version": version, "fields": fields},
+            headers=HEADERS,
+        )
+
+    assert post("accept", 0).status_code == 200 and _fact(review)["status"] == "accept"
+    assert post("reject", 0).status_code == 409  # the page saw version 0; it is 1 now
+    money = next(r["id"] for r in review.articles[MEDVALLEY].records if r["type"] == "money")
+    other = [r["id"] for r in review.articles[MEDVALLEY].records if r["type"] == "money" and r["id"] != money]
+    pick = other[0] if other else money
+    done = post("correct", 1, roles={"amount": pick, "body": ""}, status="planned")
+    assert done.status_code == 200, done.text
+    fixed = done.json()["corrected"]
+    assert fixed["roles"]["amount"] == pick and "body" not in fixed["roles"] and fixed["status"] == "planned"
+    assert "why" not in fixed
+    assert _fact(review)["status"] == "correct" and "→ amount" in client.get(f"/article/{MEDVALLEY}").text
+
+
+@pytest.mark.parametrize(
+    "fields,message",
+    [
+        ({"roles": {"amount": "no-such-record"}}, "no money record"),
+        ({"roles": {"seller": ""}}, "no record role 'seller'"),
+        ({"roles": {"what": ""}}, "no record role 'what'"),
+        ({"status": "done"}, "must be one of"),
+        ({"roles": ["amount"]}, "must be an object"),
+    ],
+)
+def test_fact_correction_validation(served, fields, message):
+    review, client = served
+    answer = client.post(
+        "/api/decide-fact",
+        json={"article": MEDVALLEY, "key": _fact(review)["key"], "action": "correct", "version": 0, "fields": fields},
+        headers=HEADERS,
+    )
+    assert answer.status_code == 422 and message in answer.json()["error"]
+
+
+def test_decide_fact_unknown_key_or_action(served):
+    review, client = served
+    bad = client.post(
+        "/api/decide-fact", json={"article": MEDVALLEY, "key": "fact:nope", "action": "accept"}, headers=HEADERS
+    )
+    assert bad.status_code == 422 and "no fact" in bad.json()["error"]
+    bad = client.post(
+        "/api/decide-fact",
+        json={"article": MEDVALLEY, "key": _fact(review)["key"], "action": "add", "version": 0},
+        headers=HEADERS,
+    )
+    assert bad.status_code == 422
+    assert client.post("/api/decide-fact", json={}, headers={}).status_code == 403

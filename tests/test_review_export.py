@@ -168,3 +168,52 @@ def test_export_without_database_or_with_unknown_format(review_copy):
         export(config, out, None, "gold", force=False)
     with pytest.raises(PipelineError, match=r"\[E048\] --format 'xml'"):
         export(config, out, None, "xml", force=False)
+
+
+def _decide_fact(out, config, action, **fields):
+    review = Review.load(out, config, "bob")
+    it = review.article_view(MEDVALLEY)["facts"][0]
+    review.decide_fact({"article": MEDVALLEY, "key": it["key"], "action": action, "version": 0, "fields": fields})
+    review.store.close()
+
+
+def test_export_writes_reviewed_facts_that_evaluate_scores(reviewed):
+    """An accepted fact is written with its roles named by the gold records' text; the area was
+    corrected (the gold holds another value) and the body never decided: both are left out, with
+    a warning, so that evaluate can read every role it finds."""
+    from pipeline.evaluation.facts import evaluate_facts
+
+    out, config = reviewed
+    _decide_fact(out, config, "accept")
+    report = export(config, out, None, "gold", force=False)
+    facts = json.loads((config.gold / f"{MEDVALLEY}.json").read_text())["facts"]
+    assert [(f["type"], f["roles"], f["status"]) for f in facts] == [
+        ("plan", {"amount": "100-billion-yuan"}, "planned")
+    ]
+    assert facts[0]["review"]["by"] == "bob" and facts[0]["trigger"] == "plan"
+    assert (
+        any("2 fact role(s) left out" in w for w in report.warnings) and "1 fact(s) from the review" in report.summary
+    )
+    scored = evaluate_facts(out, config.gold)
+    assert scored is not None and scored.roles["plan.amount"].tp == 1
+
+
+def test_export_of_a_corrected_fact_and_existing_gold_facts_kept(reviewed):
+    out, config = reviewed
+    config.gold.mkdir()
+    mine = {"type": "plan", "trigger": "plans", "roles": {"body": "Jiading"}}
+    (config.gold / f"{MEDVALLEY}.json").write_text(json.dumps({"article": MEDVALLEY, "records": [], "facts": [mine]}))
+    _decide_fact(out, config, "correct", roles={"area": ""}, status="agreed")
+    export(config, out, None, "gold", force=False)
+    facts = json.loads((config.gold / f"{MEDVALLEY}.json").read_text())["facts"]
+    assert facts[0] == mine and facts[1]["status"] == "agreed" and facts[1]["review"]["action"] == "correct"
+    assert facts[1]["roles"] == {"amount": "100-billion-yuan"}
+
+
+def test_export_of_records_keeps_the_gold_files_facts(reviewed):
+    out, config = reviewed
+    config.gold.mkdir()
+    mine = {"type": "plan", "trigger": "plans", "roles": {}}
+    (config.gold / f"{MEDVALLEY}.json").write_text(json.dumps({"article": MEDVALLEY, "records": [], "facts": [mine]}))
+    export(config, out, None, "gold", force=False)
+    assert json.loads((config.gold / f"{MEDVALLEY}.json").read_text())["facts"] == [mine]

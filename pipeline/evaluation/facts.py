@@ -4,8 +4,14 @@ nearest-organisation baseline beside them.
 A role is a tuple (article, fact type, role, record); a predicted role matches a gold one when
 the same record fills the same role of a fact of the same type, the record compared with
 ``scoring.agrees`` (the record matcher). Gold roles name records by their text (the gold
-record's ``text`` or one of its ``mentions``); roles filled by a span of text (``place``,
-``what``, ``site``, ``round``) are not scored. Roles are compared as explicit sets.
+record's ``text`` or one of its ``mentions``). Roles are compared as explicit sets.
+
+Status and text roles (``place``, ``what``, ``site``, ``round``: spans of text) belong to one
+fact, so each predicted fact is first paired with the gold fact of its type that shares the
+most record roles with it (``_pair``). A status tuple is (article, type, fact, status) and a
+text-role tuple (article, type, role, fact, text), the fact being the paired gold fact (or the
+predicted fact itself, which then matches nothing); a predicted text matches a gold one of the
+same role when one holds the other (any case, surrounding articles and spaces ignored).
 """
 
 from __future__ import annotations
@@ -38,6 +44,10 @@ class FactScores:
     exact: Counts = Counts(0, 0, 0)
     misses: list[str] = field(default_factory=list)
     articles: int = 0
+    status: dict[str, Counts] = field(default_factory=dict)  # type -> counts of (fact, status)
+    status_micro: Counts = Counts(0, 0, 0)
+    text_roles: dict[str, Counts] = field(default_factory=dict)  # "type.role" -> counts, span roles
+    text_micro: Counts = Counts(0, 0, 0)
 
 
 def load_gold_facts(gold_dir: Path) -> dict[str, tuple[list[dict], list[dict]]]:
@@ -88,17 +98,23 @@ def score_facts(
 ) -> FactScores:
     result = FactScores(articles=len(gold))
     pred_roles, gold_roles, pred_facts, gold_facts = set(), set(), set(), set()
+    pred_status, gold_status, pred_text, gold_text = set(), set(), set(), set()
     where = {}
     for article, (grecs, gfacts) in gold.items():
         text = outputs[article]["text"]
         by_id = {r["id"]: r for r in outputs[article]["records"]}
-        for fact in gfacts:
+        gold_sets = []
+        for n, fact in enumerate(gfacts):
             tuples = {(article, fact["type"], role, _gold_index(grecs, t)) for role, t in _fillers(fact)}
+            gold_sets.append((fact["type"], {t[2:] for t in tuples}))
             gold_roles |= tuples
             gold_facts.add((article, fact["type"], frozenset(t[2:] for t in tuples)))
             for t in tuples:
                 where[t] = _sentence_of(text, grecs[t[3]]["text"])
-        for fact in predicted[article]:
+            if fact.get("status"):
+                gold_status.add((article, fact["type"], n, fact["status"]))
+            gold_text |= {(article, fact["type"], role, n, _words(t)) for role, t in _spans(fact)}
+        for k, fact in enumerate(predicted[article]):
             tuples = set()
             for role, rid in _fillers(fact):
                 rec = by_id.get(rid)
@@ -110,6 +126,16 @@ def score_facts(
                 where.setdefault(key, fact["sentence"])
             pred_roles |= tuples
             pred_facts.add((article, fact["type"], frozenset(t[2:] for t in tuples)))
+            paired = _pair(fact["type"], {t[2:] for t in tuples}, gold_sets)
+            anchor = paired if paired is not None else f"predicted {k}"
+            if fact.get("status"):
+                pred_status.add((article, fact["type"], anchor, fact["status"]))
+            for role, span in _spans(fact):
+                said = _words(span)
+                gold_said = next((g[4] for g in gold_text if g[:4] == (article, fact["type"], role, anchor)), None)
+                if gold_said is not None and _overlaps(said, gold_said):
+                    said = gold_said
+                pred_text.add((article, fact["type"], role, anchor, said))
     keys = {(t[1], t[2]) for t in pred_roles | gold_roles}
     for kind, role in sorted(keys):
         p = {t for t in pred_roles if t[1:3] == (kind, role)}
@@ -121,12 +147,64 @@ def score_facts(
         result.types[kind] = Counts(len(p & g), len(p - g), len(g - p))
     result.micro = Counts(len(pred_roles & gold_roles), len(pred_roles - gold_roles), len(gold_roles - pred_roles))
     result.exact = Counts(len(pred_facts & gold_facts), len(pred_facts - gold_facts), len(gold_facts - pred_facts))
+    result.status = _counted(pred_status, gold_status, lambda t: t[1])
+    result.status_micro = _count(pred_status, gold_status)
+    result.text_roles = _counted(pred_text, gold_text, lambda t: f"{t[1]}.{t[2]}")
+    result.text_micro = _count(pred_text, gold_text)
+    for t in sorted(gold_status - pred_status, key=str):
+        said = next((p[3] for p in pred_status if p[:3] == t[:3]), "none")
+        result.misses.append(f"status {t[0]} {t[1]} (gold fact {t[2] + 1}) = {t[3]!r}, predicted {said!r}")
+    for t in sorted(gold_text - pred_text, key=str):
+        result.misses.append(f"missed {t[0]} {t[1]}.{t[2]} (gold fact {t[3] + 1}) = {t[4]!r}")
     for t in sorted(gold_roles - pred_roles, key=str):
         result.misses.append(f"missed {t[0]} {t[1]}.{t[2]} = {gold[t[0]][0][t[3]]['text']!r}\n    {where.get(t, '')}")
     for t in sorted(pred_roles - gold_roles, key=str):
         shown = t[3] if isinstance(t[3], str) else gold[t[0]][0][t[3]]["text"]
         result.misses.append(f"wrong  {t[0]} {t[1]}.{t[2]} = {shown!r}\n    {where.get(t, '')}")
     return result
+
+
+def _pair(kind: str, roles: set, gold_sets: list[tuple[str, set]]) -> int | None:
+    """The gold fact (its index) of type ``kind`` sharing the most record roles with a
+    predicted fact's ``roles``; the first on a tie, None when none shares one."""
+    best, shared = None, 0
+    for n, (gold_kind, gold_roles) in enumerate(gold_sets):
+        common = len(roles & gold_roles) if gold_kind == kind else 0
+        if common > shared:
+            best, shared = n, common
+    return best
+
+
+def _count(pred: set, gold: set) -> Counts:
+    return Counts(len(pred & gold), len(pred - gold), len(gold - pred))
+
+
+def _counted(pred: set, gold: set, key) -> dict[str, Counts]:
+    return {
+        k: _count({t for t in pred if key(t) == k}, {t for t in gold if key(t) == k})
+        for k in sorted({key(t) for t in pred | gold})
+    }
+
+
+def _spans(fact: dict):
+    """(role, text) for every text role of a fact: gold writes the text, outputs {text, start, end}."""
+    for role, value in fact.get("roles", {}).items():
+        if role in SPAN_ROLES and value:
+            yield role, value["text"] if isinstance(value, dict) else value
+
+
+def _words(text: str) -> str:
+    """A text role as compared: lower case, spaces folded, a leading article dropped.
+
+    >>> _words("  The  Kai Tak site ")
+    'kai tak site'
+    """
+    words = text.lower().split()
+    return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def _shown(rec: dict | None, rid: str) -> str:
@@ -171,6 +249,12 @@ def render_facts(ev: FactScores, baseline: FactScores | None = None) -> str:
         rows.append(row("  " + name, c))
     rows.append(row("micro (all roles)", ev.micro, baseline.micro if baseline else None))
     rows.append(row("whole-fact exact match", ev.exact, baseline.exact if baseline else None))
-    rows.append("fact role misses and wrong roles:")
+    rows.append("status (of the paired gold fact), per type:")
+    rows += [row("  " + name, c) for name, c in ev.status.items()]
+    rows.append(row("status (all facts)", ev.status_micro))
+    rows.append("text roles (place, what, site, round), per type and role:")
+    rows += [row("  " + name, c) for name, c in ev.text_roles.items()]
+    rows.append(row("text roles (all)", ev.text_micro))
+    rows.append("fact misses and wrong roles (roles, status, text roles):")
     rows += ["  " + m for m in ev.misses]
     return "\n".join(rows) + "\n"

@@ -3,11 +3,21 @@ when, as records that link the article's own records by id. ``find`` reads an ar
 records and its Doc and returns fact records; ``triggers`` (the words that start a fact, a
 table), ``roles`` (which record fills which role, from the dependency parse), ``status``
 (agreed, completed, planned, rumoured, called off; negated) and ``records`` (the Fact type
-and its JSON form) do the parts. Token attributes are read through ``extractors``' door.
+and its JSON form, no spaCy) do the parts. Token attributes are read through ``extractors``' door.
 Imports ``extractors``, ``model``, ``records``, ``config`` and ``errors``; ``engines``,
 ``evaluation`` and ``review`` may import it."""
 
-from .find import find
 from .records import FACT_TYPES, ROLES, Fact
 
 __all__ = ["FACT_TYPES", "ROLES", "Fact", "find"]
+
+
+def __getattr__(name: str):
+    """``find`` is imported when first asked for: it loads spaCy, which the fact record's
+    readers (the review page, evaluation) do not need."""
+    if name == "find":
+        from .find import find  # importing the module binds it here as ``find``: bind the function over it
+
+        globals()["find"] = find
+        return find
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,12 +14,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from ..extractors import parsed, pos
+from ..extractors import dep, parsed, pos
 from ..model.attributes import parse_ahead
 from . import roles as rolemod
 from . import status as statusmod
-from .records import ROLES, Fact, Trigger, money_role, to_dict
-from .triggers import PRECEDENCE, Found, triggers
+from .records import LIST_ROLES, ROLES, Fact, Trigger, money_role, to_dict
+from .triggers import NOUNS, PRECEDENCE, Found, triggers
 
 AGENT = {kind: roles[0] for kind, roles in ROLES.items()}  # the role a pronoun subject stands for
 PRONOUNS = frozenset({"it", "they", "its", "their", "company", "group", "firm", "lender", "bank", "investor"})
@@ -35,12 +35,18 @@ def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
         return []
     starts = [m[0] for m in mentions]
     sents = _sentences(doc)
-    chosen = []
+    chosen, kinds_seen = [], set()
     for k, sent in enumerate(sents):
         held = mentions[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
-        if any(kind in ("money", "area") for *_, kind in held):
-            found = triggers(sent, any(kind == "area" for *_, kind in held))
+        kinds = {kind for *_, kind in held}
+        if kinds & {"money", "area"}:
+            found = triggers(sent, "area" in kinds)
             if found:
+                chosen.append((k, sent, held, found))
+                kinds_seen |= {f.type for f in found}
+        elif "organisation" in kinds and kinds_seen and _definite_noun_word(sent):
+            found = [f for f in triggers(sent, False) if f.type in kinds_seen and _definite(sent, f)]
+            if found:  # "The round was led by X": names for a fact already found
                 chosen.append((k, sent, held, found))
     if not chosen:
         return []
@@ -50,9 +56,44 @@ def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
         tree = parsed(doc, sent.start, sent.end)
         inside = [_held(doc, sent, m) for m in held]
         inside = [h for h in inside if h is not None]
-        facts += [(k, f) for f in _sentence_facts(doc, sent, tree, found, inside, mentions, article)]
-    facts = [(k, f) for k, f in _borrow_back(facts) if _enough(f)]
-    return [to_dict(f, n) for n, (_, f) in enumerate(facts, 1)]
+        found = _heads_only(tree, found)
+        facts += [(k, f) for f in _sentence_facts(doc, sent, tree, found, inside, mentions, article, facts)]
+    facts = [(k, f) for k, f in _borrow_back(_refer_back(facts)) if _enough(f)]
+    return [to_dict(_with_status(f), n) for n, (_, f) in enumerate(facts, 1)]
+
+
+def _with_status(fact: Fact) -> Fact:
+    """The status of the first of the fact's triggers whose sentence gives one; read only for
+    the facts kept (reading a sentence's lemmas for a status was a third of the stage's time)."""
+    said = next((s for s in (statusmod.status(tree, i, set(gov)) for tree, i, gov in fact.asked) if s), None)
+    return replace(fact, status=said, asked=())
+
+
+DEFINITE = frozenset({"the", "this", "that"})
+NOUN_WORDS = frozenset(NOUNS) | frozenset(f"{w}s" for w in NOUNS)
+
+
+def _definite_noun_word(sent: Span) -> bool:
+    """Whether the sentence holds ``the``/``this``/``that`` before a trigger noun (its surface
+    form): a cheap test before any lemma is read."""
+    words = [t.lower_ for t in sent]
+    return any(w in DEFINITE and nxt in NOUN_WORDS for w, nxt in zip(words, words[1:]))
+
+
+def _definite(sent: Span, f: Found) -> bool:
+    """A noun trigger right after ``the``, ``this`` or ``that``: ``the round``, ``the loan``."""
+    return f.noun and f.i > 0 and sent[f.i - 1].lower_ in DEFINITE
+
+
+def _heads_only(tree: Span, found: list[Found]) -> list[Found]:
+    """``acquisition loans``: a trigger noun that only modifies a trigger of another type
+    (a compound on it) starts no fact of its own."""
+    types = {f.i: f.type for f in found}
+    return [
+        f
+        for f in found
+        if not (dep(tree[f.i]) == "compound" and types.get(tree[f.i].head.i - tree.start, f.type) != f.type)
+    ]
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -69,15 +110,20 @@ def _held(doc: Doc, sent: Span, m: tuple) -> rolemod.Held | None:
     return rolemod.Held(m[2], m[3], span.start - sent.start, span.end - sent.start)
 
 
-def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article) -> list[Fact]:
+def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article, earlier) -> list[Fact]:
     """One fact per type per sentence (its triggers' roles folded, the first trigger's kept),
-    then an amount claimed by a type earlier in PRECEDENCE leaves later types without it."""
+    then an amount claimed by a type earlier in PRECEDENCE leaves later types without it.
+    A fact of a definite noun (``the round``) with no amount is kept for ``_refer_back``."""
     by_type: dict[str, Fact] = {}
+    definite = set()
     for f in found:
         roles, why = rolemod.assign(tree, f.i, f.type, f.frame, held)
         governors = rolemod._governors(tree[f.i])
         if AGENT[f.type] not in roles:
             _pronoun_subject(doc, sent, tree, f, mentions, roles, why)
+        _role_noun_subject(tree, f, earlier, roles, why)
+        if _definite(sent, f):
+            definite.add(f.type)
         token = sent[f.i]
         fact = Fact(
             article=article,
@@ -85,7 +131,7 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
             roles=roles,
             trigger=Trigger(token.text, token.idx, token.idx + len(token.text)),
             sentence=sent.text.strip(),
-            status=statusmod.status(tree, f.i, governors),
+            asked=((tree, f.i, frozenset(governors)),),
             negated=statusmod.negated(tree[f.i], governors),
             why=why,
         )
@@ -98,7 +144,7 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
                 old,
                 roles=merged,
                 why={**fact.why, **old.why},
-                status=old.status or fact.status,
+                asked=old.asked + fact.asked,
                 negated=old.negated or fact.negated,
             )
     out, claimed = [], set()
@@ -108,6 +154,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         if money in claimed:
             continue  # "raised $40m in a round ... to invest" is one funding fact
         if not {money_role(kind), "area"} & set(fact.roles):
+            if kind in definite:
+                out.append(replace(fact, why={**fact.why, REFERS: True}))
             continue
         claimed.add(money)
         out.append(fact)
@@ -134,8 +182,75 @@ def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict
     if before and before[-1][0] >= _previous_start(doc, sent):
         role = rolemod.FRAMES[f.frame].get("subject")
         if role and role in ROLES[f.type] and role not in roles:
-            roles[role] = [before[-1][2]] if role == "investors" else before[-1][2]
+            roles[role] = [before[-1][2]] if role in LIST_ROLES else before[-1][2]
             why[role] = "pronoun subject: the organisation named last in the sentence before"
+
+
+# "The buyer has lined up loans": a definite role noun stands for that role of the last fact
+# before it that names one.
+ROLE_NOUNS = {
+    "buyer": "buyer",
+    "acquirer": "buyer",
+    "purchaser": "buyer",
+    "bidder": "buyer",
+    "seller": "seller",
+    "vendor": "seller",
+    "borrower": "borrower",
+    "lender": "lender",
+}
+REFERS = "refers back"  # marks, in a fact's why, a definite-noun fact with no amount of its own
+
+
+def _role_noun_subject(tree: Span, f: Found, earlier: list[tuple[int, Fact]], roles: dict, why: dict) -> None:
+    """``The buyer has lined up loans of ...``: the subject ``the buyer`` stands for the buyer of
+    the last fact before this sentence that names one; it fills the role the frame gives a subject."""
+    role = rolemod.FRAMES[f.frame].get("subject")
+    if not role or role not in ROLES[f.type] or role in roles:
+        return
+    trig = tree[f.i]
+    chain = {trig.i, *rolemod._governors(trig)}
+    subject = next((t for t in tree if t.head.i in chain and rolemod.dep(t) == "nsubj" and t.i != t.head.i), None)
+    if subject is None or subject.lower_ not in ROLE_NOUNS or subject.i == tree.start:
+        return
+    if subject.doc[subject.i - 1].lower_ not in DEFINITE:
+        return
+    named = ROLE_NOUNS[subject.lower_]
+    for _, fact in reversed(earlier):
+        value = fact.roles.get(named)
+        if isinstance(value, str):
+            roles[role] = [value] if role in LIST_ROLES else value
+            why[role] = f"'the {subject.lower_}': the {named} of an earlier fact"
+            return
+
+
+def _refer_back(facts: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """``The round was led by X``: a fact of a definite noun with no amount that names a party
+    adds its roles to the last fact of its type before it, unless a role both fill names
+    different records; list roles (investors, lenders) are joined. Not for plans (``the
+    budget`` names no deal)."""
+    out: list[tuple[int, Fact]] = []
+    for k, fact in facts:
+        if not fact.why.get(REFERS):
+            out.append((k, fact))
+            continue
+        why = {r: w for r, w in fact.why.items() if r != REFERS}
+        if fact.type == "plan" or not set(fact.roles) - {"date"}:
+            continue  # "the budget", "the plan" name no party; a date alone adds no party either
+        at = next((n for n in range(len(out) - 1, -1, -1) if out[n][1].type == fact.type), None)
+        if at is None:
+            continue
+        old = out[at][1]
+        if any(r in old.roles and r not in LIST_ROLES and old.roles[r] != v for r, v in fact.roles.items()):
+            continue
+        roles, said = dict(old.roles), dict(old.why)
+        for r, v in fact.roles.items():
+            if r in LIST_ROLES:
+                roles[r] = list(dict.fromkeys([*roles.get(r, []), *v]))
+            else:
+                roles[r] = v
+            said.setdefault(r, f"{why.get(r, '')}, a later sentence ('the {fact.trigger.text}')")
+        out[at] = (out[at][0], replace(old, roles=roles, why=said))
+    return out
 
 
 def _previous_start(doc: Doc, sent: Span) -> int:

@@ -50,6 +50,9 @@ class Fact:
     status: str | None = None
     negated: bool = False
     why: dict = field(default_factory=dict)  # role -> the rule that filled it
+    # (parsed sentence, trigger index, governors) of each trigger folded into the fact, in
+    # order: where ``find`` reads the status of the facts it keeps; not written.
+    asked: tuple = field(default=(), compare=False, repr=False)
 
 
 def to_dict(fact: Fact, n: int) -> dict:

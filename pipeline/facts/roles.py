@@ -98,6 +98,11 @@ SUBJECTS = {
 }
 CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "prep"}  # a verb the trigger completes
 NEAR = 5  # steps in the tree: an amount, area or date farther from its trigger fills no role
+# What a company is valued at is not what it raised: "values Lingjing at 9 billion yuan",
+# "at a $7.5b valuation". Read from the words, the parser often takes "values" for a noun.
+RAISED = frozenset({"funding", "investment"})
+VALUE_WORDS = frozenset({"value", "values", "valued", "valuing", "valuation", "valuations"})
+HEDGES = frozenset({"about", "around", "roughly", "nearly", "some", "approximately", "almost", "a", "an", "over"})
 
 
 @dataclass(frozen=True)
@@ -137,11 +142,25 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
             if h.type == rtype
             for d in [_distance(sent, heads[h], trigger)]
         ]
-        near = [n for n in near if n[0] <= NEAR]
+        near = [
+            n for n in near if n[0] <= NEAR and not (rtype == "money" and kind in RAISED and _valuation(sent, n[2]))
+        ]
         if near:
             d, _, best = min(near, key=lambda n: (n[0], n[1]))
             _fill(roles, why, role, best.id, f"nearest {rtype} ({d} steps)")
     return roles, why
+
+
+def _valuation(sent: Span, h: Held) -> bool:
+    """Whether the amount ``h`` is a valuation: after ``at`` with a value word before it in the
+    sentence, or right before ``valuation``."""
+    after = sent[h.end].lower_ if h.end < len(sent) else ""
+    if after in VALUE_WORDS:
+        return True
+    i = h.start - 1
+    while i >= 0 and sent[i].lower_ in HEDGES:
+        i -= 1
+    return i >= 0 and sent[i].lower_ == "at" and any(t.lower_ in VALUE_WORDS for t in sent[:i])
 
 
 def _fill(roles: dict, why: dict, role: str, rid: str, rule: str) -> None:
@@ -169,7 +188,7 @@ def _head(sent: Span, h: Held) -> Token:
 def _relation(sent: Span, head: Token, trigger: int) -> str | None:
     """How an organisation whose mention's root is ``head`` stands to the trigger, or None."""
     trig = sent[trigger]
-    while dep(head) in ("appos", "conj", "compound") and head.head.i != head.i:
+    while (dep(head) in ("appos", "conj", "compound") or _name_in_name(head)) and head.head.i != head.i:
         head = head.head  # "Acme and Beta bought", "its parent, Acme, bought"
     while dep(head) == "pobj" and head.head.lower_ == "of" and dep(head.head.head) in ("pobj", "dobj", "nsubj"):
         head = head.head.head  # "to an alliance of X": X stands where the alliance does
@@ -187,7 +206,7 @@ def _relation(sent: Span, head: Token, trigger: int) -> str | None:
         if rel == "possessive" and _joined(governed, trig):
             return rel
         return None
-    if label == "pobj" and dep(up) in ("prep", "agent"):
+    if label == "pobj" and dep(up) in ("prep", "agent", "dative"):  # "awarded ... to X": to as dative
         word = "by" if dep(up) == "agent" else up.lower_
         if _joined(up.head, trig):
             return "subject" if word == "by" and dep(up) == "agent" and not _is_noun(trig) else word
@@ -207,7 +226,15 @@ def _joined(token: Token, trig: Token) -> bool:
         return True
     if dep(token) == "acl" and _joined(token.head, trig):
         return True  # "a round led by X"
+    if dep(token) == "conj" and token.head.i == trig.i and pos(token) == "VERB":
+        return True  # "sell its battery and display films business to X": a verb joined to the trigger
     return False
+
+
+def _name_in_name(token: Token) -> bool:
+    """``Shenzhen Capital Group and China Merchants Bank International joined``: a name the
+    parser hung as a modifier (nmod) on the next name stands where that name does."""
+    return dep(token) == "nmod" and pos(token) == "PROPN" and pos(token.head) == "PROPN"
 
 
 def _governors(trig: Token) -> set[int]:
@@ -220,6 +247,8 @@ def _governors(trig: Token) -> set[int]:
         if token.head.i == token.i:
             break
         if label in CLIMB or label in ("dobj", "nsubjpass", "pobj", "attr", "appos"):
+            if label == "conj" and any(dep(c) in ("nsubj", "nsubjpass") for c in token.children):
+                break  # "A signed a deal, and B agreed to build": B's verb has its own subject
             token = token.head
             found.add(token.i)
             if pos(token) in ("VERB", "AUX") and label in ("dobj", "xcomp", "nsubjpass"):

@@ -30,7 +30,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 def status(sent: Span, trigger: int, governors: set[int]) -> str | None:
     """The status the trigger's sentence gives, or None. ``governors``: sentence-doc indices of
     the verbs the trigger completes (``agreed`` in ``agreed to buy``)."""
-    lemmas = [lemma(t).lower() for t in sent]
+    lemmas = [lemma(t).lower() if wordlike(t) else "" for t in sent]
     joined = " ".join(lemmas)
     trig = sent[trigger]
     for name, words in STATUS_WORDS.items():
@@ -44,6 +44,20 @@ def status(sent: Span, trigger: int, governors: set[int]) -> str | None:
                     continue
                 return name
     return None
+
+
+def wordlike(token: Token) -> bool:
+    """Whether a token can have a word's lemma: it has a letter and no digit. Numbers and
+    punctuation keep their digits and marks in their lemma, so none is a status word, and
+    their lemmas are not read (``"12m"``, ``","``).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> [wordlike(t) for t in Doc(Vocab(), words=["'ll", "sign", "12m", ",", "US$"])]
+    [True, True, False, False, True]
+    """
+    text = token.text
+    return any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
 
 
 def _aux_future(trig: Token) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..extractors import lemma, pos
+from .status import wordlike
 
 # lemma -> (fact type, frame). Frames are in roles.FRAMES. "acquisition" becomes "property"
 # when the sentence is about land or buildings (LAND_WORDS, or an area record in it).
@@ -99,6 +100,8 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
     words = {t.lower_ for t in sent}
     found = []
     for k, token in enumerate(sent):
+        if not wordlike(token):
+            continue  # a number or a mark is never a trigger: its POS and lemma are not read
         kind = pos(token)
         if kind not in ("VERB", "NOUN", "PROPN"):
             continue

@@ -32,7 +32,9 @@ from starlette.routing import Route
 from ..config import Config
 from ..errors import Errors, PipelineError
 from ..evaluation import scoring as ev
+from ..facts.records import STATUSES
 from ..records import TYPES, merge, to_dict
+from . import facts as factmod
 from . import folder
 from .store import Conflict, Decision, Store, StoreError, record_key, text_hash
 from .values import FIELDS, Invalid, corrected
@@ -67,6 +69,7 @@ class OutputArticle:
     records: tuple[dict, ...]
     source: str = ""
     currency_default: str | None = None
+    facts: tuple[dict, ...] = ()
 
     @cached_property
     def hash(self) -> str:
@@ -155,14 +158,35 @@ class Review:
             if d.action == "add" and d.corrected:
                 items.append(_item(d.corrected, key, d, article, None, new=False))
         decided = sum(1 for i in items if i["status"] in DECIDED)
+        facts = [self._fact_item(f, decisions, article) for f in article.facts]
         return {
             "article": article,
             "entries": items,
+            "facts": facts,
+            "facts_decided": sum(1 for f in facts if f["status"] in DECIDED),
             "segments": segments(article.text, [i["record"] for i in items]),
             "gold_only": gold_only,
             "has_gold": aid in self.gold,
             "decided": decided,
             "total": len(items),
+        }
+
+    def _fact_item(self, fact: dict, decisions: dict, article: OutputArticle) -> dict:
+        key = factmod.fact_key(fact)
+        decision = decisions.get((article.id, key))
+        live = decision is not None and decision.action is not None
+        status = ("stale" if decision.text_hash != article.hash else decision.action) if live else "undecided"
+        return {
+            "fact": fact,
+            "key": key,
+            "version": decision.version if decision else 0,
+            "status": status,
+            "decision": decision if live else None,
+            "shown": factmod.view(fact, list(article.records)),
+            "corrected": factmod.view(decision.corrected, list(article.records))
+            if live and decision.action == "correct"
+            else None,
+            "choices": factmod.choices(fact["type"], list(article.records)),
         }
 
     def _gold_marks(self, article: OutputArticle) -> tuple[dict[str, str], list[dict]]:
@@ -218,6 +242,32 @@ class Review:
             action,
             version=_int(body.get("version")),
             extracted=item["record"],
+            corrected=fixed,
+            note=str(body.get("note") or ""),
+            text_hash=article.hash,
+            reviewer=self.reviewer,
+        )
+
+    def decide_fact(self, body: dict) -> Decision:
+        """Accept, reject or correct one fact (``fields``: ``roles`` and ``status``, see
+        ``review.facts.corrected``)."""
+        article = self._article(body)
+        key, action = str(body.get("key", "")), body.get("action")
+        fact = next((f for f in article.facts if factmod.fact_key(f) == key), None)
+        if fact is None:
+            raise Invalid(Errors.E045.format(field="key", reason=f"no fact {key!r} in article {article.id!r}"))
+        if action not in ("accept", "reject", "correct"):
+            raise Invalid(Errors.E045.format(field="action", reason="must be accept, reject or correct"))
+        fields = body.get("fields") or {}
+        if not isinstance(fields, dict):
+            raise Invalid(Errors.E045.format(field="fields", reason="must be an object of roles and a status"))
+        fixed = factmod.corrected(fact, fields, list(article.records)) if action == "correct" else None
+        return self.store.decide(
+            article.id,
+            key,
+            action,
+            version=_int(body.get("version")),
+            extracted=fact,
             corrected=fixed,
             note=str(body.get("note") or ""),
             text_hash=article.hash,
@@ -307,6 +357,7 @@ def _article(aid: str, data: dict) -> OutputArticle:
         records,
         str(meta.get("source") or ""),
         meta.get("currency_default") or None,
+        factmod.facts_of(data),
     )
 
 
@@ -412,7 +463,7 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
         if aid not in review.articles:
             return page("error.html", 404, message=f"No article {aid!r} is loaded.")
         prev, nxt = review.neighbours(aid)
-        return page("article.html", view=review.article_view(aid), prev=prev, next=nxt)
+        return page("article.html", view=review.article_view(aid), prev=prev, next=nxt, statuses=STATUSES)
 
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
@@ -455,6 +506,7 @@ def create_app(review: Review, hosts: set[str], token: str | None = None) -> Sta
         Route("/static/{name}", asset),
         Route("/api/decide", action(lambda b: review.decide(b).to_dict()), methods=["POST"]),
         Route("/api/add", action(lambda b: review.add(b).to_dict()), methods=["POST"]),
+        Route("/api/decide-fact", action(lambda b: review.decide_fact(b).to_dict()), methods=["POST"]),
         Route("/api/extract", action(_suggestion), methods=["POST"]),
         Route("/api/undo", action(undo), methods=["POST"]),
     ]

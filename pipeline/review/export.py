@@ -4,6 +4,10 @@ existing gold, or the decision log itself (one row per decision, with reviewer a
 Merging uses evaluate's own matcher (``evaluate.agrees``): a gold record the review
 confirms stays as it is (note, optional and all); one the review rejected or corrected
 is a conflict, settled only with ``--force``; one the review did not touch stays.
+Facts accepted or corrected in the review join the gold file's ``facts`` list (its
+existing facts stay; one the same as a reviewed fact is not written twice), each role named
+by the text of the gold record it matches; a role whose record is not in the gold is left
+out, with a warning.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from ..config import Config
 from ..errors import Errors, PipelineError
 from ..evaluation import scoring as ev
 from ..outputs.files import write_json, write_jsonl, write_text
+from . import facts as factmod
 from . import folder
 from .store import Decision, Store, record_key, text_hash
 
@@ -116,8 +121,8 @@ def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Rep
     for d in store.decisions().values():
         if d.action is not None:
             by_article.setdefault(d.article, []).append(d)
-    files: dict[str, list[dict]] = {}
-    stale = gone = undecided = from_review = kept = 0
+    files: dict[str, tuple[list[dict], list[dict] | None]] = {}
+    stale = gone = undecided = from_review = kept = facts_reviewed = roles_left_out = 0
     for article, decisions in sorted(by_article.items()):
         data = loaded.get(article)
         if data is None or not _SAFE_ID.fullmatch(article):
@@ -125,6 +130,8 @@ def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Rep
             continue
         produced = {record_key(r): r for r in data["records"] if isinstance(r, dict)}
         current = text_hash(data["text"])
+        fact_decisions = [d for d in decisions if factmod.is_fact_key(d.key)]
+        decisions = [d for d in decisions if not factmod.is_fact_key(d.key)]
         reviewed, rejected, corrected, used = [], [], [], set()
         for d in decisions:
             if d.text_hash != current:
@@ -144,7 +151,7 @@ def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Rep
                 else:
                     rejected.append(rec)
         undecided += len(set(produced) - used)
-        if not used and not reviewed:
+        if not used and not reviewed and not fact_decisions:
             continue
         if article in malformed:
             report.conflicts.append(Errors.E049.format(path=gold_dir / f"{article}.json"))
@@ -155,7 +162,10 @@ def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Rep
         report.conflicts += conflicts
         kept += len(merged) - sum(1 for r in merged if "review" in r)
         from_review += sum(1 for r in merged if "review" in r)
-        files[article] = merged
+        facts, counts = _facts(data, fact_decisions, merged, current, _gold_facts(gold_dir / f"{article}.json"))
+        stale, gone = stale + counts[0], gone + counts[1]
+        facts_reviewed, roles_left_out = facts_reviewed + counts[2], roles_left_out + counts[3]
+        files[article] = (merged, facts)
     if gone:
         report.warnings.append(Errors.W042.format(count=gone))
     if stale:
@@ -165,15 +175,58 @@ def export_gold(store: Store, outputs: Path, gold_dir: Path, force: bool) -> Rep
     if report.conflicts and not force:
         report.summary = f"{len(report.conflicts)} conflict(s) with existing gold; nothing written (use --force to let the review win)."
         return report
-    for article, records in files.items():
+    if roles_left_out:
+        report.warnings.append(
+            f"{roles_left_out} fact role(s) left out of the gold: their record is not in the gold; "
+            "accept or add the record, then export again."
+        )
+    for article, (records, facts) in files.items():
         path = gold_dir / f"{article}.json"
-        write_json(path, {"article": article, "records": records})
+        write_json(path, {"article": article, "records": records, **({"facts": facts} if facts is not None else {})})
         report.written.append(path)
     report.summary = (
         f"{len(files)} gold file(s) written to {gold_dir}: {from_review} record(s) from the review, "
-        f"{kept} kept from existing gold."
+        f"{kept} kept from existing gold" + (f"; {facts_reviewed} fact(s) from the review." if facts_reviewed else ".")
     )
     return report
+
+
+def _gold_facts(path: Path) -> list[dict] | None:
+    """The ``facts`` list of an existing gold file (None when it has none)."""
+    try:
+        data = json.loads(path.read_text("utf8"))
+    except (OSError, ValueError):
+        return None
+    found = data.get("facts") if isinstance(data, dict) else None
+    return found if isinstance(found, list) else None
+
+
+def _facts(
+    data: dict, decisions: list[Decision], gold: list[dict], current: str, existing: list[dict] | None
+) -> tuple[list[dict] | None, tuple[int, int, int, int]]:
+    """The gold file's facts: the existing ones, then each fact accepted or corrected in the
+    review (not one the same as an existing fact); and (stale, gone, from the review, roles
+    left out)."""
+    produced = {factmod.fact_key(f): f for f in factmod.facts_of(data)}
+    out = list(existing or [])
+    stale = gone = added = left_out = 0
+    for d in decisions:
+        if d.text_hash != current:
+            stale += 1
+        elif d.key not in produced:
+            gone += 1
+        elif d.action in ("accept", "correct"):
+            fact = d.corrected if d.action == "correct" else produced[d.key]
+            review = {"action": d.action, "by": d.reviewer, "at": d.time}
+            form, dropped = factmod.gold_form(fact, data["records"], gold, review)
+            left_out += dropped
+            if d.note:
+                form["note"] = d.note
+            same = [f for f in out if f.get("type") == form["type"] and f.get("roles") == form["roles"]]
+            if not same:
+                out.append(form)
+                added += 1
+    return (out if out or existing is not None else None), (stale, gone, added, left_out)
 
 
 def _merge(

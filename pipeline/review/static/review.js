@@ -56,7 +56,7 @@
   async function refresh(keyToSelect) {
     const response = await fetch(location.pathname, {cache: "no-store"});
     const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-    for (const id of ["records", "text", "progress"]) {
+    for (const id of ["records", "text", "progress", "facts"]) {
       const mine = document.getElementById(id), theirs = fresh.getElementById(id);
       if (mine && theirs) mine.replaceWith(theirs);
     }
@@ -229,6 +229,45 @@
     }
     const li = event.target.closest("#records .rec");
     if (li) select(Number(li.dataset.idx));
+  });
+
+  // ---- facts: accept, reject, or correct a fact's roles and status with its own buttons ----
+  async function decideFact(li, action, fields, note) {
+    const result = await post("/api/decide-fact", {article, key: li.dataset.key, action,
+                                                    version: Number(li.dataset.version), fields: fields || {}, note: note || ""});
+    if (!result.ok) {
+      say(result.data.error);
+      if (result.status === 409) await refresh();
+      return result.status === 422 ? result.data.error : false;
+    }
+    say("");
+    await refresh();
+    return true;
+  }
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("#facts button[data-act]");
+    if (!button) return;
+    const li = button.closest("li.fact"), form = li.querySelector("form.fact-editor");
+    const act = button.dataset.act;
+    if (act === "correct") { form.hidden = false; form.querySelector("select").focus(); }
+    else if (act === "cancel") form.hidden = true;
+    else decideFact(li, act);
+  });
+
+  document.addEventListener("submit", async (event) => {
+    const form = event.target.closest("form.fact-editor");
+    if (!form) return;
+    event.preventDefault();
+    const roles = {};
+    let status = "";
+    form.querySelectorAll("select").forEach((select) => {
+      const picked = Array.from(select.selectedOptions).map((o) => o.value).filter((v) => v);
+      if (select.name === "status") status = picked[0] || "";
+      else roles[select.name] = select.multiple ? picked : (picked[0] || "");
+    });
+    const outcome = await decideFact(form.closest("li.fact"), "correct", {roles, status}, form.elements.note.value);
+    if (typeof outcome === "string") form.querySelector(".error").textContent = outcome;
   });
 
   // ---- keys ----
