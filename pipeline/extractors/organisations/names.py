@@ -6,6 +6,7 @@ give the canonical name last."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -69,7 +70,8 @@ def records(
 ) -> list[Record]:
     """One record per mention of every accepted or defined name, valued with its canonical name."""
     names = set(accepted) | set(defined)
-    canonical = {name: _canonical(name, names, defined, accepted, seen, options) for name in names}
+    linker = _Linker(names, accepted, seen, options)
+    canonical = {name: linker.canonical(defined.get(name, name)) for name in names}
     spans = _mentions(doc, sorted(names, key=len, reverse=True))
     out = []
     for name, start, end in spans:
@@ -80,63 +82,88 @@ def records(
     return out
 
 
-def _canonical(
-    name: str,
-    names: set[str],
-    defined: dict[str, str],
-    accepted: dict[str, set[str]],
-    seen: dict[str, int],
-    options: OrganisationOptions,
-) -> str:
-    """The full name a short form stands for: a defined short name's name, the longer name
-    whose initials it is (``TSMC``, ``M&S``), the longer name it begins (``Barrick`` -> ``Barrick
-    Gold Corp``; the first named when several do), ends (``MedValley``) or stands inside
-    (``Lingjing`` -> ``Suzhou Lingjing Robotics Co``). A name the article calls a company in its
-    own right, before the longer one ending in an organisation word, is not short for it (``the
-    drugmaker Novo Nordisk`` and, later, ``Novo Nordisk Foundation`` are two)."""
-    if name in defined:
-        return _canonical(defined[name], names - {name}, {}, accepted, seen, options)
-    words = name.split()
-    rank = {n: i for i, n in enumerate(accepted)}  # linking tries names as first seen
-    longer = sorted((n for n in names if len(n.split()) > len(words)), key=lambda n: rank.get(n, len(rank)))
-    if len(words) == 1 and name.replace("&", "").isupper():
-        expanded = [n for n in longer if initials(n, name)]
-        if len(expanded) == 1:
-            return expanded[0]
-    complete = bool(accepted.get(name, set()) & {"legal", "suffix", "agency"})  # "Yonhap" is not "Yonhap Infomax"
-    own = bool(accepted.get(name, set()) & {"kind", "cue", "workplace", "listed"})
-    forms = options.legal_forms
-    starts = [
-        n
-        for n in longer
-        if n.split()[: len(words)] == words
-        and (not complete or legal_forms.is_legal_form(n.split()[len(words) :], options.legal_form_set))
-        and not (own and seen.get(name, 0) < seen.get(n, 0) and _before_form(n, forms)[-1] in options.suffixes)
-    ]
-    if starts:
-        first = starts[0]
-        return max((n for n in starts if n.split()[: len(first.split())] == first.split()), key=len)
-    ends = [
-        n
-        for n in longer
-        if words
-        in (
-            n.split()[-len(words) :],
-            list(_before_form(n, forms))[-len(words) :],
-            re.split(r"[ -]", " ".join(_before_form(n, forms)))[-len(words) :],
-        )
-    ]
-    if len(ends) == 1:
-        return ends[0]
-    inside = [n for n in longer if len(words) == 1 and name in n.split()[1:-1]]
-    return inside[0] if len(inside) == 1 and not complete else name
+class _Linker:
+    """The full name each short form stands for (``canonical``), the article's names indexed
+    by their words: each name is compared only with the longer names that share its first,
+    last or an inner word or spell its initials, not with every other (that was quadratic in
+    the names an article holds: 600 names, 140k comparisons at 100k characters)."""
+
+    def __init__(
+        self, names: set[str], accepted: dict[str, set[str]], seen: dict[str, int], options: OrganisationOptions
+    ) -> None:
+        self.accepted, self.seen, self.options = accepted, seen, options
+        rank = {n: i for i, n in enumerate(accepted)}  # linking tries names as first seen
+        self.order = {n: i for i, n in enumerate(sorted(names, key=lambda n: rank.get(n, len(rank))))}
+        self.by_first: dict[str, list[str]] = defaultdict(list)
+        self.by_last: dict[str, list[str]] = defaultdict(list)
+        self.by_inner: dict[str, list[str]] = defaultdict(list)
+        self.by_spelling: dict[str, list[str]] = defaultdict(list)  # every spelling, and its starts of 3+ letters
+        for n in self.order:
+            words = n.split()
+            if len(words) < 2:  # never longer than another name
+                continue
+            self.by_first[words[0]].append(n)
+            for word in {w[-1] for w in self._tails(n)}:
+                self.by_last[word].append(n)
+            for word in set(words[1:-1]):
+                self.by_inner[word].append(n)
+            for key in {s[:i] for s in spellings(n) for i in range(3, len(s) + 1)} | spellings(n):
+                self.by_spelling[key].append(n)
+
+    def _tails(self, name: str) -> tuple[list[str], ...]:
+        """The word lists a short form may end: the name's, before its legal form, and split at hyphens too."""
+        before = _before_form(name, self.options.legal_forms)
+        return name.split(), list(before), re.split(r"[ -]", " ".join(before))
+
+    def _longer(self, words: list[str], *buckets: list[str]) -> list[str]:
+        """The names in ``buckets`` of more words than ``words``, as first seen."""
+        return sorted({n for bucket in buckets for n in bucket if len(n.split()) > len(words)}, key=self.order.get)
+
+    def canonical(self, name: str) -> str:
+        """The full name a short form stands for: the longer name whose initials it is (``TSMC``,
+        ``M&S``), the longer name it begins (``Barrick`` -> ``Barrick Gold Corp``; the first
+        named when several do), ends (``MedValley``) or stands inside (``Lingjing`` -> ``Suzhou
+        Lingjing Robotics Co``). A name the article calls a company in its own right, before the
+        longer one ending in an organisation word, is not short for it (``the drugmaker Novo
+        Nordisk`` and, later, ``Novo Nordisk Foundation`` are two). A defined short name is
+        linked through the name it is defined after (``records`` asks for that one)."""
+        words, options, seen = name.split(), self.options, self.seen
+        if len(words) == 1 and name.replace("&", "").isupper():
+            letters = name.replace("&", "")
+            expanded = [n for n in self._longer(words, self.by_spelling.get(letters, [])) if initials(n, name)]
+            if len(expanded) == 1:
+                return expanded[0]
+        complete = bool(
+            self.accepted.get(name, set()) & {"legal", "suffix", "agency"}
+        )  # "Yonhap" is not "Yonhap Infomax"
+        own = bool(self.accepted.get(name, set()) & {"kind", "cue", "workplace", "listed"})
+        forms = options.legal_forms
+        starts = [
+            n
+            for n in self._longer(words, self.by_first.get(words[0], []))
+            if n.split()[: len(words)] == words
+            and (not complete or legal_forms.is_legal_form(n.split()[len(words) :], options.legal_form_set))
+            and not (own and seen.get(name, 0) < seen.get(n, 0) and _before_form(n, forms)[-1] in options.suffixes)
+        ]
+        if starts:
+            first = starts[0]
+            return max((n for n in starts if n.split()[: len(first.split())] == first.split()), key=len)
+        ends = [n for n in self._longer(words, self.by_last.get(words[-1], [])) if words in self._ends(n, len(words))]
+        if len(ends) == 1:
+            return ends[0]
+        inside = [n for n in self._longer(words, self.by_inner.get(name, [])) if len(words) == 1]
+        return inside[0] if len(inside) == 1 and not complete else name
+
+    def _ends(self, name: str, count: int) -> list[list[str]]:
+        """The last ``count`` words of each of ``name``'s tails."""
+        return [tail[-count:] for tail in self._tails(name)]
 
 
 @lru_cache(maxsize=2**14)
 def _before_form(name: str, extra_forms: tuple[str, ...]) -> tuple[str, ...]:
     """The words of ``name`` before its legal form: ``Compañía Minera Nevada SpA`` -> ``Compañía
-    Minera Nevada`` (so ``Minera Nevada`` is its short form). Remembered: ``_canonical`` asks it
-    about every pair of names (~7% of the extractor's time when asked afresh).
+    Minera Nevada`` (so ``Minera Nevada`` is its short form). Remembered: ``_Linker`` asks it
+    about a name once to index it and again for each short form ending like it.
 
     >>> _before_form("Compañía Minera Nevada SpA", ("SpA",))
     ('Compañía', 'Minera', 'Nevada')
