@@ -99,6 +99,11 @@ class Errors:
         "[W008] {path}: the file name is not valid UTF-8; read, and named in the outputs with its bad bytes "
         "escaped (\\udcff). Rename the file in UTF-8."
     )
+    W009 = (
+        "[W009] {path}: article '{article}' holds {count} run(s) of over {limit} characters without a space "
+        "(the longest {longest:,}, at character {at:,}); read in pieces of {limit} characters, as spaCy's "
+        "tokenizer takes the square of a run's length. The text and offsets are unchanged; a word there may be cut in two."
+    )
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."
