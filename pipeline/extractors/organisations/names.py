@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -16,11 +16,12 @@ from ...config import OrganisationOptions
 from ...knowledge import legal_forms, places
 from ...records import Record
 from .. import mention, text_of
-from .spans import Candidate
+from .spans import Candidate, written_at
 
 # What follows a name that defines its short form; one pattern for every name (a pattern per
 # name was compiled again for every article).
 _DEFINED = re.compile(r"(?: \(| ?, (?:better |also )?known as )([A-Z][\w&-]{1,11})\b")
+_DEFINED_AT = re.compile(rf"(?={_DEFINED.pattern})")  # every place one starts
 # A name is written whole when no word character, ``&`` or apostrophe is glued before it (nor
 # ``x-``) and no word character, ``&`` or ``-`` after it.
 _GLUED_BEFORE, _GLUED_AFTER, _WORD = re.compile(r"[\w&'’]"), re.compile(r"[\w&-]"), re.compile(r"\w")
@@ -30,25 +31,35 @@ def definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
     """Short names defined after a name: ``World Health Organization (WHO)``, ``Corporación de
     Fomento de la Producción (Corfo)``, ``..., known as Codelco`` -> ``{"WHO": ...}``."""
     text = text_of(doc)
+    before = _names_before_definitions(text, accepted)
     out = {}
     for name in accepted:
         capitals = {w[0] for w in name.split() if w[0].isupper()}
-        for match in _after_each(text, name, _DEFINED):
-            short = match.group(1)
+        resume = 0  # as re.finditer of name + _DEFINED: left to right, not overlapping
+        for at in before.get(name, ()):
+            if at - len(name) < resume:
+                continue
+            match = _DEFINED.match(text, at)
+            resume, short = match.end(), match.group(1)
             if short[0] in capitals and short != name and not places.is_region(short):
                 out.setdefault(short, name)
     return out
 
 
-def _after_each(text: str, name: str, tail: re.Pattern) -> Iterator[re.Match]:
-    """``tail`` matched right after each place ``name`` is written, as ``re.finditer`` of
-    ``name`` + ``tail`` finds them (left to right, not overlapping)."""
-    at = text.find(name)
-    while at >= 0:
-        match = tail.match(text, at + len(name))
-        at = text.find(name, match.end() if match else at + 1)
-        if match:
-            yield match
+def _names_before_definitions(text: str, names: Iterable[str]) -> dict[str, list[int]]:
+    """Where a definition (``_DEFINED``) starts right after one of ``names``, by the name,
+    ascending. The few places a definition starts are found once and each is asked which
+    names end there: searching the text for each name made a long article's cost its length
+    times the names in it."""
+    names = set(names)
+    lengths = sorted({len(n) for n in names})
+    out: dict[str, list[int]] = {}
+    for m in _DEFINED_AT.finditer(text):
+        at = m.start()
+        for length in lengths:
+            if length <= at and text[at - length : at] in names:
+                out.setdefault(text[at - length : at], []).append(at)
+    return out
 
 
 def body_order(doc: Doc, *by_names: dict[str, list[Candidate]]) -> dict[str, int]:
@@ -213,30 +224,30 @@ def spellings(name: str) -> set[str]:
 def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
     """Every place a decided name is written, longest names first, no two overlapping; in
     lines written in capitals the name is matched whatever its case."""
-    text = text_of(doc)
-    taken = [False] * (len(text) + 1)
+    taken = [False] * (len(text_of(doc)) + 1)
     out = []
     for name in names:
         for written in (name, name.upper()):
-            for start in _whole(text, written):
+            for start in _whole(doc, written):
                 out.extend(_take(taken, name, start, start + len(written)))
     return sorted(out, key=lambda m: m[1])
 
 
-def _whole(text: str, name: str) -> Iterator[int]:
-    """Where ``name`` is written whole in ``text``, left to right, not overlapping (what
-    ``re.finditer`` with those lookarounds finds, without compiling a pattern per name)."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        whole = not (
+def _whole(doc: Doc, name: str) -> Iterator[int]:
+    """Where ``name`` is written whole, left to right, not overlapping (what ``re.finditer``
+    with those lookarounds finds, without compiling a pattern per name)."""
+    text, end = text_of(doc), 0
+    for at in written_at(doc, name):
+        if at < end:
+            continue
+        glued = (
             at
             and (_GLUED_BEFORE.match(text, at - 1) or at > 1 and text[at - 1] == "-" and _WORD.match(text, at - 2))
-            or _GLUED_AFTER.match(text, end)
+            or _GLUED_AFTER.match(text, at + len(name))
         )
-        if whole:
+        if not glued:
+            end = at + len(name)
             yield at
-        at = text.find(name, end if whole else at + 1)
 
 
 def _take(taken: list[bool], name: str, start: int, end: int) -> list[tuple[str, int, int]]:
