@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import numpy
+from spacy.attrs import NORM, ORTH, SPACY
 from spacy.tokens import Doc
 
 MAX_RUN = 200
@@ -54,7 +56,20 @@ class RunGuard:
         parts = pieces(text)
         if len(parts) == 1:
             return self.tokenizer(text)
-        return Doc.from_docs([self.tokenizer(part) for part in parts], ensure_whitespace=False)
+        return _joined([self.tokenizer(part) for part in parts])
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    """The tokenizer's Docs as one: their words, spaces and norms (all a tokenizer sets; its
+    special cases may set no more). ``Doc.from_docs`` grew faster than its tokens here
+    (10x the pieces: 20x the time)."""
+    rows = numpy.concatenate([doc.to_array([ORTH, NORM, SPACY]) for doc in docs])
+    strings = docs[0].vocab.strings
+    joined = Doc(
+        docs[0].vocab, words=[strings[o] for o in rows[:, 0].tolist()], spaces=rows[:, 2].astype(bool).tolist()
+    )
+    joined.from_array([NORM], rows[:, [1]])
+    return joined
