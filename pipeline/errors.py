@@ -116,6 +116,8 @@ class Errors:
     E043 = "[E043] Someone else decided this record since the page was loaded; it now shows their decision. Decide again if you disagree."
     E044 = "[E044] {path}: no articles to review: {reason}. Run `pipeline run` first, or give the outputs folder: pipeline review OUTPUTS."
     E045 = "[E045] {field}: {reason}."
+    E050 = "[E050] {path}: article id '{article}' is also that of {first}, which is the one loaded; remove one of them."
+    E051 = "[E051] article '{article}': {count} record(s) left out, not records as the pipeline writes them ({reason})."
     E046 = (
         "[E046] {path}: gold record {n} ({fact}) conflicts with the review ({review}). "
         "Run again with --force to let the review win, or edit the gold file."
