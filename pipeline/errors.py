@@ -99,6 +99,11 @@ class Errors:
         "[W008] {path}: the file name is not valid UTF-8; read, and named in the outputs with its bad bytes "
         "escaped (\\udcff). Rename the file in UTF-8."
     )
+    W009 = (
+        "[W009] {path}: article '{article}' holds {count} run(s) of over {limit} characters without a space "
+        "(the longest {longest:,}, at character {at:,}); read in pieces of {limit} characters, as spaCy's "
+        "tokenizer takes the square of a run's length. The text and offsets are unchanged; a word there may be cut in two."
+    )
     W001 = "[W001] {path}: not UTF-8; decoded as {encoding} (input.encoding_fallback). Check the text."
     E030 = "[E030] {path}: malformed gold file: {reason}."
     E031 = "[E031] {path}: no such folder."
@@ -111,6 +116,8 @@ class Errors:
     E043 = "[E043] Someone else decided this record since the page was loaded; it now shows their decision. Decide again if you disagree."
     E044 = "[E044] {path}: no articles to review: {reason}. Run `pipeline run` first, or give the outputs folder: pipeline review OUTPUTS."
     E045 = "[E045] {field}: {reason}."
+    E050 = "[E050] {path}: article id '{article}' is also that of {first}, which is the one loaded; remove one of them."
+    E051 = "[E051] article '{article}': {count} record(s) left out, not records as the pipeline writes them ({reason})."
     E046 = (
         "[E046] {path}: gold record {n} ({fact}) conflicts with the review ({review}). "
         "Run again with --force to let the review win, or edit the gold file."

@@ -98,7 +98,13 @@ CASES = [
         [("E028", "error")],
         1,
     ),
-    ("huge-single-token", {"a.md": b"## Token\n\n" + b"a" * 300_000}, {"max_article_chars": 100_000}, [], 1),
+    (
+        "huge-single-token",
+        {"a.md": b"## Token\n\n" + b"a" * 300_000},
+        {"max_article_chars": 100_000},
+        [("W009", "warning")],
+        1,
+    ),
     ("empty", {"a.md": b""}, {}, [("E012", "error")], 0),
     # issue 21: the probe's second pass
     (
@@ -111,6 +117,14 @@ CASES = [
         {},
         [],
         2,
+    ),
+    # a run spaCy's tokenizer takes apart in quadratic time (10,000 "$": 19.5 s), read in pieces
+    (
+        "dollar-run-5000",
+        {"a.md": b"## Dollars\n\n" + b"$" * 5_000 + b"\n\n" + BODY.encode()},
+        {},
+        [("W009", "warning")],
+        1,
     ),
     (
         "file-name-not-utf8",

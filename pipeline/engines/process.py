@@ -16,6 +16,7 @@ from .. import facts
 from ..config import Config
 from ..errors import Errors
 from ..extractors import Context, dates, parsed_from, registry
+from ..model import guard
 from ..model.attributes import parse_ahead
 from ..outputs import files
 from ..records import TYPES, Article, Problem, invariants, merge, to_dict
@@ -47,8 +48,20 @@ def process(doc: Doc, article: Article, config: Config, out: Path) -> Outcome:
             article.path, article.line, Errors.W007.format(path=article.path, article=article.id, reason=d), "warning"
         )
         for d in dropped
-    )
+    ) + _cut_runs(article)
     return Outcome(article.id, counts, seconds=time.perf_counter() - tick, warnings=warnings)
+
+
+def _cut_runs(article: Article) -> tuple[Problem, ...]:
+    """W009 when the tokenizer read long runs without a space in pieces (``model.guard``)."""
+    runs = guard.long_runs(article.text)
+    if not runs:
+        return ()
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    reason = Errors.W009.format(
+        path=article.path, article=article.id, count=len(runs), limit=guard.MAX_RUN, longest=end - start, at=start
+    )
+    return (Problem(article.path, article.line, reason, "warning"),)
 
 
 def prepare(batch: list[tuple[Doc, Article]]) -> None:

@@ -139,7 +139,7 @@ def load(outputs_dir: Path, gold_dir: Path) -> tuple[dict[str, dict], dict[str, 
 
 def load_outputs(outputs_dir: Path) -> tuple[dict[str, dict], list[str]]:
     """The pipeline's article files (``article``, ``text``, ``records``) by article id, and problems."""
-    outputs, problems = {}, []
+    outputs, problems, paths = {}, [], {}
     for path in _json_files(outputs_dir):
         if path.name in REPORTS:
             continue
@@ -151,10 +151,15 @@ def load_outputs(outputs_dir: Path) -> tuple[dict[str, dict], list[str]]:
             and isinstance(data.get("records"), list)
         ):
             reason = "not a pipeline article file (needs 'article', 'text' and 'records')"
+        aid = data["article"].get("id") or path.stem if reason is None else None
+        if reason is None and not isinstance(aid, str):
+            reason = f"its article id is {aid!r}, not text"
         if reason:
             problems.append(Errors.E011.format(path=path, reason=reason))
+        elif aid in outputs:
+            problems.append(Errors.E050.format(path=path, article=aid, first=paths[aid]))
         else:
-            outputs[data["article"].get("id") or path.stem] = data
+            outputs[aid], paths[aid] = data, path
     return outputs, problems
 
 

@@ -49,8 +49,18 @@ GLUED_SCALES = {"m": 6, "k": 3, "b": 9, "t": 12}
 MAX_EXPONENT = 18
 
 # Thousands grouped by commas, Indian lakhs ("1,00,000") or one (narrow) space ("25 000").
+_SPACE = r"[ \u00a0\u202f]"
+# A group of three never starts a spaced number after a figure of one to three digits and a
+# space ("1 000 000" from its "000 000"): the figure's own try at the number ran through the
+# same groups to the same end, so each group of "123 123 ... 7" tried the whole run again
+# (quadratic: 64k characters took 12 s). Only after a figure that starts no number (glued to
+# a letter, "x1 123 456", or after a decimal point) are the groups now read one by one.
+_GROUPED = (
+    rf"(?:\d{{1,2}}|(?<!(?<!\d)\d{_SPACE})(?<!(?<!\d)\d\d{_SPACE})(?<!(?<!\d)\d{{3}}{_SPACE})\d{{3}})"
+    rf"(?:{_SPACE}\d{{3}})+(?!{_SPACE}?\d)"
+)
 _DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\d)|\d+)"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|{_GROUPED}|\d+)"
     r"(?:\.\d+)?(?![.,]?\d)"
     # never the mantissa or base of a power: "1e309", "10^400", "1.5 x 10^12" are not 1, 10, 1.5
     r"(?![eE][+-]?\d|\s?\^|\s?[x\u00d7*]\s?10\s?\^)"

@@ -171,7 +171,12 @@ def _found(text: str, match: re.Match) -> _Found:
     before = _BEFORE.search(text, max(0, match.start() - 40), match.start())
     prep = before.group("prep").lower() if before and before.group("prep") else None
     part = PARTS[" ".join(before.group("part").lower().split())] if before and before.group("part") else None
-    if part == "end" and _VERB_END.search(text, 0, match.start()) and _RELATIVE_START.match(match[0]):
+    # the verb is looked for just before the date, not from the top of the text at every date
+    if (
+        part == "end"
+        and _VERB_END.search(text, max(0, match.start() - 200), match.start())
+        and _RELATIVE_START.match(match[0])
+    ):
         part = None  # `talks end this week`, `will end on Friday`: the verb, not `end-2025` or `end March`
     return _Found(parts, match.start(), match.end(), part or prep, prep)
 

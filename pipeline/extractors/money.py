@@ -57,10 +57,10 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     found = sorted(phrases(text, _atoms(key)) + _vague(text, key), key=lambda p: p.start)
     found = [p for p in found if _is_money(doc, p, options, context.config)]
     hints = _hints(text, found, context, table)
-    paragraphs = _paragraphs(text, table)
+    named = _Named(text, table)
     indian = (
         any(code == "INR" for code, _ in hints)
-        or any("INR" in named for _, named in paragraphs)
+        or "INR" in named.total
         or any(_currency(p.unit, options, table, hints)[0] == "INR" for p in found)
     )
     if indian:  # "39,870 crore" in an Indian story is rupees
@@ -68,13 +68,11 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         found = [p for p in found if _is_money(doc, p, options, context.config)]
     # A lone letter ("R2.4bn", "P13", "K250") is money only where its currency is the article's
     # own or that of a country it names: never by a global default.
-    found = [
-        p for p in found if not _letter(text, p, table) or _own(p.unit, table, hints + _named(paragraphs, p.start))
-    ]
+    found = [p for p in found if not _letter(text, p, table) or _own(p.unit, table, hints + named.near(p.start))]
     out: list[Record] = []
     for i, phrase in enumerate(found):
         code, basis, subunit = _currency(
-            phrase.unit, options, table, hints + _named(paragraphs, phrase.start), letter=_letter(text, phrase, table)
+            phrase.unit, options, table, hints + named.near(phrase.start), letter=_letter(text, phrase, table)
         )
         if phrase.unit == _RUPEE and _RUPEE not in text[phrase.start : phrase.end]:
             basis = "article"  # no currency written: the story is Indian
@@ -140,23 +138,40 @@ def _hints(text: str, found: list[Phrase], context: Context, table: Currencies) 
     return hints
 
 
-def _paragraphs(text: str, table: Currencies) -> list[tuple[int, Counter]]:
-    """Each paragraph's start, with the currencies of the countries it names (``Mexican``, ``Bogotá``)."""
-    starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
-    named: list[Counter] = [Counter() for _ in starts]
-    for m in _country_pattern(table).finditer(text):
-        code = table.adjectives.get(m[0]) or table.countries.get(places.names().get(m[0], ""))
-        if code:
-            named[bisect_right(starts, m.start()) - 1][code] += 1
-    return list(zip(starts, named))
+class _Named:
+    """The currencies of the countries each paragraph names (``Mexican``, ``Bogotá``), asked
+    for amount after amount.
 
+    What ``near`` gives for a paragraph is worked out from what it gave for the paragraph
+    before, each currency once: summing every paragraph's counts per amount made a long
+    article quadratic (358k ``Counter`` additions at 200k characters).
+    """
 
-def _named(paragraphs: list[tuple[int, Counter]], at: int) -> list[tuple[str, str]]:
-    """The currencies named in the paragraph around ``at``, then in each paragraph before it
-    (nearest first), then in the whole text, each group most named first."""
-    here = bisect_right([start for start, _ in paragraphs], at)
-    groups = [named for _, named in paragraphs[:here][::-1]] + [sum((named for _, named in paragraphs), Counter())]
-    return [(code, _NAMED) for named in groups for code, _ in named.most_common()]
+    def __init__(self, text: str, table: Currencies) -> None:
+        self.starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+        self.counts: list[Counter] = [Counter() for _ in self.starts]
+        for m in _country_pattern(table).finditer(text):
+            code = table.adjectives.get(m[0]) or table.countries.get(places.names().get(m[0], ""))
+            if code:
+                self.counts[bisect_right(self.starts, m.start()) - 1][code] += 1
+        self.total: Counter = Counter()  # the whole text's counts, in the order first named
+        for counts in self.counts:
+            self.total.update(counts)
+        self._everywhere = [code for code, _ in self.total.most_common()]
+        self._before: list[list[str]] = [[]]  # [i]: the paragraphs before paragraph i, nearest first
+
+    def near(self, at: int) -> list[tuple[str, str]]:
+        """The currencies named in the paragraph around ``at``, then in each paragraph before it
+        (nearest first), then in the whole text, each group most named first; a currency only
+        where it first comes, as the later places never decide."""
+        here = bisect_right(self.starts, at)
+        while len(self._before) <= here:
+            i = len(self._before) - 1  # paragraph i, then the ones before it
+            first = [code for code, _ in self.counts[i].most_common()]
+            self._before.append(first + [code for code in self._before[i] if code not in self.counts[i]])
+        codes = self._before[here]
+        seen = set(codes)
+        return [(code, _NAMED) for code in codes + [c for c in self._everywhere if c not in seen]]
 
 
 def _own(unit: str, table: Currencies, hints: list[tuple[str, str]]) -> bool:
@@ -202,8 +217,9 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
 
 
 def _before_noun(doc: Doc, end: int) -> bool:
-    """Whether a noun follows straight after ``end``: the amount counts or names a thing."""
-    after = doc.char_span(end, min(len(doc.text), end + 30), alignment_mode="expand")
+    """Whether a noun follows straight after ``end``: the amount counts or names a thing.
+    The text's length comes from ``text_of``: ``doc.text`` joins every token on each read."""
+    after = doc.char_span(end, min(len(text_of(doc)), end + 30), alignment_mode="expand")
     return after is not None and len(after) > 0 and pos(after[0]) in ("NOUN", "PROPN")
 
 

@@ -273,7 +273,7 @@ def parsed(doc: Doc, start: int, end: int) -> Span:
     copy of their sentences that the model's parser has parsed (once per Doc), or in ``doc``
     itself when its pipeline ran the parser."""
     parser = _PARSERS.get(doc.vocab)
-    if parser is None or doc.has_annotation("DEP"):
+    if parser is None or _has_parse(doc):
         return doc[start:end]
     first, last = _sentences(doc, start, end)
     copies = remembered(doc, "parsed", dict)
@@ -289,7 +289,7 @@ def parse_ahead(asked: Iterable[tuple[Doc, Iterable[tuple[int, int]]]]) -> None:
     parser, todo = None, {}
     for doc, spans in asked:
         parser = _PARSERS.get(doc.vocab)
-        if parser is None or doc.has_annotation("DEP"):
+        if parser is None or _has_parse(doc):
             return
         copies = remembered(doc, "parsed", dict)
         for start, end in spans:
@@ -303,6 +303,12 @@ def parse_ahead(asked: Iterable[tuple[Doc, Iterable[tuple[int, int]]]]) -> None:
             copies[key] = done
 
 
+def _has_parse(doc: Doc) -> bool:
+    """Whether the pipeline ran the parser over ``doc``, read once per Doc: spaCy looks over
+    every token for it, so asking per sentence parsed was quadratic in a long article."""
+    return remembered(doc, "has parse", lambda: doc.has_annotation("DEP"))
+
+
 def _sentences(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The tokens of the sentences holding tokens ``start:end``: the copy ``parsed`` parses."""
     return doc[start].sent.start, doc[max(end, start + 1) - 1].sent.end
@@ -310,9 +316,10 @@ def _sentences(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _copy(doc: Doc, start: int, end: int) -> Doc:
     """Tokens ``start:end`` as a Doc with what the parser reads (the embeddings in ``tensor``,
-    the senter's sentence starts, which it keeps) and what is asked of them after (tags)."""
+    the senter's sentence starts, which it keeps) and what is asked of them after (tags). Only
+    those tokens are read: the whole Doc's array per sentence was quadratic in a long article."""
     tokens = doc[start:end]
     copy = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
-    copy.from_array([TAG, SENT_START], doc.to_array([TAG, SENT_START])[start:end])
+    copy.from_array([TAG, SENT_START], tokens.to_array([TAG, SENT_START]))
     copy.tensor = doc.tensor[start:end]
     return copy

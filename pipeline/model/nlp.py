@@ -22,6 +22,7 @@ from ..config import Config
 from ..errors import Errors, PipelineError
 from ..knowledge.legal_forms import written_forms
 from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
+from .guard import RunGuard
 from .meta import BREAKS, ORG_RULES, READS, location, meta
 from .ruler import AnchoredRuler  # noqa: F401 - registers the anchored_span_ruler factory
 
@@ -112,6 +113,7 @@ def _load(
     for form in written_forms():
         if "/" in form:  # "A/S", "I/S": one word, as a company writes it
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    nlp.tokenizer = RunGuard(nlp.tokenizer)  # a long run without a space in pieces (guard.py)
     legal_forms = tuple(sorted(written_forms() | set(legal_forms)))
     # Every pattern holds an organisation word, a legal form, a word named by "of" or a prefix.
     ruler = nlp.add_pipe(
@@ -157,13 +159,14 @@ def _pipeline(model: str, exclude: list[str]) -> Language:
 @Language.component(BREAKS)
 def sentence_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence, and no sentence starts inside a word: the senter runs a
-    headline on into the next paragraph, and starts one at the ``-`` of ``Pre-tax``."""
+    headline on into the next paragraph, and starts one at the ``-`` of ``Pre-tax``. The starts
+    are written back as one array: each ``token.is_sent_start = ...`` looked over the whole Doc
+    for a parse first, quadratic in a long article."""
     spaced, starts, space = doc.to_array([SPACY, SENT_START, IS_SPACE]).T
-    for i in numpy.flatnonzero((starts[1:] == 1) & (spaced[:-1] == 0) & (space[:-1] == 0)):
-        doc[int(i) + 1].is_sent_start = False
-    for i in numpy.flatnonzero(space[:-1]):
-        if "\n" in doc[int(i)].text:
-            doc[int(i) + 1].is_sent_start = True
+    starts = starts.astype(numpy.int64)  # -1: not a start
+    starts[numpy.flatnonzero((starts[1:] == 1) & (spaced[:-1] == 0) & (space[:-1] == 0)) + 1] = -1
+    starts[[int(i) + 1 for i in numpy.flatnonzero(space[:-1]) if "\n" in doc[int(i)].text]] = 1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
 
 

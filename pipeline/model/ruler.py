@@ -23,6 +23,8 @@ from spacy.util import filter_chain_spans
 
 # Words whose kind is remembered, at most: a long feed brings new ones without end.
 SEEN = 100_000
+# Anchors in a row that a window may hold (``_past_run``).
+ANCHOR_RUN = 6
 
 
 class AnchoredRuler(SpanRuler):
@@ -73,10 +75,12 @@ class AnchoredRuler(SpanRuler):
         """The stretches of ``doc`` a match could cover, overlapping ones joined."""
         orths = doc.to_array(ORTH)
         kinds = [(h, self._kind(h, doc.vocab.strings)) for h in numpy.unique(orths).tolist()]
-        anchors = numpy.flatnonzero(numpy.isin(orths, [h for h, (anchor, _) in kinds if anchor])).tolist()
+        is_anchor = numpy.isin(orths, [h for h, (anchor, _) in kinds if anchor])
+        stopped = ~numpy.isin(orths, [h for h, (_, taken) in kinds if taken]) | _past_run(is_anchor)
+        anchors = numpy.flatnonzero(is_anchor & ~stopped).tolist()
         if not anchors:
             return []
-        stops = numpy.flatnonzero(~numpy.isin(orths, [h for h, (_, taken) in kinds if taken])).tolist()
+        stops = numpy.flatnonzero(stopped).tolist()
         bounds: list[list[int]] = []
         for i in anchors:
             k = bisect_left(stops, i)
@@ -99,6 +103,24 @@ class AnchoredRuler(SpanRuler):
                 self._possible(text),
             )
         return kind
+
+
+def _past_run(is_anchor: numpy.ndarray) -> numpy.ndarray:
+    """The anchors after the first ``ANCHOR_RUN`` of a run of anchors in a row (``Co. Co. Co.``).
+
+    No name holds more than a few legal forms or organisation words in a row (``Co., Ltd.``,
+    ``Bank Holdings``). spaCy's matcher keeps every way a run of words could be shared among a
+    pattern's optional tokens, so a long run of them multiplied its states (``"Co. " * 500``:
+    12 s for 2,000 characters); the words past ``ANCHOR_RUN`` end every window instead.
+
+    >>> _past_run(numpy.array([1, 1, 0] + [1] * 8, dtype=bool)).astype(int).tolist()
+    [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]
+    """
+    starts = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], is_anchor.astype(numpy.int8)))) == 1)
+    run_start = numpy.zeros(len(is_anchor), dtype=numpy.int64)
+    run_start[starts] = starts
+    run_start = numpy.maximum.accumulate(run_start)  # where the run each token is in began
+    return is_anchor & (numpy.arange(len(is_anchor)) - run_start >= ANCHOR_RUN)
 
 
 class _Takes:

@@ -136,8 +136,26 @@ class Store:
             out.append(item)
         return out
 
-    def seen(self, article: str) -> set[str]:
-        return {r[0] for r in self._read("SELECT key FROM seen WHERE article = ?", (article,))}
+    def seen(self, article: str | None = None) -> dict[str, set[str]]:
+        """The record keys first seen of each article (of ``article`` alone if given)."""
+        where, args = ("WHERE article = ?", (article,)) if article is not None else ("", ())
+        out: dict[str, set[str]] = {}
+        for aid, key in self._read(f"SELECT article, key FROM seen {where}", args):
+            out.setdefault(aid, set()).add(key)
+        return out
+
+    def written_since(self, before: tuple[int, int]) -> tuple[set[str] | None, tuple[int, int]]:
+        """The articles decided on since ``before`` (None: any may have changed, as records were
+        first seen since), and what to pass next time: the last history row and the seen count."""
+        last, seen = self._read("SELECT (SELECT coalesce(max(id), 0) FROM history), (SELECT count(*) FROM seen)")[0]
+        if seen != before[1]:
+            return None, (last, seen)
+        rows = self._read("SELECT DISTINCT article FROM history WHERE id > ?", (before[0],))
+        return {r[0] for r in rows}, (last, seen)
+
+    def data_version(self) -> int:
+        """Changes when another connection (another server, an export) commits; never for this one's own writes."""
+        return self._read("PRAGMA data_version")[0][0]
 
     # ---- writing -----------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ give the canonical name last."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -15,11 +16,12 @@ from ...config import OrganisationOptions
 from ...knowledge import legal_forms, places
 from ...records import Record
 from .. import mention, text_of
-from .spans import Candidate
+from .spans import Candidate, written_at
 
 # What follows a name that defines its short form; one pattern for every name (a pattern per
 # name was compiled again for every article).
 _DEFINED = re.compile(r"(?: \(| ?, (?:better |also )?known as )([A-Z][\w&-]{1,11})\b")
+_DEFINED_AT = re.compile(rf"(?={_DEFINED.pattern})")  # every place one starts
 # A name is written whole when no word character, ``&`` or apostrophe is glued before it (nor
 # ``x-``) and no word character, ``&`` or ``-`` after it.
 _GLUED_BEFORE, _GLUED_AFTER, _WORD = re.compile(r"[\w&'’]"), re.compile(r"[\w&-]"), re.compile(r"\w")
@@ -29,25 +31,35 @@ def definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
     """Short names defined after a name: ``World Health Organization (WHO)``, ``Corporación de
     Fomento de la Producción (Corfo)``, ``..., known as Codelco`` -> ``{"WHO": ...}``."""
     text = text_of(doc)
+    before = _names_before_definitions(text, accepted)
     out = {}
     for name in accepted:
         capitals = {w[0] for w in name.split() if w[0].isupper()}
-        for match in _after_each(text, name, _DEFINED):
-            short = match.group(1)
+        resume = 0  # as re.finditer of name + _DEFINED: left to right, not overlapping
+        for at in before.get(name, ()):
+            if at - len(name) < resume:
+                continue
+            match = _DEFINED.match(text, at)
+            resume, short = match.end(), match.group(1)
             if short[0] in capitals and short != name and not places.is_region(short):
                 out.setdefault(short, name)
     return out
 
 
-def _after_each(text: str, name: str, tail: re.Pattern) -> Iterator[re.Match]:
-    """``tail`` matched right after each place ``name`` is written, as ``re.finditer`` of
-    ``name`` + ``tail`` finds them (left to right, not overlapping)."""
-    at = text.find(name)
-    while at >= 0:
-        match = tail.match(text, at + len(name))
-        at = text.find(name, match.end() if match else at + 1)
-        if match:
-            yield match
+def _names_before_definitions(text: str, names: Iterable[str]) -> dict[str, list[int]]:
+    """Where a definition (``_DEFINED``) starts right after one of ``names``, by the name,
+    ascending. The few places a definition starts are found once and each is asked which
+    names end there: searching the text for each name made a long article's cost its length
+    times the names in it."""
+    names = set(names)
+    lengths = sorted({len(n) for n in names})
+    out: dict[str, list[int]] = {}
+    for m in _DEFINED_AT.finditer(text):
+        at = m.start()
+        for length in lengths:
+            if length <= at and text[at - length : at] in names:
+                out.setdefault(text[at - length : at], []).append(at)
+    return out
 
 
 def body_order(doc: Doc, *by_names: dict[str, list[Candidate]]) -> dict[str, int]:
@@ -69,7 +81,8 @@ def records(
 ) -> list[Record]:
     """One record per mention of every accepted or defined name, valued with its canonical name."""
     names = set(accepted) | set(defined)
-    canonical = {name: _canonical(name, names, defined, accepted, seen, options) for name in names}
+    linker = _Linker(names, accepted, seen, options)
+    canonical = {name: linker.canonical(defined.get(name, name)) for name in names}
     spans = _mentions(doc, sorted(names, key=len, reverse=True))
     out = []
     for name, start, end in spans:
@@ -80,63 +93,88 @@ def records(
     return out
 
 
-def _canonical(
-    name: str,
-    names: set[str],
-    defined: dict[str, str],
-    accepted: dict[str, set[str]],
-    seen: dict[str, int],
-    options: OrganisationOptions,
-) -> str:
-    """The full name a short form stands for: a defined short name's name, the longer name
-    whose initials it is (``TSMC``, ``M&S``), the longer name it begins (``Barrick`` -> ``Barrick
-    Gold Corp``; the first named when several do), ends (``MedValley``) or stands inside
-    (``Lingjing`` -> ``Suzhou Lingjing Robotics Co``). A name the article calls a company in its
-    own right, before the longer one ending in an organisation word, is not short for it (``the
-    drugmaker Novo Nordisk`` and, later, ``Novo Nordisk Foundation`` are two)."""
-    if name in defined:
-        return _canonical(defined[name], names - {name}, {}, accepted, seen, options)
-    words = name.split()
-    rank = {n: i for i, n in enumerate(accepted)}  # linking tries names as first seen
-    longer = sorted((n for n in names if len(n.split()) > len(words)), key=lambda n: rank.get(n, len(rank)))
-    if len(words) == 1 and name.replace("&", "").isupper():
-        expanded = [n for n in longer if initials(n, name)]
-        if len(expanded) == 1:
-            return expanded[0]
-    complete = bool(accepted.get(name, set()) & {"legal", "suffix", "agency"})  # "Yonhap" is not "Yonhap Infomax"
-    own = bool(accepted.get(name, set()) & {"kind", "cue", "workplace", "listed"})
-    forms = options.legal_forms
-    starts = [
-        n
-        for n in longer
-        if n.split()[: len(words)] == words
-        and (not complete or legal_forms.is_legal_form(n.split()[len(words) :], options.legal_form_set))
-        and not (own and seen.get(name, 0) < seen.get(n, 0) and _before_form(n, forms)[-1] in options.suffixes)
-    ]
-    if starts:
-        first = starts[0]
-        return max((n for n in starts if n.split()[: len(first.split())] == first.split()), key=len)
-    ends = [
-        n
-        for n in longer
-        if words
-        in (
-            n.split()[-len(words) :],
-            list(_before_form(n, forms))[-len(words) :],
-            re.split(r"[ -]", " ".join(_before_form(n, forms)))[-len(words) :],
-        )
-    ]
-    if len(ends) == 1:
-        return ends[0]
-    inside = [n for n in longer if len(words) == 1 and name in n.split()[1:-1]]
-    return inside[0] if len(inside) == 1 and not complete else name
+class _Linker:
+    """The full name each short form stands for (``canonical``), the article's names indexed
+    by their words: each name is compared only with the longer names that share its first,
+    last or an inner word or spell its initials, not with every other (that was quadratic in
+    the names an article holds: 600 names, 140k comparisons at 100k characters)."""
+
+    def __init__(
+        self, names: set[str], accepted: dict[str, set[str]], seen: dict[str, int], options: OrganisationOptions
+    ) -> None:
+        self.accepted, self.seen, self.options = accepted, seen, options
+        rank = {n: i for i, n in enumerate(accepted)}  # linking tries names as first seen
+        self.order = {n: i for i, n in enumerate(sorted(names, key=lambda n: rank.get(n, len(rank))))}
+        self.by_first: dict[str, list[str]] = defaultdict(list)
+        self.by_last: dict[str, list[str]] = defaultdict(list)
+        self.by_inner: dict[str, list[str]] = defaultdict(list)
+        self.by_spelling: dict[str, list[str]] = defaultdict(list)  # every spelling, and its starts of 3+ letters
+        for n in self.order:
+            words = n.split()
+            if len(words) < 2:  # never longer than another name
+                continue
+            self.by_first[words[0]].append(n)
+            for word in {w[-1] for w in self._tails(n)}:
+                self.by_last[word].append(n)
+            for word in set(words[1:-1]):
+                self.by_inner[word].append(n)
+            for key in {s[:i] for s in spellings(n) for i in range(3, len(s) + 1)} | spellings(n):
+                self.by_spelling[key].append(n)
+
+    def _tails(self, name: str) -> tuple[list[str], ...]:
+        """The word lists a short form may end: the name's, before its legal form, and split at hyphens too."""
+        before = _before_form(name, self.options.legal_forms)
+        return name.split(), list(before), re.split(r"[ -]", " ".join(before))
+
+    def _longer(self, words: list[str], *buckets: list[str]) -> list[str]:
+        """The names in ``buckets`` of more words than ``words``, as first seen."""
+        return sorted({n for bucket in buckets for n in bucket if len(n.split()) > len(words)}, key=self.order.get)
+
+    def canonical(self, name: str) -> str:
+        """The full name a short form stands for: the longer name whose initials it is (``TSMC``,
+        ``M&S``), the longer name it begins (``Barrick`` -> ``Barrick Gold Corp``; the first
+        named when several do), ends (``MedValley``) or stands inside (``Lingjing`` -> ``Suzhou
+        Lingjing Robotics Co``). A name the article calls a company in its own right, before the
+        longer one ending in an organisation word, is not short for it (``the drugmaker Novo
+        Nordisk`` and, later, ``Novo Nordisk Foundation`` are two). A defined short name is
+        linked through the name it is defined after (``records`` asks for that one)."""
+        words, options, seen = name.split(), self.options, self.seen
+        if len(words) == 1 and name.replace("&", "").isupper():
+            letters = name.replace("&", "")
+            expanded = [n for n in self._longer(words, self.by_spelling.get(letters, [])) if initials(n, name)]
+            if len(expanded) == 1:
+                return expanded[0]
+        complete = bool(
+            self.accepted.get(name, set()) & {"legal", "suffix", "agency"}
+        )  # "Yonhap" is not "Yonhap Infomax"
+        own = bool(self.accepted.get(name, set()) & {"kind", "cue", "workplace", "listed"})
+        forms = options.legal_forms
+        starts = [
+            n
+            for n in self._longer(words, self.by_first.get(words[0], []))
+            if n.split()[: len(words)] == words
+            and (not complete or legal_forms.is_legal_form(n.split()[len(words) :], options.legal_form_set))
+            and not (own and seen.get(name, 0) < seen.get(n, 0) and _before_form(n, forms)[-1] in options.suffixes)
+        ]
+        if starts:
+            first = starts[0]
+            return max((n for n in starts if n.split()[: len(first.split())] == first.split()), key=len)
+        ends = [n for n in self._longer(words, self.by_last.get(words[-1], [])) if words in self._ends(n, len(words))]
+        if len(ends) == 1:
+            return ends[0]
+        inside = [n for n in self._longer(words, self.by_inner.get(name, [])) if len(words) == 1]
+        return inside[0] if len(inside) == 1 and not complete else name
+
+    def _ends(self, name: str, count: int) -> list[list[str]]:
+        """The last ``count`` words of each of ``name``'s tails."""
+        return [tail[-count:] for tail in self._tails(name)]
 
 
 @lru_cache(maxsize=2**14)
 def _before_form(name: str, extra_forms: tuple[str, ...]) -> tuple[str, ...]:
     """The words of ``name`` before its legal form: ``Compañía Minera Nevada SpA`` -> ``Compañía
-    Minera Nevada`` (so ``Minera Nevada`` is its short form). Remembered: ``_canonical`` asks it
-    about every pair of names (~7% of the extractor's time when asked afresh).
+    Minera Nevada`` (so ``Minera Nevada`` is its short form). Remembered: ``_Linker`` asks it
+    about a name once to index it and again for each short form ending like it.
 
     >>> _before_form("Compañía Minera Nevada SpA", ("SpA",))
     ('Compañía', 'Minera', 'Nevada')
@@ -186,30 +224,30 @@ def spellings(name: str) -> set[str]:
 def _mentions(doc: Doc, names: list[str]) -> list[tuple[str, int, int]]:
     """Every place a decided name is written, longest names first, no two overlapping; in
     lines written in capitals the name is matched whatever its case."""
-    text = text_of(doc)
-    taken = [False] * (len(text) + 1)
+    taken = [False] * (len(text_of(doc)) + 1)
     out = []
     for name in names:
         for written in (name, name.upper()):
-            for start in _whole(text, written):
+            for start in _whole(doc, written):
                 out.extend(_take(taken, name, start, start + len(written)))
     return sorted(out, key=lambda m: m[1])
 
 
-def _whole(text: str, name: str) -> Iterator[int]:
-    """Where ``name`` is written whole in ``text``, left to right, not overlapping (what
-    ``re.finditer`` with those lookarounds finds, without compiling a pattern per name)."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        whole = not (
+def _whole(doc: Doc, name: str) -> Iterator[int]:
+    """Where ``name`` is written whole, left to right, not overlapping (what ``re.finditer``
+    with those lookarounds finds, without compiling a pattern per name)."""
+    text, end = text_of(doc), 0
+    for at in written_at(doc, name):
+        if at < end:
+            continue
+        glued = (
             at
             and (_GLUED_BEFORE.match(text, at - 1) or at > 1 and text[at - 1] == "-" and _WORD.match(text, at - 2))
-            or _GLUED_AFTER.match(text, end)
+            or _GLUED_AFTER.match(text, at + len(name))
         )
-        if whole:
+        if not glued:
+            end = at + len(name)
             yield at
-        at = text.find(name, end if whole else at + 1)
 
 
 def _take(taken: list[bool], name: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ...knowledge import legal_forms
 from ...model.attributes import common_word
-from .. import patterns, pos, text_of
+from .. import patterns, pos, remembered, text_of
 
 LEADING = {"the", "a", "an"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -42,6 +42,7 @@ _BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", '"', "“", "�
 # Words with digits that may be names: "3M", "G4S", "E3". Amounts ("NZ$1.9b", "RM2.40") are not.
 _ALNUM_NAME = re.compile(r"^(?!\d+(?:bn|b|m|mn|k|tn|t|p|pc|x|s)$)(?:\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z]*)$")
 _WORDS = "pipeline.organisations.words"
+_RUN = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,35 @@ class Candidate:
     start: int  # token offsets
     end: int
     source: str  # "legal" | "suffix" | "cue" | "agency" | "defined" | "kind" | "workplace" | "model" | "listed"
+
+
+def written_at(doc: Doc, name: str) -> list[int]:
+    """Where ``name`` may stand whole in the article's text, ascending, overlapping ones too:
+    each place it is written with no word character right before it and, when it starts with
+    a word, that word not running on (``Acme`` is never whole in ``Acmeville``).
+
+    Such a name is looked up among the places its first word starts, read once per Doc:
+    searching the whole text again for each name made an article's cost its length times
+    the names in it.
+    """
+    text = text_of(doc)
+    first = _RUN.match(name)
+    if first is None:  # "(Wire) Ltd", "&Co": every place it is written
+        found, at = [], text.find(name)
+        while at >= 0:
+            found.append(at)
+            at = text.find(name, at + 1)
+        return [at for at in found if not (at and _RUN.match(text, at - 1))]
+    runs = remembered(doc, "word starts", lambda: _runs(text))
+    return [at for at in runs.get(first.group(), ()) if text.startswith(name, at)]
+
+
+def _runs(text: str) -> dict[str, list[int]]:
+    """Where each word (a run of word characters) starts, by the word."""
+    out: dict[str, list[int]] = {}
+    for m in _RUN.finditer(text):
+        out.setdefault(m.group(), []).append(m.start())
+    return out
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
