@@ -343,15 +343,15 @@ CASES = (
 
 
 # Made-up sentences the rules were written on with the bare model, which the shipped trained model
-# reads otherwise (it tags "2040" as a date, "GDP"'s spelled name and "ROTG" as organisations, "Lumex"
-# as a person, "Bank of Ruritania and Nordbank Holdings" as one name, "Ardent" in apposition as one):
+# reads otherwise (it tags "2040" as a date, "ROTG" and "Valmora" after a lower-case "industrias" as
+# organisations, "Lumex" as a person, misses "Valder" before "'s", takes "Ardent" in apposition as one):
 # kept as strict expected failures, so a model or rule that gets them right again shows.
 TRAINED_MODEL_GAPS = {
+    "In Peru, the industrias of Valmora reported a loss.",
+    "Valder's NTX Group cut jobs.",
     "In 2040 Ventures grew.",
-    "The Gross Domestic Product (GDP) figures were out.",
     "Kestrel Motors, Ardent, cut prices.",
     "He studied the rules of the game (ROTG) closely.",
-    "Jobs went at the Bank of Ruritania and Nordbank Holdings.",
     "Operators such as Lumex bid for the line.",
 }
 CASES = [
