@@ -181,5 +181,8 @@ def test_facts_find_is_the_function_on_every_access():
     import subprocess
     import sys
 
-    code = "from pipeline import facts; a = facts.find; b = facts.find; assert callable(a) and a is b, b"
+    code = (
+        "import pipeline.facts.link, pipeline.facts.records; from pipeline import facts;"
+        " a = facts.find; b = facts.find; assert callable(a) and a is b, b"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
