@@ -31,7 +31,7 @@ from ..config import MoneyOptions
 from ..knowledge import places
 from ..knowledge.currencies import Currencies, currencies
 from ..records import Record
-from . import Context, article, mention, pos, text_of
+from . import Context, article, mention, pos, remembered, text_of
 from ._numbers import Phrase, alternation, atom_pattern, canonical, on_land, parenthetical, phrases
 
 # A hint from the countries an article names: it picks among yen and yuan, pesos, riyals,
@@ -212,8 +212,14 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
     if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
         return not _before_noun(doc, phrase.end)
     if unit == "p":
-        return written.endswith("p") and not written[-2].isspace() and _PENCE_CONTEXT.search(text) is not None
+        return written.endswith("p") and not written[-2].isspace() and _pounds_written(doc)
     return True
+
+
+def _pounds_written(doc: Doc) -> bool:
+    """Whether the article writes British money anywhere (``£``, ``pence``), read once per
+    Doc: searched again for every glued ``p``, an article of them and no pound was quadratic."""
+    return remembered(doc, "money.pounds", lambda: _PENCE_CONTEXT.search(text_of(doc)) is not None)
 
 
 def _before_noun(doc: Doc, end: int) -> bool:
