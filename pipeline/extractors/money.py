@@ -44,7 +44,8 @@ _VAGUE = r"(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:hundreds|thousands|millions|b
 # A sub-unit glued to its number ("212p") needs the pound written elsewhere in the article.
 _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bsterling\b|\bGBP\b|\bpounds?\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
-# "the" just before a lone-letter amount (a road, a model: "the R21"), and an amount shaped like money.
+# "the" just before a lone-letter amount (a road, a model: "the R21"; looked for in the 200 characters
+# before it, not from the top of the text at every amount), and an amount shaped like money.
 _THE = re.compile(r"\bthe\s+$", re.I)
 _SHAPED = re.compile(r"\d[.,]\d|\d\s*(?:[mbk]n?|[a-z]{4,})\b", re.I)
 
@@ -207,7 +208,7 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
         # package", with its scale, is money)
         return written[1:2].isdigit() and (
             _SHAPED.search(written) is not None
-            or not (_before_noun(doc, phrase.end) or _THE.search(text, 0, phrase.start))
+            or not (_before_noun(doc, phrase.end) or _THE.search(text, max(0, phrase.start - 200), phrase.start))
         )
     if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
         return not _before_noun(doc, phrase.end)
