@@ -181,3 +181,11 @@ def test_tokenizer_on_a_run_of_dollar_signs_is_linear(nlp, small, large):
     guard hands it the run in pieces, and the text is unchanged."""
     assert nlp.make_doc("$" * small).text == "$" * small
     _assert_linear(lambda n: nlp.make_doc("$" * n), small, large)
+
+
+@pytest.mark.parametrize("small, large", CI_SIZES)
+def test_money_on_glued_pence_without_pounds_is_linear(config, nlp, small, large):
+    """``212p`` again and again, no ``£``: each looked for British money through the whole text."""
+    context = Context(published=None, config=config)
+    docs = {n: nlp.make_doc("It cost 212p. " * (n // 14)) for n in (small, large)}
+    _assert_linear(lambda n: money.extract(_fresh(docs[n]), context), small, large)

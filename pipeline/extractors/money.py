@@ -31,7 +31,7 @@ from ..config import MoneyOptions
 from ..knowledge import places
 from ..knowledge.currencies import Currencies, currencies
 from ..records import Record
-from . import Context, article, mention, pos, text_of
+from . import Context, article, mention, pos, remembered, text_of
 from ._numbers import Phrase, alternation, atom_pattern, canonical, on_land, parenthetical, phrases
 
 # A hint from the countries an article names: it picks among yen and yuan, pesos, riyals,
@@ -44,7 +44,8 @@ _VAGUE = r"(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:hundreds|thousands|millions|b
 # A sub-unit glued to its number ("212p") needs the pound written elsewhere in the article.
 _PENCE_CONTEXT = re.compile(r"£|\bpence\b|\bsterling\b|\bGBP\b|\bpounds?\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
-# "the" just before a lone-letter amount (a road, a model: "the R21"), and an amount shaped like money.
+# "the" just before a lone-letter amount (a road, a model: "the R21"; looked for in the 200 characters
+# before it, not from the top of the text at every amount), and an amount shaped like money.
 _THE = re.compile(r"\bthe\s+$", re.I)
 _SHAPED = re.compile(r"\d[.,]\d|\d\s*(?:[mbk]n?|[a-z]{4,})\b", re.I)
 
@@ -207,13 +208,19 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
         # package", with its scale, is money)
         return written[1:2].isdigit() and (
             _SHAPED.search(written) is not None
-            or not (_before_noun(doc, phrase.end) or _THE.search(text, 0, phrase.start))
+            or not (_before_noun(doc, phrase.end) or _THE.search(text, max(0, phrase.start - 200), phrase.start))
         )
     if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
         return not _before_noun(doc, phrase.end)
     if unit == "p":
-        return written.endswith("p") and not written[-2].isspace() and _PENCE_CONTEXT.search(text) is not None
+        return written.endswith("p") and not written[-2].isspace() and _pounds_written(doc)
     return True
+
+
+def _pounds_written(doc: Doc) -> bool:
+    """Whether the article writes British money anywhere (``£``, ``pence``), read once per
+    Doc: searched again for every glued ``p``, an article of them and no pound was quadratic."""
+    return remembered(doc, "money.pounds", lambda: _PENCE_CONTEXT.search(text_of(doc)) is not None)
 
 
 def _before_noun(doc: Doc, end: int) -> bool:
