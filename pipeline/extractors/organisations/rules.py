@@ -117,7 +117,9 @@ def calendar_word(c: Case) -> bool:
 @_rule("bare-legal-form", accepts=False)
 def bare_legal_form(c: Case) -> bool:
     """A legal form alone: ``Ltd``, ``S.A.``; not a wire's credit that spells like one (``-- APS``)."""
-    return len(c.words) <= 3 and legal_forms.is_legal_form(c.words, c.options.legal_form_set) and "agency" not in c.sources
+    return (
+        len(c.words) <= 3 and legal_forms.is_legal_form(c.words, c.options.legal_form_set) and "agency" not in c.sources
+    )
 
 
 @_rule("kind-word", accepts=False)
