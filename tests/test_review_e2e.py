@@ -220,3 +220,46 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
     report = json.loads((out / "evaluation.json").read_text())
     assert report["problems"] == [] and report["articles"] == [MEDVALLEY]
     assert report["micro"]["tp"] == 1 and report["micro"]["fn"] == 2  # the correction and the addition are misses
+
+
+def test_review_a_fact_in_the_browser_then_export(server, tmp_path):
+    """The MedValley plan fact: its roles shown beside its sentence; Correct opens its form, a
+    status and no area are saved; the record it names is accepted; the export writes the fact."""
+    from playwright.sync_api import expect, sync_playwright
+
+    url, out, config_path = server
+    with sync_playwright() as p:
+        browser = _browser(p)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(15000)
+        errors = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+        try:
+            page.goto(f"{url}article/{MEDVALLEY}")
+            fact = page.locator("#facts li.fact").first
+            expect(fact.locator(".ftype")).to_have_text("plan")
+            expect(fact.locator("mark.trigger")).to_have_text("plan")
+            expect(fact.locator(".roles mark.m")).to_have_count(3)
+            page.keyboard.press("a")  # the first record, Shanghai MedValley (the fact's body), accepted
+            expect(page.locator("#rec-0 .status")).to_have_text("accept")  # the page has refreshed
+            fact.locator("button[data-act=correct]").click()
+            form = fact.locator("form.fact-editor")
+            expect(form).to_be_visible()
+            form.locator("select[name=area]").select_option("")
+            form.locator("select[name=status]").select_option("agreed")
+            form.locator("button[type=submit]").click()
+            fact = page.locator("#facts li.fact").first
+            expect(fact.locator(".status").first).to_have_text("correct")
+            expect(fact.locator(".corrected")).to_contain_text("(agreed)")
+            assert errors == []
+        except Exception:
+            page.screenshot(path=str(tmp_path / "review-facts-failure.png"), full_page=True)
+            raise
+        finally:
+            browser.close()
+    gold = tmp_path / "gold"
+    exported = _pipeline("review", "export", str(out), "--out", str(gold), "--config", str(config_path))
+    assert exported.returncode == 0, exported.stderr
+    facts = json.loads((gold / f"{MEDVALLEY}.json").read_text())["facts"]
+    assert [(f["type"], f["status"], f["roles"]) for f in facts] == [("plan", "agreed", {"body": "Shanghai MedValley"})]
