@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.extractors import parsed_from
 from pipeline.extractors.dates import to_parse
-from pipeline.model.attributes import dep, lemma, parse_ahead, parsed, pos, tag
+from pipeline.model.attributes import dep, lemma, lemma_among, parse_ahead, parsed, pos, tag
 from pipeline.model.nlp import bare_pipeline
 
 PARSED = "pipeline.parsed"  # where attributes.remembered keeps the parsed sentences of a Doc
@@ -98,6 +98,22 @@ def test_without_the_ruler_the_tokens_carry_no_pos(nlp):
 def test_every_token_lemma_is_the_models(pairs):
     for ran, asked in pairs:
         assert [lemma(t) for t in asked] == [t.lemma_ for t in ran]
+
+
+def test_lemma_among_skips_only_words_that_cannot_be_one_of_the_lemmas(full, nlp):
+    """Exactly the tokens whose model lemma is wanted are found, irregular forms included,
+    and a word that cannot be one is never lemmatized."""
+    wanted = frozenset({"buy", "sell", "win", "study", "plan", "raise", "acquisition", "lend"})
+    texts = [
+        *TEXTS,
+        "Acme bought Beta, sold its studies, won and lent; Gamma buys, plans and raised funds in acquisitions.",
+    ]
+    for ran, doc in zip(full.pipe(texts), nlp.pipe(texts)):
+        expected = [t.lemma_.lower() if t.lemma_.lower() in wanted else None for t in ran]
+        assert [lemma_among(t, wanted) for t in doc] == expected
+    doc = nlp("Officials toured the harbour.")
+    assert [lemma_among(t, wanted) for t in doc] == [None] * 5
+    assert "pipeline.lemmas" not in doc.user_data or not doc.user_data["pipeline.lemmas"]
 
 
 def test_a_doc_from_a_pipeline_that_ran_the_ruler_reads_its_own_attributes(pairs):

@@ -18,6 +18,7 @@ from ..config import Config
 from ..model.attributes import (  # token attributes: read these, not token.pos_ etc.
     dep,
     lemma,
+    lemma_among,
     parsed,
     pos,
     remembered,
@@ -31,6 +32,7 @@ __all__ = [
     "Context",
     "dep",
     "lemma",
+    "lemma_among",
     "mention",
     "parsed",
     "parsed_from",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..extractors import lemma, pos
+from ..extractors import lemma_among, pos
 from .status import wordlike
 
 # lemma -> (fact type, frame). Frames are in roles.FRAMES. "acquisition" becomes "property"
@@ -77,6 +77,9 @@ LAND_WORDS = frozenset(
 SITE_WORDS = frozenset("plot site parcel land".split())  # a tender for one of these sells land
 FUNDING_WORDS = frozenset("round series seed funding financing venture ipo investors backers".split())
 CONTRACT_WORDS = frozenset("contract contracts tender order orders deal concession bid project licence license".split())
+# Every lemma that may start a fact: a word that cannot lemmatize to one is never lemmatized.
+TRIGGER_LEMMAS = frozenset(VERBS) | frozenset(NOUNS) | frozenset(base for base, _ in PHRASES)
+
 # Trigger types in the order they claim a sentence's amount: a funding round's money is not
 # also an investment; a plan word only makes a plan when nothing more definite is there.
 PRECEDENCE = ("funding", "property", "acquisition", "contract", "loan", "investment", "plan")
@@ -95,17 +98,20 @@ class Found:
 def triggers(sent: Span, has_area: bool) -> list[Found]:
     """The triggers of a sentence, in order. ``has_area``: an area record lies in it.
 
-    Lemmas are read only for verbs and nouns (through the door); the types are settled
-    against the sentence's words (land, funding and contract words)."""
+    Lemmas and POS are read only for words that may lemmatize to a trigger (through the
+    door's ``lemma_among``); the types are settled against the sentence's words (land,
+    funding and contract words)."""
     words = {t.lower_ for t in sent}
     found = []
     for k, token in enumerate(sent):
         if not wordlike(token):
             continue  # a number or a mark is never a trigger: its POS and lemma are not read
+        base = lemma_among(token, TRIGGER_LEMMAS)  # no trigger's lemma: its POS is not read either
+        if base is None:
+            continue
         kind = pos(token)
         if kind not in ("VERB", "NOUN", "PROPN"):
             continue
-        base = lemma(token).lower()
         nxt = sent[k + 1].lower_ if k + 1 < len(sent) else ""
         hit = PHRASES.get((base, nxt)) or (VERBS.get(base) if kind == "VERB" else NOUNS.get(base))
         if hit is None and kind == "NOUN" and base in VERBS and base in NOUNS:

@@ -57,6 +57,20 @@ class _Asked:
         self._setting: dict[tuple[str, str], tuple[dict[str, tuple[list[_Rule], bool]], tuple[list[_Rule], bool]]] = {}
         self._by_word: dict[tuple[str, str, str, str], object] = {}
         self._nouns: frozenset[str] | None = None
+        self._may_be: dict[frozenset[str], tuple[set[str], list[int], frozenset[str]]] = {}
+
+    def may_be(self, word: str, wanted: frozenset[str]) -> bool:
+        """Whether ``word`` (lower-case) could lemmatize to one of ``wanted``: it starts with
+        one less its last letter, or the exception table lists it for one."""
+        test = self._may_be.get(wanted)
+        if test is None:
+            stems = {w[:-1] or w for w in wanted}
+            lengths = sorted({len(s) for s in stems})
+            exceptions = self.lemmatizer.lookups.get_table("lemma_exc")
+            forms = {form for table in exceptions.values() for form, lemmas in table.items() if set(lemmas) & wanted}
+            test = self._may_be[wanted] = (stems, lengths, frozenset(forms))
+        stems, lengths, forms = test
+        return word in forms or any(word[:n] in stems for n in lengths)
 
     def nouns(self) -> frozenset[str]:
         """The lemmatizer's index of nouns and adjectives, read once."""
@@ -246,6 +260,21 @@ def lemma(token: Token) -> str:
     if found is None:
         found = lemmas[token.i] = _lemma(asked, token)
     return found
+
+
+def lemma_among(token: Token, wanted: frozenset[str]) -> str | None:
+    """``lemma(token)`` lower-cased when it is one of ``wanted`` (lower-case lemmas), else None;
+    a word whose lemma cannot be one of them is never lemmatized. The English lemmatizer's
+    rules only change a word's ending (``-ies`` -> ``-y``: at most one letter added), its
+    exception table gives the rest (``bought`` -> ``buy``), and the ruler's lemmas are
+    function words: so a word that starts with no wanted lemma less its last letter and is no
+    listed exception of one is none of them. Looking for a few dozen lemmas among every noun
+    and verb of a text (the facts room's triggers) lemmatized each; this asks for a few."""
+    asked = _BY_VOCAB.get(token.vocab)
+    if asked is not None and not token.lemma_ and not asked.may_be(token.lower_, wanted):
+        return None
+    found = lemma(token).lower()
+    return found if found in wanted else None
 
 
 def _lemma(asked: _Asked, token: Token) -> str:
