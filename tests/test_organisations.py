@@ -312,6 +312,8 @@ FAMILIES = [
     ),
     ("Dong Son Steel JSC signed. The JSC said costs rose.", ["Dong Son Steel JSC"]),
     ("Output rose 8% in May.\nShare: Facebook | X | WhatsApp | Email\nMore news follows.", []),
+    ("Shares of Pipe Works of India Ltd rose.", ["Pipe Works of India Ltd"]),  # a place alone with a form is none
+    ("Shares of Acme Ltd rose.", ["Acme Ltd"]),
 ]
 CASES = (
     SAMPLE_PAGE

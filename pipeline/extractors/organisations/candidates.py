@@ -29,6 +29,7 @@ from .spans import (
     pieces,
     run_after,
     run_before,
+    span_text,
     surface,
     words,
     written_at,
@@ -166,8 +167,9 @@ def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list
         and doc[start].text not in suffixes
     ):
         start += 1  # "Rivals West Fraser Timber Co. Ltd.", "Rival Airtel Africa plc"
-    if legal_start(doc, start, end, extra) is not None:
-        return [Candidate(start, end, "legal")]
+    body = legal_start(doc, start, end, extra)
+    if body is not None:
+        return [Candidate(_of_place(doc, start, body), end, "legal")]
     if doc[start].text in options.prefixes and end - start > 1:
         return [Candidate(start, end, "suffix")]  # "Industrias Peñoles": the head word comes first
     if doc[end - 1].text in legal_forms.written_forms() | extra:  # "Petronas Sdn": not a form
@@ -178,6 +180,16 @@ def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list
     if any(doc[end - 1].text.endswith(s) for s in suffixes):
         return [Candidate(start, _name_after_suffix(doc, end, options.role_set), "suffix")]
     return []
+
+
+def _of_place(doc: Doc, start: int, body: int) -> int:
+    """Where a legal name starts when what stands before its legal form is only a place after
+    ``of``: ``Tube Investments`` + ``of India Ltd``, ``Flour Mills`` + ``of Nigeria Plc`` (a
+    place alone with a legal form is no company)."""
+    if start < 2 or doc[start - 1].lower_ != "of" or not places.is_region(span_text(doc, start, body)):
+        return start
+    run = run_before(doc, start - 1)
+    return run[0] if run and run[1] == start - 1 else start
 
 
 def _name_after_suffix(doc: Doc, end: int, roles: frozenset[str]) -> int:
