@@ -121,12 +121,13 @@ def main_text(html: str, url: str | None = None) -> tuple[str, str, dict] | None
     ('Big deal', True, False)
     """
     import trafilatura
+    from lxml import etree
 
     _english_text_dates()
-    document = trafilatura.bare_extraction(
+    found = trafilatura.extract(
         html,
         url=url,
-        output_format="xml",  # extraction as for the XML output, kept as a tree (not written and re-read)
+        output_format="xml",
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -135,17 +136,18 @@ def main_text(html: str, url: str | None = None) -> tuple[str, str, dict] | None
         deduplicate=False,
         prune_xpath=_PRUNE,
     )
-    if not document:
+    if not found:
         return None
-    main = _cleaned(document.body)
+    doc = etree.fromstring(found.encode())
+    main = doc.find("main")
     paragraphs = []
-    for element in main.iter(*_BLOCKS):
+    for element in main.iter(*_BLOCKS) if main is not None else ():
         if element.getparent() is not None and element.getparent().tag in _BLOCKS:
             continue  # a paragraph inside a quote: its quote is the block
         text = " ".join("".join(element.itertext()).split())
         if text:
             paragraphs.append(text)
-    meta = {key: getattr(document, key, None) for key in ("title", "author", "date", "sitename", "hostname", "url")}
+    meta = {key: doc.get(key) for key in ("title", "author", "date", "sitename", "hostname", "url")}
     title = " ".join((meta.pop("title") or "").split())
     if paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]  # the headline, kept in the main text by some pages
@@ -157,21 +159,6 @@ def main_text(html: str, url: str | None = None) -> tuple[str, str, dict] | None
 
 
 @cache
-def _cleaned(body):
-    """trafilatura's clean-up of the main text before it writes XML, on the tree itself: empty
-    elements dropped, doubled tags joined, text sanitised (writing the XML and parsing it back
-    cost a fifth of reading a page)."""
-    from trafilatura.utils import sanitize_tree
-    from trafilatura.xml import delete_element, keeps_empty, remove_empty_elements, strip_double_tags
-
-    for element in body.iter("*"):
-        if len(element) == 0 and not element.text and not element.tail and not keeps_empty(element):
-            delete_element(element, keep_tail=False)
-    strip_double_tags(body)
-    remove_empty_elements(body)
-    return sanitize_tree(body)
-
-
 def _english_text_dates() -> None:
     """htmldate's last resort, a date written only in a page's text, asks dateparser in every
     language it knows: the first such page loaded the tables of some 200 locales (measured: the
