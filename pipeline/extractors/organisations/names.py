@@ -83,7 +83,7 @@ def records(
     names = set(accepted) | set(defined)
     linker = _Linker(names, accepted, seen, options)
     canonical = {name: linker.canonical(defined.get(name, name)) for name in names}
-    spans = _mentions(doc, sorted(names, key=len, reverse=True))
+    spans = _mentions(doc, sorted(names, key=lambda n: (-len(n), n)))  # never a set's order: runs must agree
     out = []
     for name, start, end in spans:
         value = canonical[name]
@@ -104,7 +104,7 @@ class _Linker:
     ) -> None:
         self.accepted, self.seen, self.options = accepted, seen, options
         rank = {n: i for i, n in enumerate(accepted)}  # linking tries names as first seen
-        self.order = {n: i for i, n in enumerate(sorted(names, key=lambda n: rank.get(n, len(rank))))}
+        self.order = {n: i for i, n in enumerate(sorted(names, key=lambda n: (rank.get(n, len(rank)), n)))}
         self.by_first: dict[str, list[str]] = defaultdict(list)
         self.by_last: dict[str, list[str]] = defaultdict(list)
         self.by_inner: dict[str, list[str]] = defaultdict(list)
