@@ -41,13 +41,9 @@ def test_baseline_links_money_to_nearest_organisation():
     assert nearest_organisation(recs, "acquisition")[0]["roles"] == {"price": "a:money-1", "buyer": "a:organisation-2"}
 
 
-def test_role_scoring_matches_the_same_record_in_the_same_role():
-    gold_recs = [
-        {"type": "organisation", "value": "Acme", "text": "Acme"},
-        {"type": "money", "value": 5, "currency": "USD", "text": "$5"},
-    ]
-    gold = {"a": (gold_recs, [{"type": "acquisition", "roles": {"buyer": "Acme", "price": "$5"}}])}
-    out = {
+def _acme_output() -> dict:
+    """One article's output holding an organisation (Acme) and an amount ($5), as the fact scorer reads it."""
+    return {
         "a": {
             "text": "",
             "records": [
@@ -56,6 +52,15 @@ def test_role_scoring_matches_the_same_record_in_the_same_role():
             ],
         }
     }
+
+
+def test_role_scoring_matches_the_same_record_in_the_same_role():
+    gold_recs = [
+        {"type": "organisation", "value": "Acme", "text": "Acme"},
+        {"type": "money", "value": 5, "currency": "USD", "text": "$5"},
+    ]
+    gold = {"a": (gold_recs, [{"type": "acquisition", "roles": {"buyer": "Acme", "price": "$5"}}])}
+    out = _acme_output()
     pred = {
         "a": [{"type": "acquisition", "roles": {"seller": "a:organisation-1", "price": "a:money-1"}, "sentence": ""}]
     }
@@ -144,15 +149,7 @@ def test_status_and_text_roles_are_scored_on_the_paired_gold_fact():
         "status": "agreed",
         "roles": {"buyer": "Acme", "price": "$5", "place": "Kai Tak", "site": "a plot in Kai Tak"},
     }
-    out = {
-        "a": {
-            "text": "",
-            "records": [
-                {"id": "a:organisation-1", "type": "organisation", "value": "Acme"},
-                {"id": "a:money-1", "type": "money", "value": 5, "currency": "USD", "mentions": [{"text": "$5"}]},
-            ],
-        }
-    }
+    out = _acme_output()
     pred = {
         "a": [
             {
