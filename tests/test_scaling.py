@@ -64,7 +64,7 @@ def _best(fn, tries: int = 3) -> float:
 
 def _assert_linear(fn_for, small: int, large: int) -> None:
     t_small = _best(lambda: fn_for(small))
-    t_large = _best(lambda: fn_for(large), tries=2 if large <= 100_000 else 1)
+    t_large = _best(lambda: fn_for(large), tries=3 if large <= 100_000 else 1)
     assert t_large <= MAX_RATIO * max(t_small, FLOOR_S), f"{small}: {t_small:.3f} s, {large}: {t_large:.3f} s"
 
 
