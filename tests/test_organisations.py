@@ -315,8 +315,30 @@ FAMILIES = [
     ("Shares of Pipe Works of India Ltd rose.", ["Pipe Works of India Ltd"]),  # a place alone with a form is none
     ("Shares of Acme Ltd rose.", ["Acme Ltd"]),
 ]
+# ``and`` inside one name when the model reads one entity and a side could name nothing alone;
+# two names when each could (a place or a second head word starts a name of its own).
+AND_INSIDE = [
+    (
+        "The contract went to Hamdan Engineering and Contracting SAOG on Monday.",
+        ["Hamdan Engineering and Contracting SAOG"],
+    ),
+    (
+        "Okafor Petroleum Refinery and Petrochemicals FZE said output rose.",
+        ["Okafor Petroleum Refinery and Petrochemicals FZE"],
+    ),
+    ("The Coastal and Port Authority of Mauritius opened the wharf.", ["Coastal and Port Authority of Mauritius"]),
+    ("The Ministry of Mines, Energy and Utilities said so.", ["Ministry of Mines, Energy and Utilities"]),
+    ("The Export-Import Bank of Mongolia lent $40 million.", ["Export-Import Bank of Mongolia"]),
+    (
+        "The loans came from State Bank of Kerala and Punjab National Bank.",
+        ["State Bank of Kerala", "Punjab National Bank"],
+    ),
+    ("Loans from Commercial Bank of Egypt and Banque Nile were signed.", ["Commercial Bank of Egypt", "Banque Nile"]),
+    ("Harbour Mutual and Allcover both said their teams were ready.", ["Harbour Mutual", "Allcover"]),
+]
 CASES = (
     SAMPLE_PAGE
+    + AND_INSIDE
     + GENERAL
     + STRUCTURE
     + HEADLINES

@@ -292,9 +292,16 @@ def common_word(token: Token) -> bool:
     """Whether the token, lower-cased, is a noun or adjective in the model's lemmatizer index
     (WordNet's): ``Infrastructure``, ``Maritime`` are; ``Tesco`` is not. False without a lemmatizer."""
     asked = _BY_VOCAB.get(token.vocab)
-    return asked is not None and (
-        token.lower_ in asked.nouns() or token.lower_.endswith("s") and token.lower_[:-1] in asked.nouns()
-    )  # "Investors", "Workers"
+    if asked is None:
+        return False
+    lower, nouns = token.lower_, asked.nouns()
+    return (
+        lower in nouns
+        or lower.endswith("s")
+        and lower[:-1] in nouns  # "Investors", "Workers"
+        or lower.endswith("ies")
+        and lower[:-3] + "y" in nouns  # "Utilities", "Properties"
+    )
 
 
 def parsed(doc: Doc, start: int, end: int) -> Span:

@@ -187,7 +187,8 @@ def org_patterns(
     one (``Tristar 3 Logistics LLC``, ``Andino 2 S.A.C.``), with or without a parenthesised part
     (``Shanghai (Nanxiang) Precision Medicine Industrial Park``), a leading year (``2040
     Ventures Fund``), joiners inside (``Procter & Gamble Co``, ``Banco de Bogota SA``,
-    ``Coca-Cola Amatil Ltd``), going on with ``of`` (``Technical University of Munich``), or
+    ``Coca-Cola Amatil Ltd``), going on with ``of`` (``Technical University of Munich``, ``Maritime
+    and Port Authority of Singapore``), or
     opening with an organisation word of another language (``Industrias Peñoles``)."""
     ends = "|".join(re.escape(s) for s in suffixes)
     joiners = "|".join(re.escape(p) for p in (*particles, "-"))
@@ -214,9 +215,12 @@ def org_patterns(
         [word, body, {"LOWER": "and"}, word, body, legal, more_legal],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), suffix],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), legal, more_legal],
-        [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY)],
-        [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY), of, the, dict(word, OP=_MANY)],
-        [dict(word, OP=_ANY), named, of, the, dict(word, OP=_MANY), {"LOWER": "and"}, dict(word, OP=_MANY)],
+        *(
+            [*lead, named, of, the, dict(word, OP=_MANY), *more]
+            for lead in ([dict(word, OP=_ANY)], [word, body])  # "Export-Import Bank of Korea"
+            for more in ([], [of, the, dict(word, OP=_MANY)], [{"LOWER": "and"}, dict(word, OP=_MANY)])
+        ),
+        [word, body, {"LOWER": "and"}, word, body, named, of, the, dict(word, OP=_MANY)],
         [{"TEXT": {"IN": list(prefixes)}}, body, word],
         # A single word that carries the suffix inside it: "MedValley".
         [{"TEXT": {"REGEX": rf"^[A-Z][a-z]+(?:{ends})$"}}],

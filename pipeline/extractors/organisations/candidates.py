@@ -24,6 +24,7 @@ from .spans import (
     POSSESSIVE,
     YEAR,
     Candidate,
+    generic,
     legal_start,
     name_word,
     pieces,
@@ -75,7 +76,7 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and name_word(doc[end]):
             end += 1  # the model's name goes on: "China Merchants Bank International"
         start = _after_spaced_dash(doc, start, end)  # "TOKYO - Mizuho Financial Group": a dateline, then the name
-        split = _two_names(doc, start, end, options.suffix_set, extra)
+        split = _two_names(doc, start, end, options)
         for s, e in ((start, split - 1), (split, end)) if split > start else ((start, end),):
             out.extend(_ruled(doc, s, e, options))
     for ent in doc.ents:
@@ -83,7 +84,11 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
             start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), options.particle_set)
             if end < len(doc) and doc[end].text in options.thing_suffixes and doc[end].is_title:
                 end += 1  # the model's name runs into an event word: "Riyadh Logistics Investment Summit"
-            split = _whole_after_and(doc, start, end, extra) or _listed_and(doc, start, end, options.prefixes) or start
+            split = (
+                _whole_after_and(doc, start, end, extra)
+                or _listed_and(doc, start, end, options.prefixes, extra)
+                or start
+            )
             for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
                 out.extend(
                     Candidate(s, e, "model")
@@ -211,15 +216,16 @@ def _name_after_suffix(doc: Doc, end: int, roles: frozenset[str]) -> int:
 def _listed_end(doc: Doc, end: int) -> int:
     """A name with ``of`` goes on over a list of capitalised common nouns closed with ``and``:
     ``Ministry of Economy`` + ``, Trade and Industry`` (``Bank of Japan, Toyota and Sony`` stops:
-    ``Toyota`` is no common noun)."""
+    ``Toyota`` is no common noun; so does ``State Bank of India and Punjab National Bank``:
+    ``Punjab`` is a place and the words go on into a name of their own)."""
     i, closed = end, False
     while not closed and i + 1 < len(doc) and doc[i].text in (",", "and"):
         closed = doc[i].text == "and" or doc[i + 1].text == "and"
         i += 1 + (doc[i].text == "," and doc[i + 1].text == "and")
         item = i
-        while i < len(doc) and i - item < 2 and doc[i].text[:1].isupper() and common_word(doc[i]):
+        while i < len(doc) and i - item < 2 and doc[i].text[:1].isupper() and generic(doc, i, i + 1):
             i += 1
-        if i == item:
+        if i == item or i < len(doc) and name_word(doc[i]):
             return end
     return i if closed else end
 
@@ -247,11 +253,15 @@ def _common_word(doc: Doc, start: int, end: int) -> bool:
     return end - start == 1 and tok.is_sent_start and pos(tok) != "PROPN" and not tok.is_upper
 
 
-def _two_names(doc: Doc, start: int, end: int, suffixes: frozenset[str], extra: frozenset[str]) -> int:
-    """Where the last name starts when ``and`` joins two: ``Acme Corp and Beta Ltd``, or the
-    model names the part before ``and`` on its own (``Nanxiang and Shanghai MedValley``); else
+def _two_names(doc: Doc, start: int, end: int, options: OrganisationOptions) -> int:
+    """Where the last name starts when ``and`` joins two: ``Acme Corp and Beta Ltd``, the
+    second opens with a head word (``National Bank of Egypt and Banque Misr``) or the model
+    names the part before ``and`` on its own (``Nanxiang and Shanghai MedValley``); else
     ``start`` (``Building and Construction Authority``)."""
+    suffixes, extra = options.suffix_set, options.legal_form_set
     for k in range(end - 2, start, -1):
+        if doc[k].lower_ == "and" and doc[k + 1].text in options.prefixes and end - k > 2:
+            return k + 1
         if (
             doc[k].lower_ != "and"
             or any(t.lower_ in ("of", "for") for t in doc[start:k])
@@ -259,6 +269,8 @@ def _two_names(doc: Doc, start: int, end: int, suffixes: frozenset[str], extra: 
         ):
             continue  # "Port Authority of New York and New Jersey" is one name; "Bank of X and Y Holdings" two
         left = doc[k - 1]
+        if _one_name(doc, start, k, end, extra):
+            continue
         if (
             left.text in suffixes
             or legal_forms.is_legal_form([left.text], extra)
@@ -267,6 +279,19 @@ def _two_names(doc: Doc, start: int, end: int, suffixes: frozenset[str], extra: 
         ):
             return k + 1
     return _whole_after_and(doc, start, end, extra) or start
+
+
+def _one_name(doc: Doc, start: int, k: int, end: int, extra: frozenset[str]) -> bool:
+    """Whether ``and`` at ``k`` lies inside one name: the model reads the words on both sides as
+    one entity and one side could not name a body on its own (``Galfar Engineering and
+    Contracting SAOG``, ``Eli Lilly and Company``, ``Maritime and Port Authority``). Either
+    alone misleads: the model joins ``Anglo American and Glencore``, and ``Standard Bank`` is
+    made of common words. A generic first part joins a single word only when that word is
+    generic too (``Marks and Spencer``; ``State Farm and Allstate`` are two)."""
+    if doc[k].ent_iob_ != "I":
+        return False
+    after = generic(doc, k + 1, end, extra)
+    return after or generic(doc, start, k, extra) and end - k > 2
 
 
 def _whole_after_and(doc: Doc, start: int, end: int, extra: frozenset[str]) -> int | None:
@@ -283,13 +308,13 @@ def _whole_after_and(doc: Doc, start: int, end: int, extra: frozenset[str]) -> i
     return None
 
 
-def _listed_and(doc: Doc, start: int, end: int, prefixes: tuple[str, ...]) -> int | None:
+def _listed_and(doc: Doc, start: int, end: int, prefixes: tuple[str, ...], extra: frozenset[str]) -> int | None:
     """Where the second of two names the model joins with ``and`` starts: after a list (``Bosch,
     ZF and Schaeffler``), when either side has more than one word (``Anglo American and
     Glencore``; ``Marks and Spencer`` is one name) or the second opens with a head word
     (``National Bank of Egypt and Banque Misr``)."""
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ != "and":
+        if doc[k].lower_ != "and" or _one_name(doc, start, k, end, extra):
             continue
         listed = start > 0 and doc[start - 1].text == ","
         longer = (k - start > 1 or end - k > 2) and not any(t.lower_ in ("of", "for") for t in doc[start:k])

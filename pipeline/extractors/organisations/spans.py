@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
-from ...knowledge import legal_forms
+from ...knowledge import legal_forms, places
 from ...model.attributes import common_word
 from .. import patterns, pos, remembered, text_of
 
@@ -42,6 +42,7 @@ _BREAKS = {"(", ")", "[", "]", "--", "—", "–", ";", ":", "|", '"', "“", "�
 # Words with digits that may be names: "3M", "G4S", "E3". Amounts ("NZ$1.9b", "RM2.40") are not.
 _ALNUM_NAME = re.compile(r"^(?!\d+(?:bn|b|m|mn|k|tn|t|p|pc|x|s)$)(?:\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z]*)$")
 _WORDS = "pipeline.organisations.words"
+_JOINERS = {"the", "and", "&", ",", "of", "for", "on", "'s", "’s", "'", "’"}
 _RUN = re.compile(r"\w+")
 
 
@@ -81,6 +82,19 @@ def _runs(text: str) -> dict[str, list[int]]:
     for m in _RUN.finditer(text):
         out.setdefault(m.group(), []).append(m.start())
     return out
+
+
+def generic(doc: Doc, start: int, end: int, extra: frozenset[str] = frozenset()) -> bool:
+    """Whether ``doc[start:end]`` could never name a body on its own: only common nouns and
+    adjectives that are no place, articles, joiners and legal forms (``Contracting SAOG``,
+    ``Engineering Company``, ``the Demographic Challenge``; ``Godrej Properties`` and ``Punjab
+    National Bank`` could). Such a run beside ``and`` belongs to the name on its other side."""
+    for tok in doc[start:end]:
+        if tok.lower_ in _JOINERS or legal_forms.is_legal_form([tok.text], extra):
+            continue
+        if not common_word(tok) or places.is_region(tok.text) or places.is_city(tok.text):
+            return False
+    return end > start
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
@@ -227,7 +241,9 @@ def run_before(doc: Doc, i: int, particles: frozenset[str] = frozenset()) -> tup
 
 
 def run_after(doc: Doc, i: int, particles: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """The capitalised words starting at token ``i`` (after an optional ``the``)."""
+    """The capitalised words starting at token ``i`` (after an optional ``the``), on over an
+    ``and`` inside the model's entity when what follows could not be a name of its own (``Eli
+    Lilly and Company``)."""
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
     end = i
@@ -243,4 +259,10 @@ def run_after(doc: Doc, i: int, particles: frozenset[str] = frozenset()) -> tupl
         )
     ):
         end += 1
+    if end > i and end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and doc[end].ent_iob_ == "I":
+        more = end + 1
+        while more < len(doc) and more - end < 4 and name_word(doc[more]):
+            more += 1
+        if more > end + 1 and generic(doc, end + 1, more):
+            end = more  # "Eli Lilly and Company", "Marks and Spencer"
     return trim(doc, i, end) if end > i else None
