@@ -598,34 +598,51 @@ def test_review_progress_follows_decisions_here_and_from_another_connection(serv
 
 
 @pytest.mark.slow
-def test_review_index_and_article_pages_at_10000_articles_under_0_3_s(review_copy, as_reviewed, tmp_path):
+def test_review_pages_cost_the_same_at_100_and_10000_articles(review_copy, as_reviewed, tmp_path):
     """Issue 21: at 10,000 articles the index took 6.5 s and an article page 2.2 s (every
-    render walked every article). Pages are timed after the first (templates compiled)."""
+    render walked every article). Each page is timed at 100 and at 10,000 articles in this run,
+    in CPU seconds, best of three after a first render (templates compiled): a page that walked
+    every article would cost about 100 times as much at the larger size. The index still reads
+    a row of counts per article (8-12 times measured), so the bar is 30 times. A ratio and not a time
+    in seconds, because a loaded machine slows both sizes alike."""
     import gc
     import time
 
     source, config = review_copy
-    out = tmp_path / "many"
-    out.mkdir()
     data = json.loads((source / f"{MEDVALLEY}.json").read_text())
-    for i in range(10_000):
-        data["article"]["id"] = f"a{i:05d}"
-        (out / f"a{i:05d}.json").write_text(json.dumps(data))
-    review = Review.load(out, as_reviewed(config, out, source.parent / "gold"), "ann")
-    gc.freeze()  # as serve does after loading
-    client = TestClient(create_app(review, {"testserver"}, token=TOKEN))
-    for url in ["/", "/article/a05000", "/?type=money&undecided=1", "/?page=50"]:
+
+    def client_for(n: int) -> tuple[TestClient, Review]:
+        out = tmp_path / f"many{n}"
+        out.mkdir()
+        for i in range(n):
+            data["article"]["id"] = f"a{i:05d}"
+            (out / f"a{i:05d}.json").write_text(json.dumps(data))
+        review = Review.load(out, as_reviewed(config, out, source.parent / "gold"), "ann")
+        return TestClient(create_app(review, {"testserver"}, token=TOKEN)), review
+
+    def cost(client: TestClient, url: str) -> float:
         assert client.get(url).status_code == 200
-        tick = time.perf_counter()
-        client.get(url)
-        assert time.perf_counter() - tick < 0.3, url
-    assert "page 1 of 50" in client.get("/").text
-    entry = review.article_view("a05000")["entries"][0]
-    body = {"article": "a05000", "key": entry["key"], "action": "accept", "version": 0}
-    assert client.post("/api/decide", json=body, headers=HEADERS).status_code == 200
-    for url in ["/article/a05000", "/"]:  # what the page fetches after a decision, and the index
-        tick = time.perf_counter()
-        client.get(url)
-        assert time.perf_counter() - tick < 0.3, url
-    gc.unfreeze()
-    review.store.close()
+        best = float("inf")
+        for _ in range(3):
+            tick = time.process_time()
+            client.get(url)
+            best = min(best, time.process_time() - tick)
+        return max(best, 0.002)  # below the clock's grain a ratio says nothing
+
+    small, small_review = client_for(100)
+    large, review = client_for(10_000)
+    gc.freeze()  # as serve does after loading
+    try:
+        for url in ["/", "/article/a00050", "/?type=money&undecided=1", "/?page=1"]:
+            assert cost(large, url) / cost(small, url) < 30, url
+        assert "page 1 of 50" in large.get("/").text
+        for client, rev in ((small, small_review), (large, review)):  # a decision, then what the page fetches
+            entry = rev.article_view("a00050")["entries"][0]
+            body = {"article": "a00050", "key": entry["key"], "action": "accept", "version": 0}
+            assert client.post("/api/decide", json=body, headers=HEADERS).status_code == 200
+        for url in ["/article/a00050", "/"]:
+            assert cost(large, url) / cost(small, url) < 8, url
+    finally:
+        gc.unfreeze()
+        small_review.store.close()
+        review.store.close()

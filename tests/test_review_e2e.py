@@ -149,6 +149,7 @@ def test_review_an_article_with_the_keyboard_then_export_and_evaluate(server, tm
             expect(status(3)).to_have_text("accept")
             page.keyboard.press("u")  # undo that last accept
             expect(status(3)).not_to_have_text("accept")
+            page.wait_for_load_state("networkidle")  # the undo's refresh is over before words are selected
 
             # add a record the pipeline missed, from a selection of the article's words
             page.evaluate("""() => {
