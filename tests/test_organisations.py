@@ -336,9 +336,38 @@ AND_INSIDE = [
     ("Loans from Commercial Bank of Egypt and Banque Nile were signed.", ["Commercial Bank of Egypt", "Banque Nile"]),
     ("Harbour Mutual and Allcover both said their teams were ready.", ["Harbour Mutual", "Allcover"]),
 ]
+# A dotted legal form ends a name when another name follows it (a missed sentence break); legal
+# forms after a comma close an of-name; a country label before a ministry is no part of it.
+LABELS_AND_FORMS = [
+    (
+        "The plot went to Lumio Land Inc. Terrasol Corp. got approval for an office.",
+        ["Lumio Land Inc.", "Terrasol Corp."],
+    ),
+    ("The loan came from Bank of Xiamen Co., Ltd. on Monday.", ["Bank of Xiamen Co., Ltd."]),
+    (
+        "The contract went to Qasr Al Noor Engineering & Contracting WLL on Monday.",
+        ["Qasr Al Noor Engineering & Contracting WLL"],
+    ),
+    (
+        "The lenders are Bank Sentosa and PT Bank Nusantara Raya Tbk, it said.",
+        ["Bank Sentosa", "PT Bank Nusantara Raya Tbk"],
+    ),
+    (
+        "The Bank for Agriculture and Rural Development of Laos lent money.",
+        ["Bank for Agriculture and Rural Development of Laos"],
+    ),
+    ("Officials of the Union Ministry of Steel said so.", ["Ministry of Steel"]),
+    ("The Norwegian Ministry of Fisheries said so.", ["Ministry of Fisheries"]),
+    ("The Federal Ministry of Works said so.", ["Federal Ministry of Works"]),
+    (
+        "Loans came from Punjab Mercantile Bank of India and Bank of Mysore on Monday.",
+        ["Punjab Mercantile Bank of India", "Bank of Mysore"],
+    ),
+]
 CASES = (
     SAMPLE_PAGE
     + AND_INSIDE
+    + LABELS_AND_FORMS
     + GENERAL
     + STRUCTURE
     + HEADLINES

@@ -196,6 +196,7 @@ def org_patterns(
     body = {"TEXT": {"REGEX": rf"^(?:[A-Z][\w&'.-]*|{joiners})$"}, "LOWER": {"NOT_IN": _NOT_NAME}, "OP": _ANY}
     suffix = {"TEXT": {"REGEX": ending(suffixes)}}
     legal = {"TEXT": {"IN": list(legal_forms)}}
+    named_start = {"TEXT": {"REGEX": r"^[A-Z][\w&'.-]*$", "NOT_IN": list(legal_forms)}, "LOWER": {"NOT_IN": _NOT_NAME}}
     more_legal = {"TEXT": {"IN": [*legal_forms, ","]}, "OP": _ANY}
     year = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}
     inner = {"TEXT": {"REGEX": r"^(?:[A-Z][\w&'.]*|-|&)$"}, "OP": _MANY}
@@ -215,10 +216,16 @@ def org_patterns(
         [word, body, {"LOWER": "and"}, word, body, legal, more_legal],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), suffix],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), legal, more_legal],
+        [named_start, body, {"LOWER": "and"}, word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, legal, more_legal],
         *(
-            [*lead, named, of, the, dict(word, OP=_MANY), *more]
+            [*lead, named, of, the, dict(word, OP=_MANY), *more, more_legal]  # "Bank of Chengdu Co., Ltd."
             for lead in ([dict(word, OP=_ANY)], [word, body])  # "Export-Import Bank of Korea"
-            for more in ([], [of, the, dict(word, OP=_MANY)], [{"LOWER": "and"}, dict(word, OP=_MANY)])
+            for more in (
+                [],
+                [of, the, dict(word, OP=_MANY)],
+                [{"LOWER": "and"}, dict(word, OP=_MANY)],
+                [{"LOWER": "and"}, dict(word, OP=_MANY), {"LOWER": "of"}, the, dict(word, OP=_MANY)],
+            )
         ),
         [word, body, {"LOWER": "and"}, word, body, named, of, the, dict(word, OP=_MANY)],
         [{"TEXT": {"IN": list(prefixes)}}, body, word],

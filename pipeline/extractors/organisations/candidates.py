@@ -42,6 +42,9 @@ _GLUED = re.compile(r"[\w&-]")
 _NAMED = {"ORG", "GPE", "LOC", "PERSON", "FAC", "NORP"}
 # Parts of speech of a capitalised sentence opener that is not part of the name after it.
 _NOT_NAME_POS = {"NOUN", "VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ"}
+# Bodies a country's label may stand before without being part of the name (``Czech Ministry of Defence``).
+_GOVERNMENT = {"Ministry", "Department"}
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "i")
 # Of overlapping candidates the lowest rank wins (then the longest).
 _RANK = {
     "listed": 4,
@@ -76,25 +79,25 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and name_word(doc[end]):
             end += 1  # the model's name goes on: "China Merchants Bank International"
         start = _after_spaced_dash(doc, start, end)  # "TOKYO - Mizuho Financial Group": a dateline, then the name
-        split = _two_names(doc, start, end, options)
-        for s, e in ((start, split - 1), (split, end)) if split > start else ((start, end),):
-            out.extend(_ruled(doc, s, e, options))
+        start = _after_label(doc, start, end)
+        for s1, e1 in _at_dotted_forms(doc, start, end, extra):
+            split = _two_names(doc, s1, e1, options)
+            for s, e in ((s1, split - 1), (split, e1)) if split > s1 else ((s1, e1),):
+                out.extend(_ruled(doc, s, e, options))
     for ent in doc.ents:
         if ent.label_ == "ORG":
             start, end = _with_particles(doc, ent.start, _joined_end(doc, ent.end), options.particle_set)
             if end < len(doc) and doc[end].text in options.thing_suffixes and doc[end].is_title:
                 end += 1  # the model's name runs into an event word: "Riyadh Logistics Investment Summit"
-            split = (
-                _whole_after_and(doc, start, end, extra)
-                or _listed_and(doc, start, end, options.prefixes, extra)
-                or start
-            )
-            for s0, e0 in ((start, split - 1), (split, end)) if split > start else ((start, end),):
-                out.extend(
-                    Candidate(s, e, "model")
-                    for s, e in pieces(doc, s0, e0)
-                    if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s)
-                )
+            start = _after_label(doc, start, end)
+            for s1, e1 in _at_dotted_forms(doc, start, end, extra):
+                split = _whole_after_and(doc, s1, e1, extra) or _listed_and(doc, s1, e1, options.prefixes, extra) or s1
+                for s0, e0 in ((s1, split - 1), (split, e1)) if split > s1 else ((s1, e1),):
+                    out.extend(
+                        Candidate(s, e, "model")
+                        for s, e in pieces(doc, s0, e0)
+                        if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s)
+                    )
     out.extend(cued(doc, options))
     out.extend(spelled(doc, options))
     out.extend(partnerships(doc))
@@ -121,6 +124,42 @@ def _after_spaced_dash(doc: Doc, start: int, end: int) -> int:
         if doc[i].text in ("-", "—", "–") and (doc[i - 1].whitespace_ or doc[i].whitespace_):
             return i + 1
     return start
+
+
+def _at_dotted_forms(doc: Doc, start: int, end: int, extra: frozenset[str]) -> list[tuple[int, int]]:
+    """``doc[start:end]`` cut after each dotted legal form that a name word other than a legal
+    form follows: ``Ayala Land Inc.`` | ``Megaworld Corp.``, where the sentence break was missed
+    (``Samsung Co. Ltd.`` stays whole)."""
+    out, piece = [], start
+    for i in range(start + 1, end - 1):
+        if (
+            doc[i].text.endswith(".")
+            and legal_forms.is_legal_form([doc[i].text], extra)
+            and name_word(doc[i + 1])
+            and not legal_forms.is_legal_form([doc[i + 1].text], extra)
+        ):
+            out.append((piece, i + 1))
+            piece = i + 1
+    return [*out, (piece, end)]
+
+
+def _after_label(doc: Doc, start: int, end: int) -> int:
+    """Where a ministry's or department's name starts after a country label: ``Norwegian`` +
+    ``Ministry of Petroleum and Energy``, ``Union`` + ``Ministry of Steel``, ``US`` + ``Department
+    of Energy`` (``Federal Ministry of Finance`` keeps its word: it is the official name)."""
+    if end - start < 3 or doc[start + 1].text not in _GOVERNMENT or doc[start + 2].lower_ != "of":
+        return start
+    return start + 1 if _country_label(doc[start].text) else start
+
+
+def _country_label(word: str) -> bool:
+    """``Union`` (India's for federal), a country code or a country's adjective (``Norwegian``,
+    ``Czech``, ``Kenyan``: a country name starts with the word, or with its first four letters
+    when it ends like an adjective)."""
+    if word in ("Union", "US", "U.S.", "UK", "U.K.") or places.is_region(word) and word.isupper():
+        return True
+    stem = word[:4] if word.endswith(_ADJECTIVE_ENDINGS) else word
+    return len(stem) >= 4 and any(name.startswith(stem) for name in places.names())
 
 
 def _split_pairs(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -181,7 +220,7 @@ def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list
         return [Candidate(s, e, "model") for s, e in pieces(doc, start, end - 1)]
     of_name = any(t.text in options.of_suffixes and doc[t.i + 1].lower_ in ("of", "for") for t in doc[start : end - 1])
     if of_name:
-        return [Candidate(start, _name_after_suffix(doc, _listed_end(doc, end), options.role_set), "suffix")]
+        return [Candidate(start, _name_after_suffix(doc, _listed_end(doc, end, options), options.role_set), "suffix")]
     if any(doc[end - 1].text.endswith(s) for s in suffixes):
         return [Candidate(start, _name_after_suffix(doc, end, options.role_set), "suffix")]
     return []
@@ -213,7 +252,7 @@ def _name_after_suffix(doc: Doc, end: int, roles: frozenset[str]) -> int:
     return stop
 
 
-def _listed_end(doc: Doc, end: int) -> int:
+def _listed_end(doc: Doc, end: int, options: OrganisationOptions) -> int:
     """A name with ``of`` goes on over a list of capitalised common nouns closed with ``and``:
     ``Ministry of Economy`` + ``, Trade and Industry`` (``Bank of Japan, Toyota and Sony`` stops:
     ``Toyota`` is no common noun; so does ``State Bank of India and Punjab National Bank``:
@@ -225,8 +264,8 @@ def _listed_end(doc: Doc, end: int) -> int:
         item = i
         while i < len(doc) and i - item < 2 and doc[i].text[:1].isupper() and generic(doc, i, i + 1):
             i += 1
-        if i == item or i < len(doc) and name_word(doc[i]):
-            return end
+        if i == item or i < len(doc) and (name_word(doc[i]) or _opens_name(doc, item, options)):
+            return end  # the words go on into a name of their own: "... and Bank of Baroda"
     return i if closed else end
 
 
@@ -255,12 +294,13 @@ def _common_word(doc: Doc, start: int, end: int) -> bool:
 
 def _two_names(doc: Doc, start: int, end: int, options: OrganisationOptions) -> int:
     """Where the last name starts when ``and`` joins two: ``Acme Corp and Beta Ltd``, the
-    second opens with a head word (``National Bank of Egypt and Banque Misr``) or the model
+    second opens a name (``National Bank of Egypt and Banque Misr``, ``State Bank of India and
+    Bank of Baroda``) or the model
     names the part before ``and`` on its own (``Nanxiang and Shanghai MedValley``); else
     ``start`` (``Building and Construction Authority``)."""
     suffixes, extra = options.suffix_set, options.legal_form_set
     for k in range(end - 2, start, -1):
-        if doc[k].lower_ == "and" and doc[k + 1].text in options.prefixes and end - k > 2:
+        if doc[k].lower_ == "and" and end - k > 2 and (_opens_name(doc, k + 1, options)):
             return k + 1
         if (
             doc[k].lower_ != "and"
@@ -279,6 +319,14 @@ def _two_names(doc: Doc, start: int, end: int, options: OrganisationOptions) -> 
         ):
             return k + 1
     return _whole_after_and(doc, start, end, extra) or start
+
+
+def _opens_name(doc: Doc, i: int, options: OrganisationOptions) -> bool:
+    """Token ``i`` opens a name of its own: a head word written first (``Banque``, ``PT``) or one
+    going on with ``of`` (``Bank of Baroda``)."""
+    return doc[i].text in options.prefixes or (
+        doc[i].text in options.of_suffixes and i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "for")
+    )
 
 
 def _one_name(doc: Doc, start: int, k: int, end: int, extra: frozenset[str]) -> bool:
