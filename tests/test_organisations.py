@@ -300,6 +300,8 @@ FAMILIES = [
         ["Tata Realty", "Godrej Properties"],
     ),
     ("Exports rose 12% in the first quarter.\n\n-- APS", ["APS"]),
+    ("Exports rose 12% in the first quarter.\n\n-- KPA / Newswire", ["KPA", "Newswire"]),
+    ("Source: Harbin Evening Post Author: Li Wei Date: 2025-03-04\n\nExports rose 12%.", ["Harbin Evening Post"]),
     ("The mill will reopen next year, the company said.\n\n(PTI)", ["PTI"]),
     ("The minister toured the new wharf on Tuesday.\n\n— Yu Chao", []),
     # numbers and commas inside names of a known shape; a legal form alone is none

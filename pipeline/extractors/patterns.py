@@ -17,11 +17,16 @@ DATELINE = re.compile(
 # A dateline crediting a wire: "MUMBAI, Jan 12 (PTI) -"; group 1 is the agency.
 AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+(?:,[^()\n]{0,40})?\s*\(([A-Z][\w .&-]{1,40})\)\s*(?:-+|—|–)", re.M)
 
-# A wire credit closing the article on a line of its own: "-- APS", "— Xinhua", "(PTI)"; group "a" or
-# "b" is the agency: one word (a photographer's "— Yu Chao" is a person).
+# A wire credit closing the article on a line of its own: "-- APS", "— Xinhua", "(PTI)", or agencies
+# joined by a slash ("-- ANA/Reuters", "-- UzA / Trend"); group "a" or "b" is the credit: one word
+# each (a photographer's "— Yu Chao" is a person).
 FOOT_CREDIT = re.compile(
-    r"\n[ \t]*(?:(?:--|—|–)[ \t]*(?P<a>[A-Z]{2,8}|[A-Z][a-z]+)|\((?P<b>[A-Z]{2,8}|[A-Z][a-z]+)\))\s*\Z"
+    r"\n[ \t]*(?:(?:--|—|–)[ \t]*(?P<a>[A-Z]{2,8}|[A-Z][a-z]+|[A-Z][A-Za-z]{1,11}(?:[ \t]*/[ \t]*[A-Z][A-Za-z]{1,11})+)"
+    r"|\((?P<b>[A-Z]{2,8}|[A-Z][a-z]+)\))\s*\Z"
 )
+# A source line at the head or foot of a page: "Source: Chengdu Economic Daily Author: ...", the name
+# ending before the next label, a wide space or the line's end.
+SOURCE_LINE = re.compile(r"^Source:[ \t]*(?P<source>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})(?=[ \t]{2,}|[ \t]*$|[ \t]+[A-Z][a-z]+:)", re.M)
 
 # Words before an amount that make it approximate; kept lower-cased as written.
 AMOUNT_QUALIFIERS = (

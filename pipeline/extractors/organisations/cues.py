@@ -13,9 +13,12 @@ from ...config import OrganisationOptions
 from ...knowledge import legal_forms, places
 from ...model.attributes import common_word
 from .. import pos, tag, text_of
-from ..patterns import AGENCY_DATELINE, FOOT_CREDIT
+from ..patterns import AGENCY_DATELINE, FOOT_CREDIT, SOURCE_LINE
 from .names import spellings
 from .spans import LEADING, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before, words
+
+# One agency of a foot credit: "ANA" and "Reuters" in "ANA/Reuters".
+_CREDIT = re.compile(r"[A-Za-z]+")
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _SPELT = re.compile(r"^[A-Z][A-Z&-]{1,8}$")  # in brackets after a name: "(FDA)", "(AP-HP)"
@@ -186,13 +189,16 @@ def partnerships(doc: Doc) -> list[Candidate]:
 
 
 def agencies(doc: Doc) -> list[Candidate]:
-    """The wire credit in a dateline (``LONDON, March 3 (Reuters) -``) or on the article's last
-    line (``-- APS``, ``(PTI)``)."""
+    """The wire credit in a dateline (``LONDON, March 3 (Reuters) -``), on the article's last
+    line (``-- APS``, ``(PTI)``, ``-- ANA/Reuters``) or in a source line (``Source: Chengdu
+    Economic Daily``)."""
     text = text_of(doc)
     found = [m.span(1) for m in AGENCY_DATELINE.finditer(text)]
+    found += [m.span("source") for m in SOURCE_LINE.finditer(text)]
     foot = FOOT_CREDIT.search(text, max(0, len(text) - 200))
     if foot:
-        found.append(foot.span("a") if foot.group("a") else foot.span("b"))
+        group = "a" if foot.group("a") else "b"
+        found += [(foot.start(group) + m.start(), foot.start(group) + m.end()) for m in _CREDIT.finditer(foot.group(group))]
     out = []
     for start, end in found:
         span = doc.char_span(start, end, alignment_mode="contract")

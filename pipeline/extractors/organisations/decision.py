@@ -97,7 +97,11 @@ def decide(
     """A verdict for every surface string, from its candidates' sources (headlines aside)."""
     out = {}
     for name, cands in by_name.items():
-        sources = frozenset(c.source for c in cands if not all(i in evidence.caps for i in range(c.start, c.end)))
+        sources = frozenset(
+            c.source
+            for c in cands
+            if c.source == "agency" or not all(i in evidence.caps for i in range(c.start, c.end))
+        )  # a credit line is written in capitals ("Source: Chengdu Economic Daily Author: ...") and still says so
         reason = judge(Case(name, sources, evidence, options, signs))
         where = sorted({(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands})
         out[name] = Verdict(name, reason.accepted, reason.rule, tuple(sorted(sources)), tuple(where))
