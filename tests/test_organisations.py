@@ -365,6 +365,16 @@ LABELS_AND_FORMS = [
         "Loans came from Punjab Mercantile Bank of India and Bank of Mysore on Monday.",
         ["Punjab Mercantile Bank of India", "Bank of Mysore"],
     ),
+    ("Nile Delta Bank (Egypt) S.A.E. (NDB), a private lender, said so.", ["Nile Delta Bank (Egypt) S.A.E."]),
+    ("Its unit Brno Axles a.s. supplies chassis for artillery.", ["Brno Axles a.s."]),
+    (
+        "The licence was issued by the Ministry of Water of the Republic of Tajikistan.",
+        ["Ministry of Water of the Republic of Tajikistan"],
+    ),
+    (
+        "The plot went to Sylhet Tiles (BD) Ltd and Padma Steel Mills Ltd signed too.",
+        ["Sylhet Tiles (BD) Ltd", "Padma Steel Mills Ltd"],
+    ),
 ]
 CASES = (
     SAMPLE_PAGE

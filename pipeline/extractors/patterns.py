@@ -26,7 +26,9 @@ FOOT_CREDIT = re.compile(
 )
 # A source line at the head or foot of a page: "Source: Chengdu Economic Daily Author: ...", the name
 # ending before the next label, a wide space or the line's end.
-SOURCE_LINE = re.compile(r"^Source:[ \t]*(?P<source>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})(?=[ \t]{2,}|[ \t]*$|[ \t]+[A-Z][a-z]+:)", re.M)
+SOURCE_LINE = re.compile(
+    r"^Source:[ \t]*(?P<source>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})(?=[ \t]{2,}|[ \t]*$|[ \t]+[A-Z][a-z]+:)", re.M
+)
 
 # Words before an amount that make it approximate; kept lower-cased as written.
 AMOUNT_QUALIFIERS = (

@@ -58,14 +58,16 @@ def terms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def written_forms() -> frozenset[str]:
-    """Every word of a legal form as a company may write it: ``AG``, ``S.A.``, ``SA``, ``Ltd``, ``plc``."""
+    """Every word of a legal form as a company may write it: ``AG``, ``S.A.``, ``SA``, ``Ltd``, ``plc``,
+    and a short form with dots (``S.A.E.`` for cleanco's ``sae``)."""
     from cleanco.termdata import terms_by_country, terms_by_type
 
     words = {w for ts in (*terms_by_type.values(), *terms_by_country.values()) for t in ts for w in t.split()}
     variants = {
         v for w in words if w.isascii() for v in (w, w.upper(), w.replace(".", "").upper(), w[:1].upper() + w[1:])
     }
-    return frozenset(v for v in variants if _written(v, frozenset()))
+    dotted = {".".join(w.upper()) + "." for w in words if w.isascii() and w.isalpha() and 2 <= len(w) <= 4}
+    return frozenset(v for v in variants | dotted if _written(v, frozenset()))  # "SAE" is also "S.A.E."
 
 
 def is_legal_form(words: list[str], extra: frozenset[str] = frozenset()) -> bool:

@@ -111,7 +111,7 @@ def _load(
     infixes = [*nlp.Defaults.infixes, r"--+", r"(?<=\w)[)\]](?=\W)", r"(?<=\W)[(\[](?=\w)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for form in written_forms():
-        if "/" in form:  # "A/S", "I/S": one word, as a company writes it
+        if "/" in form or form.islower() and form.count(".") >= 2:  # "A/S", "a.s.", "s.r.o.": one word, as written
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     nlp.tokenizer = RunGuard(nlp.tokenizer)  # a long run without a space in pieces (guard.py)
     legal_forms = tuple(sorted(written_forms() | set(legal_forms)))
@@ -207,13 +207,14 @@ def org_patterns(
     comma = {"ORTH": ",", "OP": "?"}  # "Grupo Anáhuac Industrial, S.A. de C.V."
     return [
         [word, body, suffix],
-        [word, body, {"LOWER": "and"}, word, body, suffix],
+        [named_start, body, {"LOWER": "and"}, word, body, suffix],
         [year, word, body, suffix],
         [word, body, comma, legal, more_legal],
         [word, body, comma, legal, {"LOWER": "de"}, legal],  # "S.A. de C.V.", "S.A.B. de C.V."
         [word, body, number, word, body, suffix],
         [word, body, number, dict(body), legal, more_legal],
-        [word, body, {"LOWER": "and"}, word, body, legal, more_legal],
+        [named_start, body, {"LOWER": "and"}, word, body, legal, more_legal],
+        [word, body, {"LOWER": {"IN": ["no.", "no"]}}, number, legal, more_legal],  # "Bac Ninh Construction No. 3 JSC"
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), suffix],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), legal, more_legal],
         [named_start, body, {"LOWER": "and"}, word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, legal, more_legal],
@@ -225,6 +226,14 @@ def org_patterns(
                 [of, the, dict(word, OP=_MANY)],
                 [{"LOWER": "and"}, dict(word, OP=_MANY)],
                 [{"LOWER": "and"}, dict(word, OP=_MANY), {"LOWER": "of"}, the, dict(word, OP=_MANY)],
+                [
+                    of,
+                    the,
+                    dict(word, OP=_MANY),
+                    {"LOWER": "of"},
+                    the,
+                    dict(word, OP=_MANY),
+                ],  # "... of the Republic of X"
             )
         ),
         [word, body, {"LOWER": "and"}, word, body, named, of, the, dict(word, OP=_MANY)],

@@ -198,7 +198,9 @@ def agencies(doc: Doc) -> list[Candidate]:
     foot = FOOT_CREDIT.search(text, max(0, len(text) - 200))
     if foot:
         group = "a" if foot.group("a") else "b"
-        found += [(foot.start(group) + m.start(), foot.start(group) + m.end()) for m in _CREDIT.finditer(foot.group(group))]
+        found += [
+            (foot.start(group) + m.start(), foot.start(group) + m.end()) for m in _CREDIT.finditer(foot.group(group))
+        ]
     out = []
     for start, end in found:
         span = doc.char_span(start, end, alignment_mode="contract")
