@@ -301,6 +301,8 @@ FAMILIES = [
     ),
     ("Exports rose 12% in the first quarter.\n\n-- APS", ["APS"]),
     ("Exports rose 12% in the first quarter.\n\n-- KPA / Newswire", ["KPA", "Newswire"]),
+    ("Exports rose 12%.\n\n— Yonhap\n\nRelated: Ports reopen after the storm", ["Yonhap"]),
+    ("[Photo: Delegates at the signing on Tuesday. (Photo/Tanjug)]\n\nExports rose 12%.", ["Tanjug"]),
     ("Source: Harbin Evening Post Author: Li Wei Date: 2025-03-04\n\nExports rose 12%.", ["Harbin Evening Post"]),
     ("The mill will reopen next year, the company said.\n\n(PTI)", ["PTI"]),
     ("The minister toured the new wharf on Tuesday.\n\n— Yu Chao", []),

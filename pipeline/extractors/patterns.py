@@ -24,6 +24,14 @@ FOOT_CREDIT = re.compile(
     r"\n[ \t]*(?:(?:--|—|–)[ \t]*(?P<a>[A-Z]{2,8}|[A-Z][a-z]+|[A-Z][A-Za-z]{1,11}(?:[ \t]*/[ \t]*[A-Z][A-Za-z]{1,11})+)"
     r"|\((?P<b>[A-Z]{2,8}|[A-Z][a-z]+)\))\s*\Z"
 )
+# A credit on a line of its own anywhere in the page ("— Xinhua" before a list of related links) or
+# in a photo caption ("(Photo/Xinhua)", "Photo by VnExpress/Giang Huy"): group "c" is the agency.
+CREDIT_LINE = re.compile(
+    r"^[ \t]*(?:--|—|–)[ \t]*(?P<c>[A-Z]{2,8}|[A-Z][a-z]+)[ \t]*$"
+    r"|\(Photo[ \t]*/[ \t]*(?P<p>[A-Z][A-Za-z]+)\)"
+    r"|\bPhoto by (?P<q>[A-Z][A-Za-z]+)/",
+    re.M,
+)
 # A source line at the head or foot of a page: "Source: Chengdu Economic Daily Author: ...", the name
 # ending before the next label, a wide space or the line's end.
 SOURCE_LINE = re.compile(

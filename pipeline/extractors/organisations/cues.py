@@ -13,7 +13,7 @@ from ...config import OrganisationOptions
 from ...knowledge import legal_forms, places
 from ...model.attributes import common_word
 from .. import pos, tag, text_of
-from ..patterns import AGENCY_DATELINE, FOOT_CREDIT, SOURCE_LINE
+from ..patterns import AGENCY_DATELINE, CREDIT_LINE, FOOT_CREDIT, SOURCE_LINE
 from .names import spellings
 from .spans import LEADING, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before, words
 
@@ -190,11 +190,12 @@ def partnerships(doc: Doc) -> list[Candidate]:
 
 def agencies(doc: Doc) -> list[Candidate]:
     """The wire credit in a dateline (``LONDON, March 3 (Reuters) -``), on the article's last
-    line (``-- APS``, ``(PTI)``, ``-- ANA/Reuters``) or in a source line (``Source: Chengdu
-    Economic Daily``)."""
+    line (``-- APS``, ``(PTI)``, ``-- ANA/Reuters``), on a line of its own elsewhere (``— Xinhua``),
+    in a photo credit (``(Photo/Xinhua)``) or in a source line (``Source: Chengdu Economic Daily``)."""
     text = text_of(doc)
     found = [m.span(1) for m in AGENCY_DATELINE.finditer(text)]
     found += [m.span("source") for m in SOURCE_LINE.finditer(text)]
+    found += [m.span(m.lastgroup) for m in CREDIT_LINE.finditer(text)]
     foot = FOOT_CREDIT.search(text, max(0, len(text) - 200))
     if foot:
         group = "a" if foot.group("a") else "b"
