@@ -388,6 +388,29 @@ NEWS = {
         [("Tk 1,200 crore", 1200 * 10**7, "BDT", "written", None, None, None)],
     ),
     "kobo": ("A dividend of 50 kobo per share.", [("50 kobo", Decimal("0.50"), "NGN", "written", None, None, None)]),
+    "baisa of the rial": (
+        "Oman's shares closed at RO 1.2, up 12 baisa.",
+        [
+            ("RO 1.2", Decimal("1.2"), "OMR", "written", None, None, None),
+            ("12 baisa", Decimal("0.012"), "OMR", "written", None, None, None),
+        ],
+    ),
+    "Malaysian bil": (
+        "Gamuda won a RM2.1 bil job.",
+        [("RM2.1 bil", Decimal("2.1") * B, "MYR", "written", None, None, None)],
+    ),
+    "soums": (
+        "The plant costs 1.9 trillion soums.",
+        [("1.9 trillion soums", Decimal("1.9") * T, "UZS", "written", None, None, None)],
+    ),
+    "reais": (
+        "It paid 1.1 billion reais.",
+        [("1.1 billion reais", Decimal("1.1") * B, "BRL", "written", None, None, None)],
+    ),
+    "LE Egyptian pound": (
+        "The bank lent LE 850 million.",
+        [("LE 850 million", 850 * M, "EGP", "default", None, None, None)],
+    ),
     # a form naming several currencies reads as the country the article names
     "yen sign in a Japanese story": (
         "Japan's Aoki, which also sells in China, added ¥27 billion.",
@@ -413,6 +436,7 @@ NEWS = {
             ("36,200 crore", 36200 * 10**7, "INR", "article", None, None, None),
         ],
     ),
+    "bare lakh before an area unit is floor space": ("India's new plant covers 12 lakh sq ft.", []),
     "bare lakh range": (
         "Indian players earn between 6 lakh and 15 lakh.",
         [("between 6 lakh and 15 lakh", 6 * 10**5, "INR", "article", None, 6 * 10**5, 15 * 10**5)],

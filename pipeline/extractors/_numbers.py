@@ -30,7 +30,9 @@ SCALES = {
     "mln": 6,
     "mn": 6,
     "mil": 6,
+    "bil": 9,  # Malaysian English: "RM2.1 bil"
     "tn": 12,
+    "quadrillion": 15,
     "trn": 12,
     "lakh": 5,
     "lakhs": 5,

@@ -211,7 +211,7 @@ def _is_money(doc: Doc, phrase: Phrase, options: MoneyOptions, config) -> bool:
             or not (_before_noun(doc, phrase.end) or _THE.search(text, max(0, phrase.start - 200), phrase.start))
         )
     if unit == _RUPEE and _RUPEE not in written:  # "39,870 crore" counts money, "1.3 crore people" does not
-        return not _before_noun(doc, phrase.end)
+        return not _before_noun(doc, phrase.end) and not _before_unit(text, phrase.end, config.area_units)
     if unit == "p":
         return written.endswith("p") and not written[-2].isspace() and _pounds_written(doc)
     return True
@@ -221,6 +221,12 @@ def _pounds_written(doc: Doc) -> bool:
     """Whether the article writes British money anywhere (``£``, ``pence``), read once per
     Doc: searched again for every glued ``p``, an article of them and no pound was quadratic."""
     return remembered(doc, "money.pounds", lambda: _PENCE_CONTEXT.search(text_of(doc)) is not None)
+
+
+def _before_unit(text: str, end: int, units) -> bool:
+    """Whether an area unit follows ``end``: ``12 lakh sq ft`` is floor space, not rupees."""
+    after = text[end : end + 24].lstrip().lower()
+    return any(after.startswith(unit) and not after[len(unit) : len(unit) + 1].isalpha() for unit in units)
 
 
 def _before_noun(doc: Doc, end: int) -> bool:
