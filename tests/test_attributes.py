@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.extractors import parsed_from
 from pipeline.extractors.dates import to_parse
-from pipeline.model.attributes import dep, lemma, lemma_among, parse_ahead, parsed, pos, tag
+from pipeline.model.attributes import _BY_VOCAB, dep, lemma, lemma_among, parse_ahead, parsed, pos, tag
 from pipeline.model.nlp import bare_pipeline
 
 PARSED = "pipeline.parsed"  # where attributes.remembered keeps the parsed sentences of a Doc
@@ -120,3 +120,11 @@ def test_a_doc_from_a_pipeline_that_ran_the_ruler_reads_its_own_attributes(pairs
     ran = pairs[0][0]
     assert [pos(t) for t in ran] == [t.pos_ for t in ran] and [lemma(t) for t in ran] == [t.lemma_ for t in ran]
     assert parsed(ran, 0, 3).doc is ran, "its own parse"
+
+
+def test_the_models_own_lemmatizer_is_left_as_loaded(nlp):
+    """The extractors ask a copy whose index tables are sets; the model keeps its lists."""
+    own = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    asked = _BY_VOCAB[nlp.vocab].lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(v, list) for v in own.values()) and all(isinstance(v, frozenset) for v in asked.values())
+    assert {k: sorted(v) for k, v in own.items()} == {k: sorted(v) for k, v in asked.items()}
