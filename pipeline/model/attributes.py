@@ -59,6 +59,12 @@ class _Asked:
         self._by_word: dict[tuple[str, str, str, str], object] = {}
         self._nouns: frozenset[str] | None = None
         self._may_be: dict[frozenset[str], tuple[set[str], list[int], frozenset[str]]] = {}
+        self._lemma_rules: dict[str, list[_Rule]] = {}  # the rules setting a lemma by the form they name ("": any)
+        for rule in self.rules:
+            if "LEMMA" in rule.attrs:
+                for form in rule.lowers or ("",):
+                    self._lemma_rules.setdefault(form, []).append(rule)
+        self._may: dict[tuple[str, Callable[[str], bool]], bool] = {}
 
     def may_be(self, word: str, wanted: frozenset[str]) -> bool:
         """Whether ``word`` (lower-case) could lemmatize to one of ``wanted``: it starts with
@@ -72,6 +78,37 @@ class _Asked:
             test = self._may_be[wanted] = (stems, lengths, frozenset(forms))
         stems, lengths, forms = test
         return word in forms or any(word[:n] in stems for n in lengths)
+
+    def possible(self, word: str) -> frozenset[str]:
+        """Every lemma ``word`` (lower-case) could have, whatever its tag: itself, what the
+        lemmatizer's rules and exceptions make of it for any part of speech, and the lemmas of
+        the ruler's patterns that may take a word so written."""
+        rules = self.lemmatizer.lookups.get_table("lemma_rules")
+        exceptions = self.lemmatizer.lookups.get_table("lemma_exc", {})
+        ruled = [*self._lemma_rules.get(word, ()), *self._lemma_rules.get("", ())]
+        return frozenset(
+            [
+                word,
+                *(
+                    word[: len(word) - len(old)] + new
+                    for pairs in rules.values()
+                    for old, new in pairs
+                    if word.endswith(old)
+                ),
+                *(form for table in exceptions.values() for form in table.get(word, ())),
+                *(r.attrs["LEMMA"] for r in ruled if _may_take(r, word)),
+            ]
+        )
+
+    def may(self, word: str, test: Callable[[str], bool]) -> bool:
+        """Whether some lemma ``word`` could have passes ``test``, lower-cased; remembered per word and test."""
+        key = (word, test)
+        found = self._may.get(key)
+        if found is None:
+            if len(self._may) >= WORDS_REMEMBERED:
+                self._may.clear()
+            found = self._may[key] = any(test(form.lower()) for form in self.possible(word))
+        return found
 
     def nouns(self) -> frozenset[str]:
         """The lemmatizer's index of nouns and adjectives, read once."""
@@ -149,6 +186,12 @@ def _first(rules: list[_Rule], token: Token, key: str):
         ):
             return rule.attrs[key]
     return None
+
+
+def _may_take(rule: _Rule, lower: str) -> bool:
+    """Whether ``rule`` may match at a token written ``lower`` (lower-cased): its tests there of
+    the lower-case form pass; its other tests are taken to."""
+    return all(_passes(test, lower) for key, test in rule.tests[rule.index] if key == "LOWER")
 
 
 def _test(value):
@@ -290,6 +333,16 @@ def lemma_among(token: Token, wanted: frozenset[str]) -> str | None:
         return None
     found = lemma(token).lower()
     return found if found in wanted else None
+
+
+def lemma_may(token: Token, test: Callable[[str], bool]) -> bool:
+    """Whether ``lemma(token).lower()`` may pass ``test``: False only when no lemma the ruler or
+    the lemmatizer could give the word passes it (``_Asked.possible``), so a reader can leave
+    unlemmatized the words whose lemma cannot matter to it. True when the model is not asked."""
+    asked = _BY_VOCAB.get(token.vocab)
+    if asked is None or asked.lemmatizer.mode != "rule" or token.lemma_:
+        return True
+    return asked.may(token.lower_, test)
 
 
 def _lemma(asked: _Asked, token: Token) -> str:
