@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.extractors import parsed_from
 from pipeline.extractors.dates import to_parse
-from pipeline.model.attributes import dep, lemma, lemma_among, parse_ahead, parsed, pos, tag
+from pipeline.model.attributes import _BY_VOCAB, dep, lemma, lemma_among, lemma_may, parse_ahead, parsed, pos, tag
 from pipeline.model.nlp import bare_pipeline
 
 PARSED = "pipeline.parsed"  # where attributes.remembered keeps the parsed sentences of a Doc
@@ -120,3 +120,30 @@ def test_a_doc_from_a_pipeline_that_ran_the_ruler_reads_its_own_attributes(pairs
     ran = pairs[0][0]
     assert [pos(t) for t in ran] == [t.pos_ for t in ran] and [lemma(t) for t in ran] == [t.lemma_ for t in ran]
     assert parsed(ran, 0, 3).doc is ran, "its own parse"
+
+
+def test_the_models_own_lemmatizer_is_left_as_loaded(nlp):
+    """The extractors ask a copy whose index tables are sets; the model keeps its lists."""
+    own = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    asked = _BY_VOCAB[nlp.vocab].lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(v, list) for v in own.values()) and all(isinstance(v, frozenset) for v in asked.values())
+    assert {k: sorted(v) for k, v in own.items()} == {k: sorted(v) for k, v in asked.items()}
+
+
+def test_lemma_may_says_no_only_when_the_models_lemma_fails_the_test(full, nlp):
+    """A word whose lemma ``lemma_may`` rules out never has it: irregular forms and the ruler's
+    own lemmas (``wo`` -> ``will``, ``'d`` -> ``would``) included."""
+    tests = [
+        lambda f: f in {"will", "would", "be", "buy", "study"},
+        lambda f: f.endswith("call") or f.startswith("off"),
+        lambda f: f.endswith("ing"),
+    ]
+    texts = [*TEXTS, "They'll sign; we won't. She'd recall officials who walked away, bought studies and is studying."]
+    ruled_out = 0
+    for ran, doc in zip(full.pipe(texts), nlp.pipe(texts)):
+        for want, asked in zip(ran, doc):
+            for test in tests:
+                if not lemma_may(asked, test):
+                    ruled_out += 1
+                    assert not test(want.lemma_.lower()), (want.text, want.lemma_)
+    assert ruled_out > 100, "most words are ruled out"

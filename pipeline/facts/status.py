@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..extractors import dep, lemma, tag
+from ..extractors import dep, lemma, lemma_may, tag
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "called off": ("scrap", "abandon", "terminate", "cancel", "collapse", "withdraw", "call off", "walk away"),
@@ -29,8 +29,9 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 def status(sent: Span, trigger: int, governors: set[int]) -> str | None:
     """The status the trigger's sentence gives, or None. ``governors``: sentence-doc indices of
-    the verbs the trigger completes (``agreed`` in ``agreed to buy``)."""
-    lemmas = [lemma(t).lower() if wordlike(t) else "" for t in sent]
+    the verbs the trigger completes (``agreed`` in ``agreed to buy``). Only the words whose
+    lemma may be or hold part of a status word are lemmatized (``_may_matter``)."""
+    lemmas = [lemma(t).lower() if wordlike(t) and lemma_may(t, _may_matter) else "" for t in sent]
     joined = " ".join(lemmas)
     trig = sent[trigger]
     for name, words in STATUS_WORDS.items():
@@ -44,6 +45,25 @@ def status(sent: Span, trigger: int, governors: set[int]) -> str | None:
                     continue
                 return name
     return None
+
+
+_SINGLE = frozenset(w for words in STATUS_WORDS.values() for w in words if " " not in w)
+_PHRASES = [w.split() for words in STATUS_WORDS.values() for w in words if " " in w]
+_ENDS = tuple(p[0] for p in _PHRASES)  # the joined lemmas "recall off" hold "call off"
+_STARTS = tuple(p[-1] for p in _PHRASES)
+_INSIDE = frozenset(w for p in _PHRASES for w in p[1:-1])
+
+
+def _may_matter(form: str) -> bool:
+    """Whether a lemma ``form`` can decide a status: one of the single status words, or a part
+    of a phrase's match in the joined lemmas (which hold no space): a lemma ending in its first
+    word, equal to a middle one, or starting with its last. Any other lemma leaves every test
+    as it is when read as "" instead.
+
+    >>> [_may_matter(w) for w in ("sign", "recall", "offer", "away", "signal", "buy")]
+    [True, True, True, True, False, False]
+    """
+    return form in _SINGLE or form in _INSIDE or form.endswith(_ENDS) or form.startswith(_STARTS)
 
 
 def wordlike(token: Token) -> bool:

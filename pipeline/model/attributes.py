@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from spacy.attrs import SENT_START, TAG
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 
 from .meta import PARSER, SENTER
@@ -53,11 +54,17 @@ class _Asked:
             for entry in patterns
             for pattern in entry["patterns"]
         ]
-        self.lemmatizer = lemmatizer
+        self.lemmatizer = _indexed(lemmatizer)
         self._setting: dict[tuple[str, str], tuple[dict[str, tuple[list[_Rule], bool]], tuple[list[_Rule], bool]]] = {}
         self._by_word: dict[tuple[str, str, str, str], object] = {}
         self._nouns: frozenset[str] | None = None
         self._may_be: dict[frozenset[str], tuple[set[str], list[int], frozenset[str]]] = {}
+        self._lemma_rules: dict[str, list[_Rule]] = {}  # the rules setting a lemma by the form they name ("": any)
+        for rule in self.rules:
+            if "LEMMA" in rule.attrs:
+                for form in rule.lowers or ("",):
+                    self._lemma_rules.setdefault(form, []).append(rule)
+        self._may: dict[tuple[str, Callable[[str], bool]], bool] = {}
 
     def may_be(self, word: str, wanted: frozenset[str]) -> bool:
         """Whether ``word`` (lower-case) could lemmatize to one of ``wanted``: it starts with
@@ -71,6 +78,37 @@ class _Asked:
             test = self._may_be[wanted] = (stems, lengths, frozenset(forms))
         stems, lengths, forms = test
         return word in forms or any(word[:n] in stems for n in lengths)
+
+    def possible(self, word: str) -> frozenset[str]:
+        """Every lemma ``word`` (lower-case) could have, whatever its tag: itself, what the
+        lemmatizer's rules and exceptions make of it for any part of speech, and the lemmas of
+        the ruler's patterns that may take a word so written."""
+        rules = self.lemmatizer.lookups.get_table("lemma_rules")
+        exceptions = self.lemmatizer.lookups.get_table("lemma_exc", {})
+        ruled = [*self._lemma_rules.get(word, ()), *self._lemma_rules.get("", ())]
+        return frozenset(
+            [
+                word,
+                *(
+                    word[: len(word) - len(old)] + new
+                    for pairs in rules.values()
+                    for old, new in pairs
+                    if word.endswith(old)
+                ),
+                *(form for table in exceptions.values() for form in table.get(word, ())),
+                *(r.attrs["LEMMA"] for r in ruled if _may_take(r, word)),
+            ]
+        )
+
+    def may(self, word: str, test: Callable[[str], bool]) -> bool:
+        """Whether some lemma ``word`` could have passes ``test``, lower-cased; remembered per word and test."""
+        key = (word, test)
+        found = self._may.get(key)
+        if found is None:
+            if len(self._may) >= WORDS_REMEMBERED:
+                self._may.clear()
+            found = self._may[key] = any(test(form.lower()) for form in self.possible(word))
+        return found
 
     def nouns(self) -> frozenset[str]:
         """The lemmatizer's index of nouns and adjectives, read once."""
@@ -114,6 +152,20 @@ class _Asked:
         return by_form.get(lower, any_form)
 
 
+def _indexed(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """A copy of the model's lemmatizer, its index of words by part of speech held as sets:
+    spaCy keeps each as a list (57,528 nouns) and scans it for each form its rules make of a
+    word it has not yet seen with that POS and morphology, ~150 µs a plural noun. The same
+    tables, the same answers; the model's own lemmatizer is left as loaded."""
+    copy = type(lemmatizer)(
+        lemmatizer.vocab, lemmatizer.model, lemmatizer.name, mode=lemmatizer.mode, overwrite=lemmatizer.overwrite
+    )
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        copy.lookups.add_table(name, {k: frozenset(v) for k, v in table.items()} if name == "lemma_index" else table)
+    return copy
+
+
 # Answers remembered by tag, text and dependency label, at most (then forgotten all at once: memory stays flat).
 WORDS_REMEMBERED = 2**17
 
@@ -134,6 +186,12 @@ def _first(rules: list[_Rule], token: Token, key: str):
         ):
             return rule.attrs[key]
     return None
+
+
+def _may_take(rule: _Rule, lower: str) -> bool:
+    """Whether ``rule`` may match at a token written ``lower`` (lower-cased): its tests there of
+    the lower-case form pass; its other tests are taken to."""
+    return all(_passes(test, lower) for key, test in rule.tests[rule.index] if key == "LOWER")
 
 
 def _test(value):
@@ -275,6 +333,16 @@ def lemma_among(token: Token, wanted: frozenset[str]) -> str | None:
         return None
     found = lemma(token).lower()
     return found if found in wanted else None
+
+
+def lemma_may(token: Token, test: Callable[[str], bool]) -> bool:
+    """Whether ``lemma(token).lower()`` may pass ``test``: False only when no lemma the ruler or
+    the lemmatizer could give the word passes it (``_Asked.possible``), so a reader can leave
+    unlemmatized the words whose lemma cannot matter to it. True when the model is not asked."""
+    asked = _BY_VOCAB.get(token.vocab)
+    if asked is None or asked.lemmatizer.mode != "rule" or token.lemma_:
+        return True
+    return asked.may(token.lower_, test)
 
 
 def _lemma(asked: _Asked, token: Token) -> str:
