@@ -183,3 +183,17 @@ def test_facts_find_is_the_function_on_every_access():
         " a = facts.find; b = facts.find; assert callable(a) and a is b, b"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_status_phrases_are_whole_words_in_a_row(nlp):
+    """``call off`` is two lemmas in a row, never part of another word: ``recall officials``
+    is no calling off (the joined lemmas held ``recall off``)."""
+    from pipeline.facts.status import status
+
+    def status_of(text: str, trigger: str) -> str | None:
+        sent = next(nlp(text).sents)
+        return status(sent, next(t.i for t in sent if t.text == trigger) - sent.start, set())
+
+    assert status_of("Acme will recall officials after it bought Beta for $5 million.", "bought") == "completed"
+    assert status_of("Acme called off its plan to buy Beta for $5 million.", "buy") == "called off"
+    assert status_of("Acme walked away from a deal to buy Beta for $5 million.", "buy") == "called off"

@@ -32,7 +32,6 @@ def status(sent: Span, trigger: int, governors: set[int]) -> str | None:
     the verbs the trigger completes (``agreed`` in ``agreed to buy``). Only the words whose
     lemma may be or hold part of a status word are lemmatized (``_may_matter``)."""
     lemmas = [lemma(t).lower() if wordlike(t) and lemma_may(t, _may_matter) else "" for t in sent]
-    joined = " ".join(lemmas)
     trig = sent[trigger]
     for name, words in STATUS_WORDS.items():
         if name == "completed" and tag(trig) == "VBD" and not governors and not _aux_future(trig):
@@ -40,30 +39,34 @@ def status(sent: Span, trigger: int, governors: set[int]) -> str | None:
         if name == "agreed" and lemma(trig).lower() in ("deal", "agreement"):
             continue  # the word "deal" alone is the trigger, not a status
         for w in words:
-            if (" " in w and w in joined) or (" " not in w and w in lemmas):
+            if _written(lemmas, w):
                 if name == "planned" and w in ("will", "would") and not _near(lemmas, w, trigger, 4):
                     continue
                 return name
     return None
 
 
-_SINGLE = frozenset(w for words in STATUS_WORDS.values() for w in words if " " not in w)
-_PHRASES = [w.split() for words in STATUS_WORDS.values() for w in words if " " in w]
-_ENDS = tuple(p[0] for p in _PHRASES)  # the joined lemmas "recall off" hold "call off"
-_STARTS = tuple(p[-1] for p in _PHRASES)
-_INSIDE = frozenset(w for p in _PHRASES for w in p[1:-1])
+_WORDS = frozenset(part for words in STATUS_WORDS.values() for w in words for part in w.split())
+
+
+def _written(lemmas: list[str], words: str) -> bool:
+    """Whether the status word or phrase ``words`` stands among the lemmas, a phrase as lemmas in
+    a row: ``call off`` in ``called the deal off``'s lemmas never, in ``called off`` yes, and never
+    inside another word (``recall officials`` is no ``call off``)."""
+    parts = words.split()
+    if len(parts) == 1:
+        return words in lemmas
+    return any(lemmas[i : i + len(parts)] == parts for i in range(len(lemmas) - len(parts) + 1))
 
 
 def _may_matter(form: str) -> bool:
-    """Whether a lemma ``form`` can decide a status: one of the single status words, or a part
-    of a phrase's match in the joined lemmas (which hold no space): a lemma ending in its first
-    word, equal to a middle one, or starting with its last. Any other lemma leaves every test
-    as it is when read as "" instead.
+    """Whether a lemma ``form`` can decide a status: a status word or a word of a status phrase.
+    Any other lemma leaves every test as it is when read as "" instead.
 
-    >>> [_may_matter(w) for w in ("sign", "recall", "offer", "away", "signal", "buy")]
-    [True, True, True, True, False, False]
+    >>> [_may_matter(w) for w in ("sign", "recall", "off", "away", "signal", "buy")]
+    [True, False, True, True, False, False]
     """
-    return form in _SINGLE or form in _INSIDE or form.endswith(_ENDS) or form.startswith(_STARTS)
+    return form in _WORDS
 
 
 def wordlike(token: Token) -> bool:
