@@ -13,6 +13,7 @@ import time
 from functools import lru_cache
 
 from ..config import Config
+from ..extractors._calendar import date_orders
 from ..extractors._numbers import speller
 from ..extractors.article import table as currency_table
 from ..knowledge import load as load_data
@@ -28,6 +29,7 @@ def startup(config: Config) -> dict[str, float]:
     load_data()
     currency_table(config.money)
     speller()
+    date_orders()
     data_s = time.perf_counter() - tick - model_s
     _settle()
     return {"load_model_s": model_s, "load_data_s": data_s, "startup_s": model_s + data_s}

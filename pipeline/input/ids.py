@@ -58,7 +58,10 @@ class Ids:
         while new.casefold() in self.taken or _reserved(new):
             n += 1
             new = f"{base}-{n}"
-        self.taken.add(new.casefold())
+        folded = new.casefold()
+        # An id already in lower case (a web page's URI slug) is kept once, not twice: the set
+        # and the run's list of ids (``engines.job.Tally``) hold the same string.
+        self.taken.add(new if folded == new else folded)
         return new
 
 
