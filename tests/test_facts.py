@@ -94,6 +94,42 @@ CASES = [  # (name, sentence, type, {role: record text})
         "loan",
         {"borrower": "Delta Group", "lender": ["Kappa Bank"], "amount": "$1 billion"},
     ),
+    (
+        "contract_handed_to_a_consortium_led_by",
+        "Omega Holdings has handed a $300 million contract for a new bridge to a consortium led by Sigma Construction Ltd on Tuesday.",
+        "contract",
+        {"awarder": "Omega Holdings", "contractor": ["Sigma Construction Ltd"], "value": "$300 million"},
+    ),
+    (
+        "leased_a_site_from",
+        "Zeta Foods Ltd leased a 12-hectare site from Theta Land Corp for $5 million on Monday.",
+        "property",
+        {"buyer": "Zeta Foods Ltd", "seller": "Theta Land Corp", "area": "12-hectare", "price": "$5 million"},
+    ),
+    (
+        "leased_a_plot_to",
+        "Theta Land Corp leased a 12-hectare plot to Zeta Foods Ltd on Monday.",
+        "property",
+        {"buyer": "Zeta Foods Ltd", "seller": "Theta Land Corp", "area": "12-hectare"},
+    ),
+    (
+        "paid_for_a_parcel",
+        "Iota Auto Parts Co Ltd paid 61 million yuan for a 118-mu parcel on October 28.",
+        "property",
+        {"buyer": "Iota Auto Parts Co Ltd", "price": "61 million yuan"},
+    ),
+    (
+        "plot_went_to",
+        "The last plot, 82 mu in the east of the zone, went to Kappa Motors Co Ltd for 90 million yuan.",
+        "property",
+        {"buyer": "Kappa Motors Co Ltd", "price": "90 million yuan"},
+    ),
+    (
+        "will_spend_by",
+        "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
+        "plan",
+        {"body": "Lambda Power Corp", "amount": "$1.3 billion", "date": "2028"},
+    ),
 ]
 
 

@@ -78,13 +78,17 @@ FRAMES: dict[str, dict[str, str]] = {
         "by": "lender",
     },
     "plan": {"subject": "body", "possessive": "body"},
+    # a lease: the tenant is the buyer, the landlord the seller ("X leased a plot from Y");
+    # with a "to" or "with" party the subject is the landlord (LESSOR).
+    "lease": {"subject": "buyer", "possessive": "buyer", "from": "seller", "to": "buyer", "with": "buyer"},
 }
+LESSOR = {"subject": "seller", "possessive": "seller"}  # "Y leased 5 ha to X", "Y signed a lease with X"
 # frame -> verb a noun trigger is the object of -> the role its subject fills, when it is not
 # the frame's subject: "X led the round" names an investor, "Y provided the loan" a lender.
 GOVERNED: dict[str, dict[str, str]] = {
     "raise": {"lead": "investors", "join": "investors", "back": "investors", "participate": "investors"},
     "borrow": {"provide": "lender", "extend": "lender", "arrange": "lender", "grant": "lender", "offer": "lender"},
-    "win": {"award": "awarder", "grant": "awarder", "give": "awarder"},
+    "win": {"award": "awarder", "grant": "awarder", "give": "awarder", "hand": "awarder"},
 }
 # A property deal has no target: the thing bought is the site (a span) or its area.
 PROPERTY = {"target": None}
@@ -123,10 +127,12 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
     table = FRAMES[frame] | (PROPERTY if kind == "property" else {})
     allowed = set(ROLES[kind])
     heads = {h: _head(sent, h) for h in held}
-    for h in held:
-        if h.type != "organisation" or _inside(h, trigger):
-            continue
-        relation = _relation(sent, heads[h], trigger)
+    relations = {
+        h: _relation(sent, heads[h], trigger) for h in held if h.type == "organisation" and not _inside(h, trigger)
+    }
+    if frame == "lease" and {"to", "with"} & set(relations.values()):
+        table = table | LESSOR
+    for h, relation in relations.items():
         role = table.get(relation) if relation else None
         if relation and relation.startswith("subject of "):
             verb = relation.removeprefix("subject of ")
@@ -194,6 +200,10 @@ def _relation(sent: Span, head: Token, trigger: int) -> str | None:
         head = head.head.head  # "to an alliance of X": X stands where the alliance does
         while dep(head) in ("appos", "conj") and head.head.i != head.i:
             head = head.head
+    if _led_by(head):
+        head = head.head.head.head  # "to a consortium led by X": X stands where the consortium does
+        while dep(head) in ("appos", "conj") and head.head.i != head.i:
+            head = head.head
     label = dep(head)
     up = head.head
     if label in SUBJECTS:
@@ -211,6 +221,25 @@ def _relation(sent: Span, head: Token, trigger: int) -> str | None:
         if _joined(up.head, trig):
             return "subject" if word == "by" and dep(up) == "agent" and not _is_noun(trig) else word
     return None
+
+
+LEAD_VERBS = frozenset({"led", "headed", "formed"})
+GROUP_WORDS = frozenset({"consortium", "venture", "group", "alliance", "partnership", "team", "syndicate"})
+
+
+def _led_by(head: Token) -> bool:
+    """``a consortium led by X``: X is the object of ``by`` on a participle that modifies a
+    group word (consortium, joint venture, alliance...)."""
+    by = head.head
+    verb = by.head
+    return (
+        dep(head) == "pobj"
+        and by.lower_ == "by"
+        and verb.lower_ in LEAD_VERBS
+        and dep(verb) == "acl"
+        and verb.head.lower_ in GROUP_WORDS
+        and dep(verb.head) in ("pobj", "dobj", "nsubj", "nsubjpass")
+    )
 
 
 def _joined(token: Token, trig: Token) -> bool:
