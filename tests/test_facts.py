@@ -125,6 +125,18 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"buyer": "Kappa Motors Co Ltd", "price": "90 million yuan"},
     ),
     (
+        "public_body_signs_a_contract_with",
+        "The Ministry of Defence signed a $2 billion contract with Kappa Arms Ltd on Tuesday.",
+        "contract",
+        {"awarder": "Ministry of Defence", "contractor": ["Kappa Arms Ltd"], "value": "$2 billion"},
+    ),
+    (
+        "ordered_from",
+        "Sky Air Ltd has ordered 30 aircraft from Boeing Co for $3 billion on Monday.",
+        "contract",
+        {"awarder": "Sky Air Ltd", "contractor": ["Boeing Co"], "value": "$3 billion"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",
@@ -154,7 +166,7 @@ def test_named_sentences(tmp_path, name, text, kind, expected):
     facts = [f for f in data["facts"] if f["type"] == kind]
     assert facts
     got = {
-        role: [texts.get(x) for x in v] if isinstance(v, list) else texts.get(v)
+        role: [texts.get(x) for x in v] if isinstance(v, list) else v["text"] if isinstance(v, dict) else texts.get(v)
         for role, v in facts[0]["roles"].items()
     }
     assert {r: got.get(r) for r in expected} == expected
@@ -219,3 +231,31 @@ def test_facts_find_is_the_function_on_every_access():
         " a = facts.find; b = facts.find; assert callable(a) and a is b, b"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.slow
+def test_text_roles_site_and_place(tmp_path):
+    """A property deal's site is the trigger's object, its place the name after 'in'; a
+    funding round's words are its round."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nZeta Foods Ltd bought a 12-hectare plot in Northvale for $5 million on Monday.\n\n"
+        "Acme Robotics Ltd raised $40 million in a Series B round led by Beta Capital on Tuesday.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    text = src.read_text("utf8")
+    by_type = {f["type"]: f["roles"] for f in data["facts"]}
+    site, place = by_type["property"]["site"], by_type["property"]["place"]
+    assert "plot" in site["text"] and place["text"] == "Northvale"
+    assert "Series B round" in by_type["funding"]["round"]["text"]
+    assert text.count(place["text"]) == 1
