@@ -137,6 +137,18 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"awarder": "Sky Air Ltd", "contractor": ["Boeing Co"], "value": "$3 billion"},
     ),
     (
+        "banks_lead_a_loan",
+        "Kappa Bank Ltd and Sigma Bank Ltd will lead a $500 million loan on Monday.",
+        "loan",
+        {"lender": ["Kappa Bank Ltd", "Sigma Bank Ltd"], "amount": "$500 million"},
+    ),
+    (
+        "banks_agreed_a_loan",
+        "Omega Bank Ltd has agreed a loan of $70 million to bridge the payments on Monday.",
+        "loan",
+        {"lender": ["Omega Bank Ltd"], "amount": "$70 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -88,7 +88,17 @@ LESSOR = {"subject": "seller", "possessive": "seller"}  # "Y leased 5 ha to X", 
 # the frame's subject: "X led the round" names an investor, "Y provided the loan" a lender.
 GOVERNED: dict[str, dict[str, str]] = {
     "raise": {"lead": "investors", "join": "investors", "back": "investors", "participate": "investors"},
-    "borrow": {"provide": "lender", "extend": "lender", "arrange": "lender", "grant": "lender", "offer": "lender"},
+    "borrow": {
+        "provide": "lender",
+        "extend": "lender",
+        "arrange": "lender",
+        "grant": "lender",
+        "offer": "lender",
+        "lead": "lender",
+        "pledge": "lender",
+        "approve": "lender",
+        "agree": "lender",
+    },
     "win": {"award": "awarder", "grant": "awarder", "give": "awarder", "hand": "awarder"},
 }
 # A property deal has no target: the thing bought is the site (a span) or its area.

@@ -75,6 +75,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "package": ("contract", "win"),
     "loan": ("loan", "borrow"),
     "facility": ("loan", "borrow"),
+    "credit": ("loan", "borrow"),
     "plan": ("plan", "plan"),
     "target": ("plan", "plan"),
     "budget": ("plan", "plan"),
