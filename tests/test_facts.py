@@ -271,3 +271,26 @@ def test_text_roles_site_and_place(tmp_path):
     assert "plot" in site["text"] and place["text"] == "Northvale"
     assert "Series B round" in by_type["funding"]["round"]["text"]
     assert text.count(place["text"]) == 1
+
+
+@pytest.mark.slow
+def test_market_totals_are_no_investment(tmp_path):
+    """Foreign direct investment reaching a sum, or foreign investors committing one, is a
+    market's total: no investment fact."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nForeign direct investment in the zone reached $3 billion in June, Omega Ltd said.\n\n"
+        "The Ministry of Energy said foreign investors had committed $9 billion to power projects this year.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    assert not [f for f in data["facts"] if f["type"] == "investment"]

@@ -128,6 +128,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
     by_type: dict[str, Fact] = {}
     definite = set()
     for f in found:
+        if f.type == "investment" and _market_total(tree, f):
+            continue
         roles, why = rolemod.assign(tree, f.i, f.type, f.frame, held)
         why[TEXTS] = rolemod.texts(tree, sent, f.i, f.type, held)  # joined to the roles of the facts kept
         governors = rolemod._governors(tree[f.i])
@@ -172,6 +174,19 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         claimed.add(money)
         out.append(fact)
     return sorted(out, key=lambda f: f.trigger.start)
+
+
+MARKET_WORDS = frozenset({"foreign", "direct"})  # "foreign direct investment", "foreign investment"
+
+
+def _market_total(tree: Span, f: Found) -> bool:
+    """An investment that is a market's total, no one's deal: ``foreign direct investment
+    reached ...``, ``foreign investors had committed $9.2 billion``."""
+    trig = tree[f.i]
+    if f.noun and f.i > 0 and tree[f.i - 1].lower_ in MARKET_WORDS:
+        return True
+    chain = {trig.i, *rolemod._governors(trig)}
+    return any(t.head.i in chain and rolemod.dep(t) == "nsubj" and t.lower_ == "investors" for t in tree)
 
 
 def _enough(fact: Fact) -> bool:
