@@ -149,6 +149,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"lender": ["Omega Bank Ltd"], "amount": "$70 million"},
     ),
     (
+        "wants_a_sum_by",
+        "Omega Ports Ltd wants to reach $2 billion of cargo revenue by 2030.",
+        "plan",
+        {"body": "Omega Ports Ltd", "amount": "$2 billion", "date": "2030"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -46,6 +46,8 @@ VERBS: dict[str, tuple[str, str]] = {
     "budget": ("plan", "plan"),
     "spend": ("plan", "plan"),
     "aim": ("plan", "plan"),
+    "target": ("plan", "plan"),
+    "want": ("plan", "plan"),
     "commit": ("investment", "invest"),
     "lease": ("acquisition", "lease"),
     "rent": ("acquisition", "lease"),
