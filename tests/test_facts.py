@@ -94,6 +94,72 @@ CASES = [  # (name, sentence, type, {role: record text})
         "loan",
         {"borrower": "Delta Group", "lender": ["Kappa Bank"], "amount": "$1 billion"},
     ),
+    (
+        "contract_handed_to_a_consortium_led_by",
+        "Omega Holdings has handed a $300 million contract for a new bridge to a consortium led by Sigma Construction Ltd on Tuesday.",
+        "contract",
+        {"awarder": "Omega Holdings", "contractor": ["Sigma Construction Ltd"], "value": "$300 million"},
+    ),
+    (
+        "leased_a_site_from",
+        "Zeta Foods Ltd leased a 12-hectare site from Theta Land Corp for $5 million on Monday.",
+        "property",
+        {"buyer": "Zeta Foods Ltd", "seller": "Theta Land Corp", "area": "12-hectare", "price": "$5 million"},
+    ),
+    (
+        "leased_a_plot_to",
+        "Theta Land Corp leased a 12-hectare plot to Zeta Foods Ltd on Monday.",
+        "property",
+        {"buyer": "Zeta Foods Ltd", "seller": "Theta Land Corp", "area": "12-hectare"},
+    ),
+    (
+        "paid_for_a_parcel",
+        "Iota Auto Parts Co Ltd paid 61 million yuan for a 118-mu parcel on October 28.",
+        "property",
+        {"buyer": "Iota Auto Parts Co Ltd", "price": "61 million yuan"},
+    ),
+    (
+        "plot_went_to",
+        "The last plot, 82 mu in the east of the zone, went to Kappa Motors Co Ltd for 90 million yuan.",
+        "property",
+        {"buyer": "Kappa Motors Co Ltd", "price": "90 million yuan"},
+    ),
+    (
+        "public_body_signs_a_contract_with",
+        "The Ministry of Defence signed a $2 billion contract with Kappa Arms Ltd on Tuesday.",
+        "contract",
+        {"awarder": "Ministry of Defence", "contractor": ["Kappa Arms Ltd"], "value": "$2 billion"},
+    ),
+    (
+        "ordered_from",
+        "Sky Air Ltd has ordered 30 aircraft from Boeing Co for $3 billion on Monday.",
+        "contract",
+        {"awarder": "Sky Air Ltd", "contractor": ["Boeing Co"], "value": "$3 billion"},
+    ),
+    (
+        "banks_lead_a_loan",
+        "Kappa Bank Ltd and Sigma Bank Ltd will lead a $500 million loan on Monday.",
+        "loan",
+        {"lender": ["Kappa Bank Ltd", "Sigma Bank Ltd"], "amount": "$500 million"},
+    ),
+    (
+        "banks_agreed_a_loan",
+        "Omega Bank Ltd has agreed a loan of $70 million to bridge the payments on Monday.",
+        "loan",
+        {"lender": ["Omega Bank Ltd"], "amount": "$70 million"},
+    ),
+    (
+        "wants_a_sum_by",
+        "Omega Ports Ltd wants to reach $2 billion of cargo revenue by 2030.",
+        "plan",
+        {"body": "Omega Ports Ltd", "amount": "$2 billion", "date": "2030"},
+    ),
+    (
+        "will_spend_by",
+        "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
+        "plan",
+        {"body": "Lambda Power Corp", "amount": "$1.3 billion", "date": "2028"},
+    ),
 ]
 
 
@@ -118,7 +184,7 @@ def test_named_sentences(tmp_path, name, text, kind, expected):
     facts = [f for f in data["facts"] if f["type"] == kind]
     assert facts
     got = {
-        role: [texts.get(x) for x in v] if isinstance(v, list) else texts.get(v)
+        role: [texts.get(x) for x in v] if isinstance(v, list) else v["text"] if isinstance(v, dict) else texts.get(v)
         for role, v in facts[0]["roles"].items()
     }
     assert {r: got.get(r) for r in expected} == expected
@@ -197,3 +263,54 @@ def test_status_phrases_are_whole_words_in_a_row(nlp):
     assert status_of("Acme will recall officials after it bought Beta for $5 million.", "bought") == "completed"
     assert status_of("Acme called off its plan to buy Beta for $5 million.", "buy") == "called off"
     assert status_of("Acme walked away from a deal to buy Beta for $5 million.", "buy") == "called off"
+
+
+@pytest.mark.slow
+def test_text_roles_site_and_place(tmp_path):
+    """A property deal's site is the trigger's object, its place the name after 'in'; a
+    funding round's words are its round."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nZeta Foods Ltd bought a 12-hectare plot in Northvale for $5 million on Monday.\n\n"
+        "Acme Robotics Ltd raised $40 million in a Series B round led by Beta Capital on Tuesday.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    text = src.read_text("utf8")
+    by_type = {f["type"]: f["roles"] for f in data["facts"]}
+    site, place = by_type["property"]["site"], by_type["property"]["place"]
+    assert "plot" in site["text"] and place["text"] == "Northvale"
+    assert "Series B round" in by_type["funding"]["round"]["text"]
+    assert text.count(place["text"]) == 1
+
+
+@pytest.mark.slow
+def test_market_totals_are_no_investment(tmp_path):
+    """Foreign direct investment reaching a sum, or foreign investors committing one, is a
+    market's total: no investment fact."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nForeign direct investment in the zone reached $3 billion in June, Omega Ltd said.\n\n"
+        "The Ministry of Energy said foreign investors had committed $9 billion to power projects this year.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    assert not [f for f in data["facts"] if f["type"] == "investment"]

@@ -59,7 +59,18 @@ def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
         found = _heads_only(tree, found)
         facts += [(k, f) for f in _sentence_facts(doc, sent, tree, found, inside, mentions, article, facts)]
     facts = [(k, f) for k, f in _borrow_back(_refer_back(facts)) if _enough(f)]
-    return [to_dict(_with_status(f), n) for n, (_, f) in enumerate(facts, 1)]
+    return [to_dict(_with_texts(_with_status(f)), n) for n, (_, f) in enumerate(facts, 1)]
+
+
+TEXTS = "text roles"  # a fact's text roles wait in its why until it is kept: no rule counts them
+
+
+def _with_texts(fact: Fact) -> Fact:
+    """The fact with its text roles (place, site, what, round) among its roles, each saying why."""
+    spans = {r: v for r, v in fact.why.get(TEXTS, {}).items() if r not in fact.roles}
+    why = {r: w for r, w in fact.why.items() if r != TEXTS}
+    why.update({r: "text: the trigger's " + ("phrase" if r != "place" else "in/at name") for r in spans})
+    return replace(fact, roles={**fact.roles, **spans}, why=why)
 
 
 def _with_status(fact: Fact) -> Fact:
@@ -117,7 +128,10 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
     by_type: dict[str, Fact] = {}
     definite = set()
     for f in found:
+        if f.type == "investment" and _market_total(tree, f):
+            continue
         roles, why = rolemod.assign(tree, f.i, f.type, f.frame, held)
+        why[TEXTS] = rolemod.texts(tree, sent, f.i, f.type, held)  # joined to the roles of the facts kept
         governors = rolemod._governors(tree[f.i])
         if AGENT[f.type] not in roles:
             _pronoun_subject(doc, sent, tree, f, mentions, roles, why)
@@ -160,6 +174,19 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         claimed.add(money)
         out.append(fact)
     return sorted(out, key=lambda f: f.trigger.start)
+
+
+MARKET_WORDS = frozenset({"foreign", "direct"})  # "foreign direct investment", "foreign investment"
+
+
+def _market_total(tree: Span, f: Found) -> bool:
+    """An investment that is a market's total, no one's deal: ``foreign direct investment
+    reached ...``, ``foreign investors had committed $9.2 billion``."""
+    trig = tree[f.i]
+    if f.noun and f.i > 0 and tree[f.i - 1].lower_ in MARKET_WORDS:
+        return True
+    chain = {trig.i, *rolemod._governors(trig)}
+    return any(t.head.i in chain and rolemod.dep(t) == "nsubj" and t.lower_ == "investors" for t in tree)
 
 
 def _enough(fact: Fact) -> bool:

@@ -68,6 +68,7 @@ FRAMES: dict[str, dict[str, str]] = {
         "by": "awarder",
         "with": "awarder",
     },
+    "order": {"subject": "awarder", "possessive": "awarder", "from": "contractor"},
     "lend": {"subject": "lender", "possessive": "lender", "to": "borrower", "object": "borrower"},
     "borrow": {
         "subject": "borrower",
@@ -78,13 +79,27 @@ FRAMES: dict[str, dict[str, str]] = {
         "by": "lender",
     },
     "plan": {"subject": "body", "possessive": "body"},
+    # a lease: the tenant is the buyer, the landlord the seller ("X leased a plot from Y");
+    # with a "to" or "with" party the subject is the landlord (LESSOR).
+    "lease": {"subject": "buyer", "possessive": "buyer", "from": "seller", "to": "buyer", "with": "buyer"},
 }
+LESSOR = {"subject": "seller", "possessive": "seller"}  # "Y leased 5 ha to X", "Y signed a lease with X"
 # frame -> verb a noun trigger is the object of -> the role its subject fills, when it is not
 # the frame's subject: "X led the round" names an investor, "Y provided the loan" a lender.
 GOVERNED: dict[str, dict[str, str]] = {
     "raise": {"lead": "investors", "join": "investors", "back": "investors", "participate": "investors"},
-    "borrow": {"provide": "lender", "extend": "lender", "arrange": "lender", "grant": "lender", "offer": "lender"},
-    "win": {"award": "awarder", "grant": "awarder", "give": "awarder"},
+    "borrow": {
+        "provide": "lender",
+        "extend": "lender",
+        "arrange": "lender",
+        "grant": "lender",
+        "offer": "lender",
+        "lead": "lender",
+        "pledge": "lender",
+        "approve": "lender",
+        "agree": "lender",
+    },
+    "win": {"award": "awarder", "grant": "awarder", "give": "awarder", "hand": "awarder"},
 }
 # A property deal has no target: the thing bought is the site (a span) or its area.
 PROPERTY = {"target": None}
@@ -123,14 +138,23 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
     table = FRAMES[frame] | (PROPERTY if kind == "property" else {})
     allowed = set(ROLES[kind])
     heads = {h: _head(sent, h) for h in held}
-    for h in held:
-        if h.type != "organisation" or _inside(h, trigger):
-            continue
-        relation = _relation(sent, heads[h], trigger)
+    relations = {
+        h: _relation(sent, heads[h], trigger) for h in held if h.type == "organisation" and not _inside(h, trigger)
+    }
+    if frame == "lease" and {"to", "with"} & set(relations.values()):
+        table = table | LESSOR
+    signer = kind == "contract" and frame == "win"
+    if signer and "with" in relations.values() and any(r == "subject of sign" for r in relations.values()):
+        table = table | BUYER_SIGNS  # "the agency signed a contract with X": X is hired
+    for h, relation in relations.items():
         role = table.get(relation) if relation else None
         if relation and relation.startswith("subject of "):
             verb = relation.removeprefix("subject of ")
             role = GOVERNED.get(frame, {}).get(verb, table.get("subject"))
+            if table is not None and verb == "sign" and "with" in table and table["with"] == "contractor":
+                role = "awarder"
+        if signer and role == "contractor" and relation in ("subject", "subject of sign") and _public(sent, h):
+            role = "awarder"  # "the Ministry of Defence signed contracts worth ...": a public buyer
         if role and role in allowed:
             _fill(roles, why, role, h.id, relation)
     for rtype, role in (("money", money_role(kind)), ("area", "area"), ("date", "date")):
@@ -194,6 +218,10 @@ def _relation(sent: Span, head: Token, trigger: int) -> str | None:
         head = head.head.head  # "to an alliance of X": X stands where the alliance does
         while dep(head) in ("appos", "conj") and head.head.i != head.i:
             head = head.head
+    if _led_by(head):
+        head = head.head.head.head  # "to a consortium led by X": X stands where the consortium does
+        while dep(head) in ("appos", "conj") and head.head.i != head.i:
+            head = head.head
     label = dep(head)
     up = head.head
     if label in SUBJECTS:
@@ -211,6 +239,37 @@ def _relation(sent: Span, head: Token, trigger: int) -> str | None:
         if _joined(up.head, trig):
             return "subject" if word == "by" and dep(up) == "agent" and not _is_noun(trig) else word
     return None
+
+
+BUYER_SIGNS = {"with": "contractor"}
+PUBLIC_WORDS = frozenset(
+    "ministry authority agency department government council commission board municipality "
+    "administration secretariat directorate".split()
+)
+
+
+def _public(sent: Span, h: Held) -> bool:
+    """Whether an organisation's name holds a public body's word (ministry, authority...)."""
+    return any(t.lower_ in PUBLIC_WORDS for t in sent[h.start : h.end])
+
+
+LEAD_VERBS = frozenset({"led", "headed", "formed"})
+GROUP_WORDS = frozenset({"consortium", "venture", "group", "alliance", "partnership", "team", "syndicate"})
+
+
+def _led_by(head: Token) -> bool:
+    """``a consortium led by X``: X is the object of ``by`` on a participle that modifies a
+    group word (consortium, joint venture, alliance...)."""
+    by = head.head
+    verb = by.head
+    return (
+        dep(head) == "pobj"
+        and by.lower_ == "by"
+        and verb.lower_ in LEAD_VERBS
+        and dep(verb) == "acl"
+        and verb.head.lower_ in GROUP_WORDS
+        and dep(verb.head) in ("pobj", "dobj", "nsubj", "nsubjpass")
+    )
 
 
 def _joined(token: Token, trig: Token) -> bool:
@@ -277,3 +336,95 @@ def _distance(sent: Span, head: Token, trigger: int) -> int:
             return 99
         token, n = token.head, n + 1
     return n + up[token.i]
+
+
+# Text roles (place, site, what, round): spans of the trigger's sentence, read off the parse.
+ROUND_WORDS = frozenset("round ipo offering bond bonds placement debentures notes".split())
+PLACE_PREPS = frozenset({"in", "at"})
+
+
+def texts(tree: Span, sent: Span, trigger: int, kind: str, held: list[Held] = ()) -> dict:
+    """role -> {text, start, end} for the text roles of ``kind``: ``site`` (the thing bought or
+    leased: the trigger's object, or ``for`` a plot), ``what`` (what a plan plans: its object or
+    ``on`` what money is spent), ``place`` (a proper name after ``in``/``at`` on the trigger or
+    its object) and ``round`` (``Series B round``, ``green bond``). ``tree`` is the parsed
+    sentence, ``sent`` the article's sentence (its offsets); a word inside an amount or a date
+    record (``held``) is no site, thing or place: ``for`` or ``on`` after it is tried instead."""
+    allowed = set(ROLES[kind])
+    trig = tree[trigger]
+    out = {}
+    figures = {i + tree.start for h in held if h.type in ("money", "date") for i in range(h.start, h.end)}
+    obj = _object(trig)
+    if obj is not None and obj.i in figures:
+        obj = _prep_object(trig, ("for", "on")) or _prep_object(obj, ("for", "on", "of"))
+        obj = None if obj is not None and obj.i in figures else obj
+    if "site" in allowed and obj is not None:
+        out["site"] = _span(tree, sent, obj)
+    if "what" in allowed:
+        thing = obj if obj is not None else _prep_object(trig, ("on", "for"))
+        if thing is not None:
+            out["what"] = _span(tree, sent, thing)
+    if "place" in allowed:
+        for head in (trig, obj):
+            place = _place(head) if head is not None else None
+            if place is not None and place.i not in figures and not any(ch.isdigit() for ch in place.text):
+                out["place"] = _span(tree, sent, place, names_only=True)
+                break
+    if "round" in allowed:
+        word = trig if trig.lower_ in ROUND_WORDS else next((t for t in tree if t.lower_ in ROUND_WORDS), None)
+        if word is not None:
+            start = word.i
+            while start > tree.start and start - 1 not in figures and pos(tree.doc[start - 1]) in ("PROPN", "NOUN", "ADJ"):
+                start -= 1  # "Series B round", "green bond"
+            out["round"] = _cut(tree, sent, start - tree.start, word.i + 1 - tree.start)
+    return out
+
+
+def _object(trig: Token) -> Token | None:
+    """The trigger's object (a verb's dobj, ``for`` a plot after ``paid``), or None."""
+    if pos(trig) == "VERB":
+        obj = next((c for c in trig.children if dep(c) == "dobj"), None)
+        if obj is None:
+            obj = _prep_object(trig, ("for",))
+        return obj
+    return None
+
+
+def _prep_object(token: Token, words: tuple[str, ...]) -> Token | None:
+    for c in token.children:
+        if dep(c) == "prep" and c.lower_ in words:
+            return next((g for g in c.children if dep(g) == "pobj"), None)
+    return None
+
+
+def _place(head: Token) -> Token | None:
+    """A proper name after ``in``/``at`` hanging on ``head`` (one level down its phrases)."""
+    for c in head.children:
+        if dep(c) == "prep" and c.lower_ in PLACE_PREPS:
+            p = next((g for g in c.children if dep(g) == "pobj"), None)
+            if p is not None and pos(p) == "PROPN":
+                return p
+    return None
+
+
+def _span(tree: Span, sent: Span, token: Token, names_only: bool = False) -> dict:
+    """The phrase a token heads: its whole subtree, or for a name only the name's words."""
+    if names_only:
+        words = [t for t in token.subtree if t.i <= token.i]
+        start = token.i
+        for t in reversed(words[:-1]):
+            if t.i == start - 1 and (pos(t) == "PROPN" or dep(t) == "compound"):
+                start = t.i
+            else:
+                break
+        return _cut(tree, sent, start - tree.start, token.i + 1 - tree.start)
+    sub = list(token.subtree)
+    return _cut(tree, sent, sub[0].i - tree.start, sub[-1].i + 1 - tree.start)
+
+
+def _cut(tree: Span, sent: Span, start: int, end: int) -> dict:
+    """{text, start, end} of sentence tokens [start, end) (indices in the sentence), with the
+    article's offsets."""
+    first, last = sent[start], sent[end - 1]
+    begin, stop = first.idx, last.idx + len(last.text)
+    return {"text": sent.doc.text[begin:stop], "start": begin, "end": stop}

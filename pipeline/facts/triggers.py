@@ -35,6 +35,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "win": ("contract", "win"),
     "secure": ("contract", "win"),
     "land": ("contract", "win"),
+    "order": ("contract", "order"),
     "lend": ("loan", "lend"),
     "loan": ("loan", "lend"),
     "borrow": ("loan", "borrow"),
@@ -43,7 +44,19 @@ VERBS: dict[str, tuple[str, str]] = {
     "allocate": ("plan", "plan"),
     "pledge": ("plan", "plan"),
     "budget": ("plan", "plan"),
+    "spend": ("plan", "plan"),
+    "aim": ("plan", "plan"),
+    "target": ("plan", "plan"),
+    "want": ("plan", "plan"),
+    "commit": ("investment", "invest"),
+    "lease": ("acquisition", "lease"),
+    "rent": ("acquisition", "lease"),
+    "pay": ("acquisition", "buy"),
+    "auction": ("acquisition", "sell"),
 }
+# Verbs that start a fact only about land or buildings (a property deal): "paid a dividend",
+# "leased aircraft" are none.
+LAND_ONLY = frozenset({"lease", "rent", "pay", "auction", "go"})  # lemmas
 NOUNS: dict[str, tuple[str, str]] = {
     "acquisition": ("acquisition", "buy"),
     "takeover": ("acquisition", "buy"),
@@ -51,6 +64,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "purchase": ("acquisition", "buy"),
     "merger": ("acquisition", "buy"),
     "stake": ("acquisition", "buy"),
+    "lease": ("acquisition", "lease"),
     "sale": ("acquisition", "sell"),
     "investment": ("investment", "invest"),
     "funding": ("funding", "raise"),
@@ -59,8 +73,11 @@ NOUNS: dict[str, tuple[str, str]] = {
     "contract": ("contract", "win"),
     "tender": ("contract", "win"),
     "concession": ("contract", "win"),
+    "order": ("contract", "win"),
+    "package": ("contract", "win"),
     "loan": ("loan", "borrow"),
     "facility": ("loan", "borrow"),
+    "credit": ("loan", "borrow"),
     "plan": ("plan", "plan"),
     "target": ("plan", "plan"),
     "budget": ("plan", "plan"),
@@ -68,8 +85,9 @@ NOUNS: dict[str, tuple[str, str]] = {
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {  # (lemma, next word) -> type, frame
     ("take", "over"): ("acquisition", "buy"),
     ("set", "aside"): ("plan", "plan"),
+    ("go", "to"): ("acquisition", "sell"),  # "the last plot went to X"
 }
-PLURAL_NOT = frozenset({"sales", "targets", "budgets", "plans"})  # revenue, goals: not one deal
+PLURAL_NOT = frozenset({"sales", "targets", "budgets", "plans", "leases"})  # revenue, goals: not one deal
 LAND_WORDS = frozenset(
     "land site plot plots parcel building buildings tower towers property properties estate office offices "
     "hectares acres mall hotel warehouse".split()
@@ -119,6 +137,8 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
         if hit is None or (kind != "VERB" and token.lower_ in PLURAL_NOT):
             continue
         typed = _typed(hit, token, words, has_area)
+        if base in LAND_ONLY and typed != "property":
+            continue
         if typed:
             frame = "buy" if typed == "property" and hit[1] == "win" else hit[1]  # "won a tender for a plot"
             found.append(Found(k, typed, frame, kind != "VERB"))
