@@ -374,7 +374,9 @@ def texts(tree: Span, sent: Span, trigger: int, kind: str, held: list[Held] = ()
         word = trig if trig.lower_ in ROUND_WORDS else next((t for t in tree if t.lower_ in ROUND_WORDS), None)
         if word is not None:
             start = word.i
-            while start > tree.start and start - 1 not in figures and pos(tree.doc[start - 1]) in ("PROPN", "NOUN", "ADJ"):
+            while (
+                start > tree.start and start - 1 not in figures and pos(tree.doc[start - 1]) in ("PROPN", "NOUN", "ADJ")
+            ):
                 start -= 1  # "Series B round", "green bond"
             out["round"] = _cut(tree, sent, start - tree.start, word.i + 1 - tree.start)
     return out
