@@ -63,7 +63,11 @@ def test_corrupt_record_in_the_middle_and_records_after_it_are_read(config, tmp_
 def test_truncated_gzip_keeps_the_records_before_it(config, tmp_path):
     records = [(f"https://example.com/n/{n}", "text/html", 200, WHEN, _page(n)) for n in range(1, 4)]
     path = warc(tmp_path / "crawl.warc.gz", records)
-    path.write_bytes(path.read_bytes()[:-200])
+    data = path.read_bytes()
+    last = [i for i in range(len(data)) if data[i : i + 3] == b"\x1f\x8b\x08"][-1]
+    # cut in the middle of the last record's gzip member; cut 200 bytes from the end instead, about
+    # 4% of archives (their record ids are random) leave warcio a headerless record and no error
+    path.write_bytes(data[: last + (len(data) - last) // 2])
     articles, problems = read_articles([path], config)
     assert [a.id for a in articles] == ["example-com-n-1", "example-com-n-2"]
     assert problems[0].message.startswith("[E085]") and "nothing after it could be read" in problems[0].message

@@ -32,6 +32,7 @@ ARGS = [
     "--no-first-run",
     "--disable-extensions",
 ]
+WHAT = "its 100-billion-yuan (US$13.7 billion) biopharmaceutical industry"  # the MedValley plan's text role
 MEDVALLEY = "shanghai-medvalley-strengthens-jiadings-biopharma-sector"
 
 
@@ -263,4 +264,6 @@ def test_review_a_fact_in_the_browser_then_export(server, tmp_path):
     exported = _pipeline("review", "export", str(out), "--out", str(gold), "--config", str(config_path))
     assert exported.returncode == 0, exported.stderr
     facts = json.loads((gold / f"{MEDVALLEY}.json").read_text())["facts"]
-    assert [(f["type"], f["status"], f["roles"]) for f in facts] == [("plan", "agreed", {"body": "Shanghai MedValley"})]
+    assert [(f["type"], f["status"], f["roles"]) for f in facts] == [
+        ("plan", "agreed", {"body": "Shanghai MedValley", "what": WHAT})  # a text role is written as its text
+    ]

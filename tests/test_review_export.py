@@ -12,6 +12,7 @@ from pipeline.review.app import Review
 from pipeline.review.export import export
 
 MEDVALLEY = "shanghai-medvalley-strengthens-jiadings-biopharma-sector"
+WHAT = "its 100-billion-yuan (US$13.7 billion) biopharmaceutical industry"  # the MedValley plan's text role
 
 
 @pytest.fixture
@@ -188,7 +189,7 @@ def test_export_writes_reviewed_facts_that_evaluate_scores(reviewed):
     report = export(config, out, None, "gold", force=False)
     facts = json.loads((config.gold / f"{MEDVALLEY}.json").read_text())["facts"]
     assert [(f["type"], f["roles"], f["status"]) for f in facts] == [
-        ("plan", {"amount": "100-billion-yuan"}, "planned")
+        ("plan", {"amount": "100-billion-yuan", "what": WHAT}, "planned")  # a text role as its text
     ]
     assert facts[0]["review"]["by"] == "bob" and facts[0]["trigger"] == "plan"
     assert (
@@ -207,7 +208,7 @@ def test_export_of_a_corrected_fact_and_existing_gold_facts_kept(reviewed):
     export(config, out, None, "gold", force=False)
     facts = json.loads((config.gold / f"{MEDVALLEY}.json").read_text())["facts"]
     assert facts[0] == mine and facts[1]["status"] == "agreed" and facts[1]["review"]["action"] == "correct"
-    assert facts[1]["roles"] == {"amount": "100-billion-yuan"}
+    assert facts[1]["roles"] == {"amount": "100-billion-yuan", "what": WHAT}
 
 
 def test_export_of_records_keeps_the_gold_files_facts(reviewed):
