@@ -502,6 +502,12 @@ BARE_DOLLAR = {
         None,
         [("$5 million", "USD", "default")],
     ),
+    "a country whose own sign only looks like a dollar": (
+        "SÃO PAULO, May 4 (Reuters) - It paid R$2.2 billion ($400 million).",
+        "",
+        None,
+        [("R$2.2 billion", "BRL", "written"), ("$400 million", "USD", "default")],
+    ),
     "dateline beats domain": (
         "HONG KONG - It cost $5 million.",
         "theage.com.au",

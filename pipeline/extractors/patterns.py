@@ -10,7 +10,7 @@ YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 
 # A dateline opening a paragraph: "SYDNEY, May 4 (Reuters) -", "HONG KONG -"; ``place`` is the place.
 DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?"
+    r"^[ \t]*(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,30}[A-ZÀ-ÖØ-Þ.])(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?"
     r"[-–—:][ \t]",
     re.M,
 )

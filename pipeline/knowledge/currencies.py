@@ -144,6 +144,7 @@ def _build(
                 dollars.add(code)
     english = localedata.load("en")
     home_names = defaultdict(set)
+    home_signs = defaultdict(set)  # what each currency's own countries write for it ("R$", "$")
     for locale_id in localedata.locale_identifiers():
         language, _, territory = locale_id.partition("_")
         code = countries.get(territory)
@@ -151,6 +152,7 @@ def _build(
             continue
         data = localedata.load(locale_id)
         sign = data["currency_symbols"].get(code, code)
+        home_signs[code].add(sign)
         if not sign.isascii() and sign.isprintable() and code not in found_signs[sign]:
             found_signs[sign][code] += 0  # the home sign (zł, Kč, ฿): known, never the usual reading
         home_names[code].update(data["currency_names"].get(code, "").lower().split())
@@ -165,7 +167,10 @@ def _build(
         if mark:
             for variant in (mark[2] + mark[1], f"{mark[1]} {mark[2]}") if mark[2] in "$¥£" else ():
                 found_signs[variant].update(counts)
-            found_signs[mark[2].capitalize()].update(dict.fromkeys(counts, 0))  # "CN¥" is also "¥", "TSh" "Sh"
+            bare = mark[2].capitalize()
+            found_signs[bare].update(
+                dict.fromkeys((c for c in counts if bare != "$" or c in dollars or "$" in home_signs[c]), 0)
+            )  # "CN¥" is also "¥", "TSh" "Sh", "MX$" "$"; "R$" is never "$" in Brazil
         if sign.endswith(".") and len(sign) > 2:
             found_signs[sign[:-1]].update(dict.fromkeys(counts, 0))  # "kr." is also written "kr"
 

@@ -211,6 +211,7 @@ def org_patterns(
         [year, word, body, suffix],
         [word, body, comma, legal, more_legal],
         [word, body, comma, legal, {"LOWER": "de"}, legal],  # "S.A. de C.V.", "S.A.B. de C.V."
+        [word, body, {"ORTH": {"IN": ["-", "–", "—"]}}, legal, more_legal],  # "Viglacera Corporation – JSC"
         [word, body, number, word, body, suffix],
         [word, body, number, dict(body), legal, more_legal],
         [named_start, body, {"LOWER": "and"}, word, body, legal, more_legal],

@@ -45,6 +45,8 @@ _NOT_NAME_POS = {"NOUN", "VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "C
 # Bodies a country's label may stand before without being part of the name (``Czech Ministry of Defence``).
 _GOVERNMENT = {"Ministry", "Department"}
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "i")
+# Sources a rule's pattern made (the model may read more of the same name).
+_RULED = {"legal", "suffix", "defined"}
 # Of overlapping candidates the lowest rank wins (then the longest).
 _RANK = {
     "listed": 4,
@@ -78,7 +80,9 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
                 start -= 1  # the model's "Moody's Investors Service"
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG" and name_word(doc[end]):
             end += 1  # the model's name goes on: "China Merchants Bank International"
-        start = _after_spaced_dash(doc, start, end)  # "TOKYO - Mizuho Financial Group": a dateline, then the name
+        start = _after_spaced_dash(
+            doc, start, end, extra
+        )  # "TOKYO - Mizuho Financial Group": a dateline, then the name
         start = _after_label(doc, start, end)
         for s1, e1 in _at_dotted_forms(doc, start, end, extra):
             split = _two_names(doc, s1, e1, options)
@@ -103,7 +107,58 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
     out.extend(partnerships(doc))
     out.extend(agencies(doc))
     datelines = _dateline_places(doc)
+    out = [_model_widened(doc, c, options) if c.source in _RULED else c for c in out]
     return _no_overlaps([c for c in _split_pairs(doc, out) if (c.start, c.end) not in datelines])
+
+
+def _model_widened(doc: Doc, cand: Candidate, options: OrganisationOptions) -> Candidate:
+    """A rule's name widened to the model's organisation around it when the model reads more
+    of the same name: words before it that the rule's pattern cannot start with (``Dar es`` +
+    ``Salaam Stock Exchange``, ``Future of`` + ``Egypt Agency for ...``, ``Industrial`` +
+    ``Infrastructure Development Corporation of Odisha (IDCO)``, an acronym that skips a word)
+    and an ``of``-name going on with ``of`` (``Ministry of Economy and Finance of the Republic`` +
+    ``of Uzbekistan``) or with ``of`` and no place (``Tung Wah Group`` + ``of Hospitals``;
+    ``Foshan Huaxin Ceramics Group`` + ``of China`` says where it is from). A country's label before a government body stays out (``US`` + ``Department
+    of Energy``), as does anything the model reads across a break."""
+    first, last = doc[cand.start], doc[cand.end - 1]
+    if first.ent_type_ != "ORG" or last.ent_type_ != "ORG":
+        return cand
+    start = cand.start
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = cand.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if any(doc[i].ent_iob_ == "B" for i in range(cand.start + 1, cand.end)):
+        return cand  # the model reads two names there
+    joiners = options.particle_set | {"of"}
+    before = doc[start : cand.start]
+    if before and not (
+        len(before) <= 3
+        and name_word(before[0])
+        and not (before[0].is_sent_start and common_word(before[0]))
+        and not _country_label(before[0].text)
+        and not places.is_region(before[0].text)
+        and all(
+            name_word(t) or t.text in joiners or (t.is_lower and t.is_alpha and len(t) <= 3 and not t.is_stop)
+            for t in before
+        )
+        and [(s, e) for s, e in pieces(doc, start, cand.end)] == [(start, cand.end)]
+    ):
+        start = cand.start
+    after = doc[cand.end : end]
+    if not (
+        after
+        and (
+            any(t.lower_ == "of" for t in doc[cand.start : cand.end])
+            or not places.is_region(span_text(doc, cand.end + 1 + (len(after) > 1 and after[1].lower_ == "the"), end))
+        )
+        and after[0].lower_ == "of"
+        and all(name_word(t) or t.lower_ in ("of", "the") for t in after)
+        and name_word(after[-1])
+    ):
+        end = cand.end
+    return replace(cand, start=start, end=end) if (start, end) != (cand.start, cand.end) else cand
 
 
 def _dateline_places(doc: Doc) -> set[tuple[int, int]]:
@@ -117,11 +172,16 @@ def _dateline_places(doc: Doc) -> set[tuple[int, int]]:
     return out
 
 
-def _after_spaced_dash(doc: Doc, start: int, end: int) -> int:
+def _after_spaced_dash(doc: Doc, start: int, end: int, extra: frozenset[str]) -> int:
     """Where a ruler span starts after its last spaced dash (``TOKYO - Mizuho Financial Group``,
-    ``OSAKA — Kansai Paint``): a name's own hyphen has no space beside it (``Coca-Cola``)."""
+    ``OSAKA — Kansai Paint``): a name's own hyphen has no space beside it (``Coca-Cola``), and a
+    dash before the legal form alone is the name's own (``Viglacera Corporation – JSC``)."""
     for i in range(end - 2, start, -1):
-        if doc[i].text in ("-", "—", "–") and (doc[i - 1].whitespace_ or doc[i].whitespace_):
+        if (
+            doc[i].text in ("-", "—", "–")
+            and (doc[i - 1].whitespace_ or doc[i].whitespace_)
+            and not legal_forms.is_legal_form([t.text for t in doc[i + 1 : end]], extra)
+        ):
             return i + 1
     return start
 
@@ -256,7 +316,7 @@ def _listed_end(doc: Doc, end: int, options: OrganisationOptions) -> int:
     """A name with ``of`` goes on over a list of capitalised common nouns closed with ``and``:
     ``Ministry of Economy`` + ``, Trade and Industry`` (``Bank of Japan, Toyota and Sony`` stops:
     ``Toyota`` is no common noun; so does ``State Bank of India and Punjab National Bank``:
-    ``Punjab`` is a place and the words go on into a name of their own)."""
+    ``Punjab`` is a place and the words go on into a name of their own, as they do with ``of``)."""
     i, closed = end, False
     while not closed and i + 1 < len(doc) and doc[i].text in (",", "and"):
         closed = doc[i].text == "and" or doc[i + 1].text == "and"
@@ -264,8 +324,12 @@ def _listed_end(doc: Doc, end: int, options: OrganisationOptions) -> int:
         item = i
         while i < len(doc) and i - item < 2 and doc[i].text[:1].isupper() and generic(doc, i, i + 1):
             i += 1
-        if i == item or i < len(doc) and (name_word(doc[i]) or _opens_name(doc, item, options)):
-            return end  # the words go on into a name of their own: "... and Bank of Baroda"
+        if (
+            i == item
+            or i < len(doc)
+            and (name_word(doc[i]) or doc[i].lower_ == "of" or _opens_name(doc, item, options))
+        ):
+            return end  # the words go on into a name of their own: "... and Bank of Baroda", "and Agricultural Bank of China"
     return i if closed else end
 
 
@@ -302,6 +366,8 @@ def _two_names(doc: Doc, start: int, end: int, options: OrganisationOptions) -> 
     for k in range(end - 2, start, -1):
         if doc[k].lower_ == "and" and end - k > 2 and (_opens_name(doc, k + 1, options)):
             return k + 1
+        if doc[k].lower_ == "and" and _model_pair(doc, start, k, end, extra):
+            return k + 1
         if (
             doc[k].lower_ != "and"
             or any(t.lower_ in ("of", "for") for t in doc[start:k])
@@ -319,6 +385,20 @@ def _two_names(doc: Doc, start: int, end: int, options: OrganisationOptions) -> 
         ):
             return k + 1
     return _whole_after_and(doc, start, end, extra) or start
+
+
+def _model_pair(doc: Doc, start: int, k: int, end: int, extra: frozenset[str]) -> bool:
+    """Whether the model reads two organisations around ``and`` at ``k``, a new one opening
+    after it (``Bank of Jiangsu`` | ``Agricultural Bank of China``, ``Al Dahra Holding`` |
+    ``Jenaan Investment LLC``), and neither side is generic words that name no body alone
+    (``Maritime and Port Authority``)."""
+    return (
+        doc[k - 1].ent_type_ == "ORG"
+        and doc[k + 1].ent_type_ == "ORG"
+        and doc[k + 1].ent_iob_ == "B"
+        and not generic(doc, start, k, extra)
+        and not generic(doc, k + 1, end, extra)
+    )
 
 
 def _opens_name(doc: Doc, i: int, options: OrganisationOptions) -> bool:

@@ -22,6 +22,9 @@ _STRONG = {"legal", "cue", "agency", "defined"}
 _ROAD = re.compile(r"^(?:[AMIN]-?\d{1,3}|[A-Z]{1,2}\d{1,3}[A-Z]?)$")
 _JOINED_CITY = 100_000
 
+# Capitals with a lower-case letter at most inside, then a plural "s": "MoUs", "MSMEs", "SEZs".
+_PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z]+s$")
+
 
 @dataclass(frozen=True)
 class Case:
@@ -107,6 +110,12 @@ def thing_suffix(c: Case) -> bool:
     """An event, award or product: ``Davis Cup``, ``Nobel Prize``, ``Hang Seng Index``; the head
     of an of-name is the word before ``of`` (``Office of Insurance Regulation`` is an office)."""
     return c.head in c.options.thing_suffixes
+
+
+@_rule("plural-acronym", accepts=False)
+def plural_acronym(c: Case) -> bool:
+    """An acronym with a plural ``s`` counts things, not a body: ``MoUs``, ``MSMEs``, ``SEZs``."""
+    return _PLURAL_ACRONYM.match(c.name) is not None
 
 
 @_rule("calendar-word", accepts=False)
