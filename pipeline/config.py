@@ -60,7 +60,7 @@ class MoneyOptions:
 
     signs: Mapping[str, str]  # written before the number, case kept -> ISO code
     words: Mapping[str, str]  # written after it, lower case -> ISO code
-    subunits: Mapping[str, str]  # "cents" -> the sign whose hundredth it is ("$")
+    subunits: Mapping[str, tuple[str, ...]]  # "cents" -> the signs or names whose hundredth it is ("$",)
     preferred: tuple[str, ...]  # which reading of an ambiguous form wins
     not_currency_words: tuple[str, ...]
     not_codes: tuple[str, ...]
@@ -386,14 +386,18 @@ def _money(m: dict, path: str) -> MoneyOptions:
         return MappingProxyType({(k.lower() if lower else k): code(v, f"money.{name}.{k}") for k, v in m[name].items()})
 
     subunits = {}
-    for word, sign in m["subunits"].items():
-        if not isinstance(sign, str) or not sign:
+    for word, signs in m["subunits"].items():
+        forms = [signs] if isinstance(signs, str) else signs
+        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f for f in forms):
             raise PipelineError(
                 Errors.E002.format(
-                    path=path, key=f"money.subunits.{word}", expected="a currency sign like '$'", got=sign
+                    path=path,
+                    key=f"money.subunits.{word}",
+                    expected="a currency sign or name like '$', or a list of them",
+                    got=signs,
                 )
             )
-        subunits[word.lower()] = sign
+        subunits[word.lower()] = tuple(forms)
     return MoneyOptions(
         signs=table("signs", lower=False),
         words=table("words", lower=True),

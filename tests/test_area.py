@@ -298,3 +298,31 @@ def test_whole_sample_article(nlp, context):
         (("1 square kilometer",), 1000000),
         (("100 square kilometers",), 100000000),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, mentions",
+    [
+        pytest.param(
+            "It will offer 1,200 mu of industrial land, roughly 80 hectares, in lots.",
+            [["1,200 mu", "80 hectares"]],
+            id="comma roughly",
+        ),
+        pytest.param(
+            "It bought 200 acres, or about 81 hectares, near the port.",
+            [["200 acres", "81 hectares"]],
+            id="comma or about",
+        ),
+        pytest.param(
+            "It leased 12 hectares, 30 acres and 5 mu.", [["12 hectares"], ["30 acres"], ["5 mu"]], id="a list"
+        ),
+        pytest.param("It leased 12 hectares, about 300 acres.", [["12 hectares"], ["300 acres"]], id="another size"),
+    ],
+)
+def test_area_restated_after_a_comma_is_one_record(nlp, context, sentence, mentions):
+    assert [[m.text for m in r.mentions] for r in extract(nlp(sentence), context)] == mentions
+
+
+def test_feddans_are_egyptian_feddans(nlp, context):
+    (rec,) = extract(nlp("It will farm 25,000 feddans of desert land."), context)
+    assert rec.value == Decimal("105020750.00")

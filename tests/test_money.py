@@ -566,6 +566,30 @@ SHILLINGS = {
 # Signs and names a currency's own countries write (CLDR's other locales), ISO sub-units, and the
 # typewriter stand-ins for signs a keyboard lacks: (sentence, source) -> [(mention, value, currency, qualifier)].
 HOME_FORMS = {
+    "fils of a dirham in an Emirati story": (
+        "SHARJAH — Its shares rose 14 fils to Dh8.62. Bahrain's BD5 million deal closed.",
+        "",
+        [
+            ("14 fils", Decimal("0.14"), "AED", None),
+            ("Dh8.62", Decimal("8.62"), "AED", None),
+            ("BD5 million", 5 * M, "BHD", None),
+        ],
+    ),
+    "fils of a dinar in a Kuwaiti story": (
+        "KUWAIT CITY — Shares rose 12 fils to 450 fils.",
+        "",
+        [("12 fils", Decimal("0.012"), "KWD", None), ("450 fils", Decimal("0.450"), "KWD", None)],
+    ),
+    "halalas": ("RIYADH — Its shares rose 85 halalas.", "", [("85 halalas", Decimal("0.85"), "SAR", None)]),
+    "pesewas": ("ACCRA — Its shares rose 1 pesewa.", "", [("1 pesewa", Decimal("0.01"), "GHS", None)]),
+    "piastres": ("CAIRO — Its shares rose 35 piastres.", "", [("35 piastres", Decimal("0.35"), "EGP", None)]),
+    "sum after a number": (
+        "TASHKENT — Banks will lend 2.9 trillion sum. A lump sum was paid.",
+        "",
+        [("2.9 trillion sum", Decimal("2.9") * 10**12, "UZS", None)],
+    ),
+    "cr for crore": ("BEL bags a Rs 1,640 cr order.", "", [("Rs 1,640 cr", Decimal("1.64E+10"), "INR", None)]),
+    "bln": ("The 9.7-bln-yuan deal closed.", "", [("9.7-bln-yuan", Decimal("9.7") * B, "CNY", None)]),
     "zł after the number": (
         "The order is worth 3.5 billion zł.",
         "",

@@ -28,6 +28,7 @@ SCALES = {
     "trillion": 12,
     "bn": 9,
     "mln": 6,
+    "bln": 9,
     "mn": 6,
     "mil": 6,
     "bil": 9,  # Malaysian English: "RM2.1 bil"
@@ -38,10 +39,11 @@ SCALES = {
     "lakhs": 5,
     "crore": 7,
     "crores": 7,
+    "cr": 7,  # "Rs 1,640 cr"
     "lakh crore": 12,
 }
 # Scales only Indian English uses: an amount with one counts rupees in an Indian story.
-INDIAN_SCALES = ("lakh", "lakhs", "crore", "crores", "lakh crore")
+INDIAN_SCALES = ("lakh", "lakhs", "crore", "crores", "cr", "lakh crore")
 # Only glued to an amount with a currency ("$5m", "€20k", "$7.5b", "$1.38T", "5m AUD"); anywhere
 # else they are metres, kilos, bytes and tonnes.
 GLUED_SCALES = {"m": 6, "k": 3, "b": 9, "t": 12}

@@ -2,7 +2,8 @@
 
 Values are Decimals in m², rounded to the hundredth like money is exact to the cent;
 ``original`` keeps the number and unit as written. A bracketed area straight after
-another is the same quantity restated: one record, two mentions.
+another is the same quantity restated: one record, two mentions; so is one after a comma
+in another unit and of the same size (``1,200 mu of land, roughly 80 hectares``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ from ._numbers import Phrase, alternation, atom_pattern, on_land, parenthetical,
 _CENT = Decimal("0.01")
 # A restatement further off than this from the first figure is flagged "conversion_mismatch".
 _TOLERANCE = Decimal("0.01")
+# A restatement after a comma ("..., roughly 80 hectares") is one within this of the first figure.
+_ROUNDING = Decimal("0.05")
+_COMMA_GAP = re.compile(
+    r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?,\s*(?:or\s+(?:roughly|about|around|some|nearly|approximately|almost)?"
+    r"|roughly|about|around|some|nearly|approximately|almost)\s*"
+)
 
 
 def extract(doc: Doc, context: Context) -> list[Record]:
@@ -36,10 +43,22 @@ def extract(doc: Doc, context: Context) -> list[Record]:
     i = 0
     while i < len(found):
         first = found[i]
-        restated = found[i + 1] if i + 1 < len(found) and parenthetical(text, first, found[i + 1]) else None
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        restated = nxt if nxt and (parenthetical(text, first, nxt) or _restated(text, first, nxt, units)) else None
         out.append(_record(doc, first, restated, units))
         i += 2 if restated else 1
     return out
+
+
+def _restated(text: str, first: Phrase, nxt: Phrase, units: Mapping[str, float]) -> bool:
+    """``1,200 mu of land, roughly 80 hectares``: after a comma and ``roughly``/``about``/``or``,
+    in another unit, the same area to within the rounding a writer allows (a list, ``12 hectares,
+    30 acres``, says no such word)."""
+    gap = text[first.end : nxt.start]
+    if nxt.unit == first.unit or first.high is not None or not _COMMA_GAP.fullmatch(gap):
+        return False
+    a, b = _m2(first.low, units[first.unit]), _m2(nxt.low, units[nxt.unit])
+    return a > 0 and abs(a - b) <= a * _ROUNDING
 
 
 def _record(doc: Doc, phrase: Phrase, restated: Phrase | None, units: Mapping[str, float]) -> Record:

@@ -112,7 +112,8 @@ def _currency(
     letter before the number (``P4.6 billion``, not the pence of ``212p``) is never a sub-unit and
     takes the article's reading even where it names one currency (``R``: its basis says why)."""
     subunit = unit in options.subunits and not letter
-    candidates = table.candidates(unit if letter else options.subunits.get(unit, unit))
+    forms = (unit,) if letter else options.subunits.get(unit, (unit,))
+    candidates = tuple(dict.fromkeys(code for form in forms for code in table.candidates(form)))
     if len(candidates) == 1 and not letter:
         return candidates[0], "written", subunit
     for code, basis in hints:
