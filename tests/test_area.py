@@ -326,3 +326,8 @@ def test_area_restated_after_a_comma_is_one_record(nlp, context, sentence, menti
 def test_feddans_are_egyptian_feddans(nlp, context):
     (rec,) = extract(nlp("It will farm 25,000 feddans of desert land."), context)
     assert rec.value == Decimal("105020750.00")
+
+
+def test_an_amount_of_money_beside_an_area_lends_it_no_unit(nlp, context):
+    records = extract(nlp("Approvals include Apex Ltd (Rs 1,120 crore, 35 acres at Hubballi)."), context)
+    assert [(r.mentions[0].text, r.value) for r in records] == [("35 acres", Decimal("141639.97"))]

@@ -315,6 +315,9 @@ FAMILIES = [
         ["Hanoi Glass Corporation – JSC"],
     ),
     ("The state signed 52 MoUs with MSMEs on Friday.", []),
+    ("Shares of Marlow Estates, listed under the code MRLW, rose 3%.", ["Marlow Estates"]),
+    ("The company is building a plant at Ranjangaon, which will be ready by March.", []),
+    ("The Opposition Lok Shakti Party (LSP) said the deals had stalled.", ["Lok Shakti Party"]),
     ("BOGOTÁ — Prices rose 3% in March, the statistics office said.", []),
     ("TOKYO - Mizuho Financial Group said on Monday it would buy a stake.", ["Mizuho Financial Group"]),
     (

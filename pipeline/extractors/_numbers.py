@@ -284,14 +284,20 @@ def phrases(text: str, pattern: re.Pattern, implicit: str | None = None) -> list
 
 
 def _listed(text: str, first: _Atom, second: _Atom, opener: re.Match | None) -> bool:
-    """Whether a bare number is listed before an amount whose unit follows it: ``2 or 3 billion yuan``."""
+    """Whether a bare number is listed before an amount whose unit follows it: ``2 or 3 billion yuan``
+    (``Rs 1,120 crore, 35 acres`` is money beside an area: a sign before it says so)."""
     return (
         second.unit is not None
         and not second.unit_before
         and opener is None
         and not (first.scale is None and _YEAR.fullmatch(first.number))
+        and not _SIGN_BEFORE.search(text, max(0, first.start - 6), first.start)
         and _LIST_GAP.fullmatch(text, first.end, second.start) is not None
     )
+
+
+# A currency sign just before a number (``Rs 1,120 crore``): it is money, never one of a list of areas.
+_SIGN_BEFORE = re.compile(r"(?:\bRs\.?|\bINR|[$€£¥₹])\s*\Z")
 
 
 def _before_qualifier(text: str, start: int) -> int:

@@ -46,7 +46,7 @@ _NOT_NAME_POS = {"NOUN", "VERB", "ADV", "AUX", "PRON", "DET", "ADP", "SCONJ", "C
 _GOVERNMENT = {"Ministry", "Department"}
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "i")
 # Sources a rule's pattern made (the model may read more of the same name).
-_RULED = {"legal", "suffix", "defined"}
+_RULED = {"legal", "suffix"}
 # Of overlapping candidates the lowest rank wins (then the longest).
 _RANK = {
     "listed": 4,
@@ -100,7 +100,10 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
                     out.extend(
                         Candidate(s, e, "model")
                         for s, e in pieces(doc, s0, e0)
-                        if not _numbered(doc, e) and not _common_word(doc, s, e) and not _after_amount(doc, s)
+                        if not _numbered(doc, e)
+                        and not _common_word(doc, s, e)
+                        and not _after_amount(doc, s)
+                        and not _ticker(doc, s, e)
                     )
     out.extend(cued(doc, options))
     out.extend(spelled(doc, options))
@@ -108,6 +111,16 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
     out.extend(agencies(doc))
     datelines = _dateline_places(doc)
     out = [_model_widened(doc, c, options) if c.source in _RULED else c for c in out]
+    patterned = {(c.start, c.end) for c in out if c.source in _RULED}
+    out = [
+        wide
+        if c.source == "defined"
+        and (wide := _model_widened(doc, c, options)) != c
+        and ((wide.start, wide.end) in patterned or not any(common_word(t) for t in doc[wide.start : c.start]))
+        else c
+        for c in out
+    ]  # an acronym's name widens as far as a pattern also reads it ("Industrial" + "... (IDCO)") or
+    # over proper names ("Dholera" + "Special Investment Region (SIR)"; "The Opposition" stays out)
     return _no_overlaps([c for c in _split_pairs(doc, out) if (c.start, c.end) not in datelines])
 
 
@@ -449,6 +462,12 @@ def _listed_and(doc: Doc, start: int, end: int, prefixes: tuple[str, ...], extra
         if listed or longer or doc[k + 1].text in prefixes:
             return k + 1
     return None
+
+
+def _ticker(doc: Doc, start: int, end: int) -> bool:
+    """A stock code, not the company: ``listed under the code KIJA``, ``ticker: ACME``."""
+    before = start - (start > 0 and doc[start - 1].text == ":")
+    return end - start == 1 and before > 0 and doc[before - 1].lower_ in ("code", "ticker", "symbol")
 
 
 def _numbered(doc: Doc, end: int) -> bool:

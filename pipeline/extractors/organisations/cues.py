@@ -15,7 +15,7 @@ from ...model.attributes import common_word
 from .. import pos, tag, text_of
 from ..patterns import AGENCY_DATELINE, CREDIT_LINE, FOOT_CREDIT, SOURCE_LINE
 from .names import spellings
-from .spans import LEADING, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before, words
+from .spans import LEADING, LOCATIVE, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before, words
 
 # One agency of a foot credit: "ANA" and "Reuters" in "ANA/Reuters".
 _CREDIT = re.compile(r"[A-Za-z]+")
@@ -49,7 +49,9 @@ def cued(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
         if text in kinds and i + 1 < len(doc) and name_word(doc[i + 1]):
             kind.append(run_after(doc, i + 1, particles))  # "Dutch brewer Heineken"
         if text == "," and i + 1 < len(doc) and lowers[i + 1] in ("which", "whose"):
-            kind.append(run_before(doc, i, particles))  # "Kalibrate, which tracks pump prices"
+            run = run_before(doc, i, particles)  # "Kalibrate, which tracks pump prices"
+            if not (run and _located_place(doc, *run)):  # "a plant at Talegaon, which opens in March"
+                kind.append(run)
         if text == "," and i + 1 < len(doc) and lowers[i + 1] in LEADING and _appositive_kind(doc, i + 2, kinds):
             run = run_before(doc, i, particles)  # "Ecopetrol, the state oil company, ..."
             if run and (run[0] == 0 or lowers[run[0] - 1] not in ("of", "for", "and", "&")):
@@ -84,6 +86,15 @@ def cued(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
             if not all(t.ent_type_ == "PERSON" for t in doc[s:e])
         ]
     )  # "Chase Morgan, a roofing contractor"
+
+
+def _located_place(doc: Doc, start: int, end: int) -> bool:
+    """A run after ``in``/``at``/``near`` that the model calls a place."""
+    return (
+        start > 0
+        and doc[start - 1].lower_ in LOCATIVE
+        and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc[start:end])
+    )
 
 
 def _appositive_kind(doc: Doc, i: int, kinds: frozenset[str]) -> bool:
