@@ -2,6 +2,7 @@
 once into the tables' cache file (pipeline/knowledge/cache.py) and read back unchanged.
 Speed itself is measured by benchmarks/throughput.py (ratios in one run), not here."""
 
+import gc
 import os
 import pickle
 import re
@@ -183,3 +184,15 @@ def test_the_big_regexes_are_the_same_in_every_process():
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1 and digests != {""}
+
+
+def test_startup_leaves_the_collector_as_it_was(config):
+    """Start-up holds back automatic collections while the model and tables load (one full
+    pass at the end instead), and gives the collector its settings back, also the second time."""
+    from pipeline.engines.startup import startup
+
+    before = gc.get_threshold()
+    for _ in range(2):
+        timings = startup(config)
+        assert gc.get_threshold() == before and gc.isenabled()
+    assert set(timings) == {"load_model_s", "load_data_s", "startup_s"}
