@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import srsly
 
 from pipeline.knowledge import cache, currencies, places
 
@@ -196,3 +197,26 @@ def test_startup_leaves_the_collector_as_it_was(config):
         timings = startup(config)
         assert gc.get_threshold() == before and gc.isenabled()
     assert set(timings) == {"load_model_s", "load_data_s", "startup_s"}
+
+
+def test_the_tokenizer_is_the_models_with_our_infixes_and_legal_forms(config, nlp):
+    """The model's tokenizer is read with our infixes in place before its special cases load
+    (once): it equals the tokenizer spaCy loads and then gives our infixes (which loaded the
+    special cases a second time), with our legal forms added as special cases."""
+    from pipeline.model.meta import meta
+    from pipeline.model.nlp import bare_pipeline
+
+    ours = nlp.tokenizer.tokenizer  # behind the run guard
+    others = tuple(c for c in meta(config.model)["components"] if c != "ner")  # a trained model replaces its ner
+    spacy_way = bare_pipeline(config.model, exclude=others).tokenizer
+    assert r"|--+|" in ours.infix_finditer.__self__.pattern  # ours, not the model's
+    spacy_way.infix_finditer = ours.infix_finditer
+    added = {form: ours.rules[form] for form in set(ours.rules) - set(spacy_way.rules)}
+    assert "A/S" in added and "s.r.o." in added
+    for form, tokens in added.items():
+        spacy_way.add_special_case(form, tokens)
+    assert srsly.msgpack_loads(ours.to_bytes(exclude=["vocab"])) == srsly.msgpack_loads(
+        spacy_way.to_bytes(exclude=["vocab"])
+    )
+    text = "NEW YORK (Wire)--Acme A/S said it didn't pay $5m for Jan. 5 (Hefei)Co. :-) e.g. U.S."
+    assert [t.text for t in ours(text)] == [t.text for t in spacy_way(text)]
