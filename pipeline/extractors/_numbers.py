@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ..knowledge.cache import compiled
+from ..knowledge.cache import cached, compiled
 from .patterns import AMOUNT_QUALIFIERS, NUMBER_WORDS, YEAR
 
 # Scale word -> power of ten. Written spaced, glued or hyphenated: "5 billion", "5bn", "100-billion",
@@ -328,8 +328,8 @@ def value(number: str, scale: str | None = None) -> Decimal | None:
 
 @lru_cache(maxsize=1)
 def speller() -> Callable[[str], list[dict]]:
-    """quantulum3's spell-out step, loaded once per process (~0.15 s of CPU here), by
-    ``engines.startup`` before the first article rather than at the first spelled-out amount."""
+    """quantulum3's spell-out step, loaded once per process (~0.15 s of CPU here), at the
+    first spelled-out amount that ``common_spelled`` does not hold."""
     with warnings.catch_warnings():  # it warns on import that an optional classifier is missing
         warnings.simplefilter("ignore")
         with _without_type_checks():
@@ -366,7 +366,8 @@ def _as_is(target=None, **_options):
 
 @lru_cache(maxsize=256)
 def _spelled(words: str) -> Decimal | None:
-    """Spelled-out numbers via quantulum3, on the number words alone.
+    """Spelled-out numbers via quantulum3, on the number words alone; the common ones
+    (``common_spelled``) from its readings kept in the tables' cache.
 
     Only quantulum3's spell-out step is used: its ``parse()`` calls ``logging.basicConfig``,
     which a library must not do, and reads units we match ourselves.
@@ -374,6 +375,30 @@ def _spelled(words: str) -> Decimal | None:
     >>> _spelled("twenty-five"), _spelled("two hundred and fifty"), _spelled("a")
     (Decimal('25'), Decimal('250'), Decimal('1'))
     """
+    common = common_spelled()
+    return common[words] if words in common else _read_spelled(words)
+
+
+@lru_cache(maxsize=1)
+def common_spelled() -> dict[str, Decimal | None]:
+    """quantulum3's readings of the common spelled-out numbers: each number word, ``a``, a
+    tens word with a unit word (``twenty-five``, ``twenty five``) and each of those with
+    ``hundred`` or ``thousand`` (``two hundred``, ``a thousand``). Read once per installed
+    quantulum3 into the tables' cache file, so a process whose articles spell out only these
+    never imports quantulum3 (~0.1 s of CPU); ``engines.startup`` loads this, not quantulum3."""
+    return cached("spelled", _read_common, ("quantulum3", "inflect", "num2words"), __file__)
+
+
+def _read_common() -> dict[str, Decimal | None]:
+    tens = [word for word, n in NUMBER_WORDS.items() if n >= 20]
+    units = [word for word, n in NUMBER_WORDS.items() if n < 10]
+    numbers = [*NUMBER_WORDS, *(f"{t}{sep}{u}" for t in tens for u in units for sep in ("-", " "))]
+    phrases = [*numbers, "a", *(f"{n} {big}" for n in [*numbers, "a"] for big in ("hundred", "thousand"))]
+    return {phrase: _read_spelled(phrase) for phrase in phrases}
+
+
+def _read_spelled(words: str) -> Decimal | None:
+    """``words`` read by quantulum3's spell-out step: a whole number, or None."""
     found = speller()(words)
     if len(found) != 1 or found[0]["old_span"] != (0, len(words)):
         return None
