@@ -89,6 +89,7 @@ def test_a_damaged_file_is_built_anew(cache_dir):
 def test_off_keeps_no_file(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.ENV, "off")
     assert cache.cached("t", lambda: 3, ["pycountry"], cache.__file__) == 3
+    assert cache.compiled("a+b") == re.compile("a+b")
     assert cache.folder() is None
 
 
