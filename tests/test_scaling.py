@@ -183,6 +183,20 @@ def test_tokenizer_on_a_run_of_dollar_signs_is_linear(nlp, small, large):
     _assert_linear(lambda n: nlp.make_doc("$" * n), small, large)
 
 
+@pytest.mark.parametrize("n", [100_000] + [pytest.param(large, marks=pytest.mark.slow) for _, large in SLOW])
+def test_a_run_of_dollar_signs_costs_what_as_many_spaced_tokens_cost(nlp, n):
+    """A run of ``$`` is a Doc of one token per character: at 1M, ~130 MB of tokens, whose
+    memory alone grows the time faster than the length (spaCy's own tokenizer on ``$ $ $ ...``:
+    0.012 s for 100k tokens, 0.21-0.29 s for 1M). So the guard is held to spaCy's own cost for
+    as many tokens, in one process: at most twice it. It was 2.8-5.5x, with the pieces' 5,000
+    Docs all held at once and every word looked up again by its string; now 0.6-0.85x."""
+    tokenizer = nlp.tokenizer.tokenizer  # spaCy's own, behind the guard
+    assert len(nlp.make_doc("$" * n)) == len(tokenizer("$ " * n)) == n
+    run = _best(lambda: nlp.make_doc("$" * n))
+    spaced = _best(lambda: tokenizer("$ " * n))
+    assert run <= 2 * spaced, f"{n} in one run: {run:.3f} s, spaced: {spaced:.3f} s"
+
+
 @pytest.mark.parametrize("small, large", CI_SIZES)
 def test_money_on_glued_pence_without_pounds_is_linear(config, nlp, small, large):
     """``212p`` again and again, no ``£``: each looked for British money through the whole text."""

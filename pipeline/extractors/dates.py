@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..knowledge.cache import compiled
 from ..records import Record
 from . import Context, mention, parsed, pos, remembered, tag, text_of
 from . import _calendar as cal
@@ -61,8 +62,8 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 def _names(table: dict[str, int], lower: bool) -> str:
     """An alternation of names, longest first: full names in any case when ``lower``,
     else capitalised; abbreviations capitalised, with an optional dot."""
-    full = sorted({n for n in table if len(n) > 4 or n in ("may", "june", "july")}, key=len, reverse=True)
-    short = sorted(set(table) - set(full), key=len, reverse=True)
+    full = sorted({n for n in table if len(n) > 4 or n in ("may", "june", "july")}, key=lambda n: (-len(n), n))
+    short = sorted(set(table) - set(full), key=lambda n: (-len(n), n))
     caps = [v for n in full for v in (n.title(), n.upper())]
     words = rf"(?i:{'|'.join(full)})" if lower else "|".join(caps)
     return rf"(?:{words}|(?:{'|'.join(v for n in short for v in (n.title(), n.upper()))})\.?)"
@@ -127,7 +128,7 @@ def _compiled() -> re.Pattern:
         "this",
     }
     first = r"(?=\d|(?i:" + "|".join(sorted({w[:3] for w in words})) + "))"
-    return re.compile(
+    return compiled(
         r"(?:(?<![\w$.,/-])|(?<=[Mm]id-)|(?<=[Ee]nd-))"
         + first
         + "(?:"

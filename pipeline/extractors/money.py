@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from ..config import MoneyOptions
 from ..knowledge import places
+from ..knowledge.cache import compiled
 from ..knowledge.currencies import Currencies, currencies
 from ..records import Record
 from . import Context, article, mention, pos, remembered, text_of
@@ -274,11 +275,11 @@ def _atoms(key: tuple) -> re.Pattern:
 @lru_cache(maxsize=4)
 def _vague_pattern(key: tuple) -> re.Pattern:
     words = currencies(*key[:5]).words
-    return re.compile(rf"(?<!\w)(?P<vague>{_VAGUE})\s+(?P<unit>{alternation(words, before=False)})", re.I)
+    return compiled(rf"(?<!\w)(?P<vague>{_VAGUE})\s+(?P<unit>{alternation(words, before=False)})", re.I)
 
 
 @lru_cache(maxsize=4)
 def _country_pattern(table: Currencies) -> re.Pattern:
     """Country names, capitals and currency adjectives as written: ``Japan``, ``Beijing``, ``Saudi``."""
-    names = sorted(set(places.names()) | set(table.adjectives), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?=[A-Z])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
+    names = sorted(set(places.names()) | set(table.adjectives), key=lambda name: (-len(name), name))
+    return compiled(rf"(?<![\w-])(?=[A-Z])(?:{'|'.join(map(re.escape, names))})(?![\w-])")

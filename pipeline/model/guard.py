@@ -19,6 +19,7 @@ from typing import Any
 import numpy
 from spacy.attrs import NORM, ORTH, SPACY
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 MAX_RUN = 200
 # A run starts where no other non-space character stands before it: each run is read once.
@@ -56,20 +57,27 @@ class RunGuard:
         parts = pieces(text)
         if len(parts) == 1:
             return self.tokenizer(text)
-        return _joined([self.tokenizer(part) for part in parts])
+        # Each piece's Doc is dropped once its arrays are read (kept all at once, a 1M-character
+        # run held 5,000 Docs, ~130 MB, beside the joined one), and a piece written again (a
+        # run of one character, a rule of "=" or "-") is tokenized once: its tokens are the same.
+        read: dict[str, numpy.ndarray] = {}
+        for part in parts:
+            if part not in read:
+                read[part] = self.tokenizer(part).to_array([ORTH, NORM, SPACY])
+        return _joined(self.tokenizer.vocab, numpy.concatenate([read[part] for part in parts]))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)
 
 
-def _joined(docs: list[Doc]) -> Doc:
-    """The tokenizer's Docs as one: their words, spaces and norms (all a tokenizer sets; its
-    special cases may set no more). ``Doc.from_docs`` grew faster than its tokens here
-    (10x the pieces: 20x the time)."""
-    rows = numpy.concatenate([doc.to_array([ORTH, NORM, SPACY]) for doc in docs])
-    strings = docs[0].vocab.strings
-    joined = Doc(
-        docs[0].vocab, words=[strings[o] for o in rows[:, 0].tolist()], spaces=rows[:, 2].astype(bool).tolist()
-    )
+def _joined(vocab: Vocab, rows: numpy.ndarray) -> Doc:
+    """One Doc of the pieces' tokens, from their ``ORTH, NORM, SPACY`` rows: their words,
+    spaces and norms (all a tokenizer sets; its special cases may set no more).
+    ``Doc.from_docs`` grew faster than its tokens here (10x the pieces: 20x the time)."""
+    # Words given by their ids (``Doc`` takes them as well as strings: no string is hashed
+    # again), each distinct id one Python int: a million-token run is a few words.
+    orths, at = numpy.unique(rows[:, 0], return_inverse=True)
+    words = numpy.array(orths.tolist(), dtype=object)[at].tolist()
+    joined = Doc(vocab, words=words, spaces=rows[:, 2].astype(bool).tolist())
     joined.from_array([NORM], rows[:, [1]])
     return joined

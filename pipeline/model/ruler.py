@@ -21,6 +21,8 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_chain_spans
 
+from ..knowledge.cache import compiled
+
 # Words whose kind is remembered, at most: a long feed brings new ones without end.
 SEEN = 100_000
 # Anchors in a row that a window may hold (``_past_run``).
@@ -150,8 +152,8 @@ class _Takes:
             self.words.update(w.lower() for w in (test["IN"] if isinstance(test, dict) else [test]))
 
     def compile(self) -> Callable[[str], bool]:
-        texts = re.compile("|".join(f"(?:{r})" for lower, r in self.regexes if not lower) or "(?!)")
-        lowers = re.compile("|".join(f"(?:{r})" for lower, r in self.regexes if lower) or "(?!)")
+        texts = compiled("|".join(f"(?:{r})" for lower, r in self.regexes if not lower) or "(?!)")
+        lowers = compiled("|".join(f"(?:{r})" for lower, r in self.regexes if lower) or "(?!)")
         return lambda text: (
             self.anything
             or text.lower() in self.words
