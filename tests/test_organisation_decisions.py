@@ -36,6 +36,7 @@ DATA = [
     RuleRow("CEO", {"cue"}, "stop-word", False),
     RuleRow("Government", {"legal"}, "stop-word", False),  # before any evidence
     RuleRow("Davis Cup", {"suffix"}, "thing-suffix", False),
+    RuleRow("MoUs", {"model"}, "plural-acronym", False),
     RuleRow("Monday", {"cue"}, "calendar-word", False),
     RuleRow("Ltd", {"model"}, "bare-legal-form", False),
     RuleRow("Brewer", {"model"}, "kind-word", False),
