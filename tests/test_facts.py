@@ -155,6 +155,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"body": "Omega Ports Ltd", "amount": "$2 billion", "date": "2030"},
     ),
     (
+        "reporter_is_no_party_when_its_unit_wins",  # "X said its unit Y has won": Y is the contractor
+        "Kappa Holdings Bhd said its unit Sigma Builders Sdn Bhd has won a $40 million contract from Omega Power Ltd on Monday.",
+        "contract",
+        {"awarder": "Omega Power Ltd", "contractor": ["Sigma Builders Sdn Bhd"], "value": "$40 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -138,8 +138,11 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
     table = FRAMES[frame] | (PROPERTY if kind == "property" else {})
     allowed = set(ROLES[kind])
     heads = {h: _head(sent, h) for h in held}
+    orgs = frozenset(sent.start + i for h in held if h.type == "organisation" for i in range(h.start, h.end))
     relations = {
-        h: _relation(sent, heads[h], trigger) for h in held if h.type == "organisation" and not _inside(h, trigger)
+        h: _relation(sent, heads[h], trigger, orgs)
+        for h in held
+        if h.type == "organisation" and not _inside(h, trigger)
     }
     if frame == "lease" and {"to", "with"} & set(relations.values()):
         table = table | LESSOR
@@ -209,8 +212,9 @@ def _head(sent: Span, h: Held) -> Token:
     return tokens[0]
 
 
-def _relation(sent: Span, head: Token, trigger: int) -> str | None:
-    """How an organisation whose mention's root is ``head`` stands to the trigger, or None."""
+def _relation(sent: Span, head: Token, trigger: int, orgs: frozenset[int] = frozenset()) -> str | None:
+    """How an organisation whose mention's root is ``head`` stands to the trigger, or None.
+    ``orgs``: the doc indices of the tokens of the sentence's organisation mentions."""
     trig = sent[trigger]
     while (dep(head) in ("appos", "conj", "compound") or _name_in_name(head)) and head.head.i != head.i:
         head = head.head  # "Acme and Beta bought", "its parent, Acme, bought"
@@ -230,7 +234,10 @@ def _relation(sent: Span, head: Token, trigger: int) -> str | None:
         if governed.i == trig.i:
             return rel
         if rel == "subject" and governed.i in _governors(trig):
-            return f"subject of {lemma(governed).lower()}"
+            verb = lemma(governed).lower()
+            if verb in REPORTING and _own_subject(trig, governed, orgs):
+                return None  # "X said its unit Y has won ...": Y, not X, is the party
+            return f"subject of {verb}"
         if rel == "possessive" and _joined(governed, trig):
             return rel
         return None
@@ -239,6 +246,26 @@ def _relation(sent: Span, head: Token, trigger: int) -> str | None:
         if _joined(up.head, trig):
             return "subject" if word == "by" and dep(up) == "agent" and not _is_noun(trig) else word
     return None
+
+
+REPORTING = frozenset({"say", "tell", "announce", "report", "state", "add", "note", "disclose", "confirm"})
+
+
+def _own_subject(trig: Token, verb: Token, orgs: frozenset[int]) -> bool:
+    """Whether a word between the trigger and the reporting ``verb`` above it (the trigger
+    itself included) has a subject of its own that names an organisation (``orgs``): ``X said
+    its unit Y has won`` (Y wins); not ``X said it would buy``, ``X said its board had approved``,
+    ``Kenya has signed loans ..., the Treasury said`` (a country is no party)."""
+    token = trig
+    path = {trig.i}
+    while token.i != verb.i and token.head.i != token.i:
+        path.add(token.i)
+        token = token.head
+    for i in path:
+        for c in trig.doc[i].children:
+            if dep(c) in ("nsubj", "nsubjpass") and c.i not in path and any(t.i in orgs for t in c.subtree):
+                return True
+    return False
 
 
 BUYER_SIGNS = {"with": "contractor"}
