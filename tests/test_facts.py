@@ -161,6 +161,24 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"awarder": "Omega Power Ltd", "contractor": ["Sigma Builders Sdn Bhd"], "value": "$40 million"},
     ),
     (
+        "a_bond_is_funding",
+        "Omega Energy Ltd plans to list a $400 million green bond on the Kappa Exchange next year.",
+        "funding",
+        {"company": "Omega Energy Ltd", "amount": "$400 million", "round": "green bond"},
+    ),
+    (
+        "put_money_into",
+        "Kappa Capital Ltd has agreed to put $1.5 billion into Sigma Airports Ltd on Monday.",
+        "investment",
+        {"investor": "Kappa Capital Ltd", "recipient": "Sigma Airports Ltd", "amount": "$1.5 billion"},
+    ),
+    (
+        "raised_its_offer_for",
+        "Omega Drinks Ltd raised its offer for Sigma Foods Ltd to $1.42 billion on Monday.",
+        "acquisition",
+        {"buyer": "Omega Drinks Ltd", "target": "Sigma Foods Ltd", "price": "$1.42 billion"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

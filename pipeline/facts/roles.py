@@ -27,6 +27,7 @@ FRAMES: dict[str, dict[str, str]] = {
         "of": "target",
         "in": "target",
         "from": "seller",
+        "for": "target",
     },
     "sell": {
         "subject": "seller",

@@ -49,6 +49,10 @@ VERBS: dict[str, tuple[str, str]] = {
     "target": ("plan", "plan"),
     "want": ("plan", "plan"),
     "commit": ("investment", "invest"),
+    "put": ("investment", "invest"),  # "put $1.5 billion into X": only with in/into (NEEDS)
+    "expand": ("investment", "invest"),
+    "develop": ("investment", "invest"),
+    "list": ("funding", "raise"),
     "lease": ("acquisition", "lease"),
     "rent": ("acquisition", "lease"),
     "pay": ("acquisition", "buy"),
@@ -67,6 +71,18 @@ NOUNS: dict[str, tuple[str, str]] = {
     "lease": ("acquisition", "lease"),
     "sale": ("acquisition", "sell"),
     "investment": ("investment", "invest"),
+    "grant": ("investment", "invest"),
+    "offer": ("acquisition", "buy"),
+    "bid": ("acquisition", "buy"),
+    "proposal": ("acquisition", "buy"),
+    "bond": ("funding", "raise"),
+    "bonds": ("funding", "raise"),
+    "ipo": ("funding", "raise"),
+    "offering": ("funding", "raise"),
+    "placement": ("funding", "raise"),
+    "listing": ("funding", "raise"),
+    "debenture": ("funding", "raise"),
+    "tranche": ("loan", "borrow"),
     "funding": ("funding", "raise"),
     "financing": ("funding", "raise"),
     "round": ("funding", "raise"),
@@ -86,6 +102,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {  # (lemma, next word) -> typ
     ("take", "over"): ("acquisition", "buy"),
     ("set", "aside"): ("plan", "plan"),
     ("go", "to"): ("acquisition", "sell"),  # "the last plot went to X"
+    ("change", "hands"): ("acquisition", "sell"),
+    ("set", "up"): ("investment", "invest"),
 }
 PLURAL_NOT = frozenset({"sales", "targets", "budgets", "plans", "leases"})  # revenue, goals: not one deal
 LAND_WORDS = frozenset(
@@ -93,7 +111,14 @@ LAND_WORDS = frozenset(
     "hectares acres mall hotel warehouse".split()
 )
 SITE_WORDS = frozenset("plot site parcel land".split())  # a tender for one of these sells land
-FUNDING_WORDS = frozenset("round series seed funding financing venture ipo investors backers".split())
+FUNDING_WORDS = frozenset(
+    "round series seed funding financing venture ipo investors backers bond bonds placement offering listing".split()
+)
+# Verbs that start a fact only with one of these words in the sentence: "put $1bn into X".
+NEEDS = {"put": frozenset({"in", "into"})}
+# Nouns that start a fact only when the sentence has no other trigger: "raised its offer for X
+# to A$1.42 billion" is a purchase, "the bid will be paid for with a term loan" a loan.
+WEAK = frozenset({"offer", "bid", "proposal", "offers", "bids"})
 CONTRACT_WORDS = frozenset("contract contracts tender order orders deal concession bid project licence license".split())
 # Every lemma that may start a fact: a word that cannot lemmatize to one is never lemmatized.
 TRIGGER_LEMMAS = frozenset(VERBS) | frozenset(NOUNS) | frozenset(base for base, _ in PHRASES)
@@ -139,10 +164,13 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
         typed = _typed(hit, token, words, has_area)
         if base in LAND_ONLY and typed != "property":
             continue
+        if base in NEEDS and not words & NEEDS[base]:
+            continue
         if typed:
             frame = "buy" if typed == "property" and hit[1] == "win" else hit[1]  # "won a tender for a plot"
             found.append(Found(k, typed, frame, kind != "VERB"))
-    return found
+    strong = [f for f in found if sent[f.i].lower_ not in WEAK]
+    return strong or found
 
 
 def _typed(hit: tuple[str, str], token: Token, words: set[str], has_area: bool) -> str | None:
