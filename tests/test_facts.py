@@ -179,6 +179,18 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"buyer": "Omega Drinks Ltd", "target": "Sigma Foods Ltd", "price": "$1.42 billion"},
     ),
     (
+        "an_order_with_no_amount",  # two parties make a fact without an amount
+        "Sky Air Ltd has ordered 40 aircraft from Boeing Co on Monday. Its shares closed at $12.50.",
+        "contract",
+        {"awarder": "Sky Air Ltd", "contractor": ["Boeing Co"]},
+    ),
+    (
+        "a_purchase_with_no_amount",
+        "Kappa Holdings Ltd bought Sigma Foods Ltd in 2021. Its shares closed at $12.50.",
+        "acquisition",
+        {"buyer": "Kappa Holdings Ltd", "target": "Sigma Foods Ltd", "date": "2021"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

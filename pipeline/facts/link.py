@@ -44,9 +44,13 @@ def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
             if found:
                 chosen.append((k, sent, held, found))
                 kinds_seen |= {f.type for f in found}
-        elif "organisation" in kinds and kinds_seen and _definite_noun_word(sent):
-            found = [f for f in triggers(sent, False) if f.type in kinds_seen and _definite(sent, f)]
-            if found:  # "The round was led by X": names for a fact already found
+        elif "organisation" in kinds:
+            found = []
+            if kinds_seen and _definite_noun_word(sent):
+                found = [f for f in triggers(sent, False) if f.type in kinds_seen and _definite(sent, f)]
+            if not found and len({m[2] for m in held if m[3] == "organisation"}) >= 2:
+                found = [f for f in triggers(sent, False) if f.type in PARTIES_ONLY]
+            if found:  # "The round was led by X": names for a fact already found; "X won a contract from Y"
                 chosen.append((k, sent, held, found))
     if not chosen:
         return []
@@ -170,6 +174,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         if not {money_role(kind), "area"} & set(fact.roles):
             if kind in definite:
                 out.append(replace(fact, why={**fact.why, REFERS: True}))
+            elif _two_parties(fact):
+                out.append(fact)
             continue
         claimed.add(money)
         out.append(fact)
@@ -190,9 +196,27 @@ def _market_total(tree: Span, f: Found) -> bool:
 
 
 def _enough(fact: Fact) -> bool:
-    """A fact needs an amount or area and one more role."""
+    """A fact needs an amount or area and one more role, or two parties (``X won a contract
+    from Y``, ``X bought Y``: deals with no amount are facts too)."""
     filled = [r for r, v in fact.roles.items() if v]
-    return len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))
+    return (len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))) or _two_parties(fact)
+
+
+# Types whose facts may have no amount when two parties are named: a plan has one party.
+PARTIES_ONLY = frozenset(PRECEDENCE) - {"plan"}
+
+
+def _two_parties(fact: Fact) -> bool:
+    """Whether the fact names two different organisations in its roles (its type may go without
+    an amount: PARTIES_ONLY)."""
+    if fact.type not in PARTIES_ONLY:
+        return False
+    ids = set()
+    for role, value in fact.roles.items():
+        if role in (money_role(fact.type), "area", "date"):
+            continue
+        ids |= set(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
+    return len(ids) >= 2
 
 
 def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict) -> None:
