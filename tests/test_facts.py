@@ -191,6 +191,24 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"buyer": "Kappa Holdings Ltd", "target": "Sigma Foods Ltd", "date": "2021"},
     ),
     (
+        "reporter_said_it_approved_a_loan",  # the reporter stands where "it" does
+        "Omega Bank Ltd said it had approved a loan of $70 million to Sigma Power Ltd on Monday.",
+        "loan",
+        {"lender": ["Omega Bank Ltd"], "borrower": "Sigma Power Ltd", "amount": "$70 million"},
+    ),
+    (
+        "credit_line_with",  # a compound trigger: the phrases hang on its head noun
+        "Sigma Foods Ltd refinanced a $40 million credit line with Kappa Bank Ltd in July.",
+        "loan",
+        {"lender": ["Kappa Bank Ltd"], "amount": "$40 million"},
+    ),
+    (
+        "loan_for_a_borrower",
+        "Kappa Bank Ltd has arranged a $50 million loan for Sigma Parks Ltd on Monday.",
+        "loan",
+        {"lender": ["Kappa Bank Ltd"], "borrower": "Sigma Parks Ltd", "amount": "$50 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -78,6 +78,7 @@ FRAMES: dict[str, dict[str, str]] = {
         "with": "lender",
         "to": "borrower",
         "by": "lender",
+        "for": "borrower",
     },
     "plan": {"subject": "body", "possessive": "body"},
     # a lease: the tenant is the buyer, the landlord the seller ("X leased a plot from Y");
@@ -139,6 +140,9 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
     table = FRAMES[frame] | (PROPERTY if kind == "property" else {})
     allowed = set(ROLES[kind])
     heads = {h: _head(sent, h) for h in held}
+    at = sent[trigger]
+    if dep(at) == "compound" and pos(at.head) == "NOUN" and at.head.i > at.i:
+        trigger = at.head.i - sent.start  # "a credit line with X": the phrases hang on the head noun
     orgs = frozenset(sent.start + i for h in held if h.type == "organisation" for i in range(h.start, h.end))
     relations = {
         h: _relation(sent, heads[h], trigger, orgs)
@@ -238,6 +242,10 @@ def _relation(sent: Span, head: Token, trigger: int, orgs: frozenset[int] = froz
             verb = lemma(governed).lower()
             if verb in REPORTING and _own_subject(trig, governed, orgs):
                 return None  # "X said its unit Y has won ...": Y, not X, is the party
+            if verb in REPORTING:
+                said = _pronoun_clause(trig, governed)
+                if said is not None:  # "X said it had approved a loan": X approved it
+                    return "subject" if said.i == trig.i else f"subject of {lemma(said).lower()}"
             return f"subject of {verb}"
         if rel == "possessive" and _joined(governed, trig):
             return rel
@@ -267,6 +275,21 @@ def _own_subject(trig: Token, verb: Token, orgs: frozenset[int]) -> bool:
             if dep(c) in ("nsubj", "nsubjpass") and c.i not in path and any(t.i in orgs for t in c.subtree):
                 return True
     return False
+
+
+def _pronoun_clause(trig: Token, verb: Token) -> Token | None:
+    """The word between the trigger and the reporting ``verb`` above it (the trigger included)
+    whose subject is a pronoun or a noun with one (``it``, ``its board``), lowest first: the
+    reporter stands where that subject does (``X said it had handed the contract to Y``)."""
+    token = trig
+    while token.i != verb.i and token.head.i != token.i:
+        for c in token.children:
+            if dep(c) in ("nsubj", "nsubjpass") and (
+                pos(c) == "PRON" or any(dep(g) == "poss" and pos(g) == "PRON" for g in c.children)
+            ):
+                return token
+        token = token.head
+    return None
 
 
 BUYER_SIGNS = {"with": "contractor"}
