@@ -209,6 +209,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"lender": ["Kappa Bank Ltd"], "borrower": "Sigma Parks Ltd", "amount": "$50 million"},
     ),
     (
+        "due_to_open_by",  # a completion cue with a date is a plan; its date is the by-date
+        "The new terminal of Omega Ports Ltd is due to open by 2027. Its shares closed at $12.50.",
+        "plan",
+        {"date": "2027"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

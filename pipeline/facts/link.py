@@ -19,7 +19,7 @@ from ..model.attributes import parse_ahead
 from . import roles as rolemod
 from . import status as statusmod
 from .records import LIST_ROLES, ROLES, Fact, Trigger, money_role, to_dict
-from .triggers import NOUNS, PRECEDENCE, Found, triggers
+from .triggers import NOUNS, PRECEDENCE, Found, completions, triggers
 
 AGENT = {kind: roles[0] for kind, roles in ROLES.items()}  # the role a pronoun subject stands for
 PRONOUNS = frozenset({"it", "they", "its", "their", "company", "group", "firm", "lender", "bank", "investor"})
@@ -52,6 +52,12 @@ def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
                 found = [f for f in triggers(sent, False) if f.type in PARTIES_ONLY]
             if found:  # "The round was led by X": names for a fact already found; "X won a contract from Y"
                 chosen.append((k, sent, held, found))
+        if "date" in kinds and not (chosen and chosen[-1][0] == k and any(f.type == "plan" for f in chosen[-1][3])):
+            due = completions(sent)
+            if due and chosen and chosen[-1][0] == k:
+                chosen[-1] = (k, sent, held, chosen[-1][3] + due)
+            elif due:
+                chosen.append((k, sent, held, due))
     if not chosen:
         return []
     parse_ahead([(doc, [(s.start_char, s.end_char) for _, s, _, _ in chosen])])
@@ -142,6 +148,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         _role_noun_subject(tree, f, earlier, roles, why)
         if _definite(sent, f):
             definite.add(f.type)
+        if f.frame == "complete":
+            why[DUE] = True
         token = sent[f.i]
         fact = Fact(
             article=article,
@@ -174,7 +182,7 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         if not {money_role(kind), "area"} & set(fact.roles):
             if kind in definite:
                 out.append(replace(fact, why={**fact.why, REFERS: True}))
-            elif _two_parties(fact):
+            elif _two_parties(fact) or _due(fact):
                 out.append(fact)
             continue
         claimed.add(money)
@@ -199,7 +207,16 @@ def _enough(fact: Fact) -> bool:
     """A fact needs an amount or area and one more role, or two parties (``X won a contract
     from Y``, ``X bought Y``: deals with no amount are facts too)."""
     filled = [r for r, v in fact.roles.items() if v]
-    return (len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))) or _two_parties(fact)
+    return (len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))) or _two_parties(fact) or _due(fact)
+
+
+DUE = "due by"  # marks, in a plan's why, a completion cue (``due to open``): its date is a by-date
+
+
+def _due(fact: Fact) -> bool:
+    """A plan read from a completion cue with a date (``The line is due to open in 2027``): its
+    by-date makes it a plan even with no amount or area."""
+    return fact.type == "plan" and bool(fact.why.get(DUE)) and "date" in fact.roles
 
 
 # Types whose facts may have no amount when two parties are named: a plan has one party.

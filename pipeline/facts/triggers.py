@@ -173,6 +173,34 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
     return strong or found
 
 
+# A plan with a by-date: "is due to open in 2027", "scheduled to be ready by 2026", "will be
+# finished by March". Surface words, no lemma: the cue word is the trigger (frame "complete").
+# The verb after "due to" must say the thing will be there: "is due to vote", "due to start in
+# April", "due to close" are no plans.
+DUE_WORDS = frozenset({"due", "scheduled", "slated", "set"})
+DUE_VERBS = frozenset("open be enter launch finish complete fly operate reopen".split())  # due to ...
+DUE_NOUNS = frozenset({"completion", "delivery", "opening", "launch"})  # due for ...
+DONE_WORDS = frozenset({"ready", "finished", "completed", "complete", "operational"})  # after a be
+BE_WORDS = frozenset({"be", "is", "are", "was", "were", "been"})
+NOT_FACTS = ("related", "also read")  # a line that reports other stories
+
+
+def completions(sent: Span) -> list[Found]:
+    """The first completion cue of a sentence (``due to open``, ``scheduled to be ready``, ``due
+    for completion``, ``will be finished``) as a plan trigger, or nothing; from the words alone."""
+    words = [t.lower_ for t in sent]
+    if " ".join(words[:2]).startswith(NOT_FACTS):
+        return []
+    for k, w in enumerate(words):
+        nxt, after = words[k + 1 : k + 3] + [""] * (2 - len(words[k + 1 : k + 3]))
+        prev = words[k - 1] if k else ""
+        if w in DUE_WORDS and ((nxt == "to" and after in DUE_VERBS) or (nxt == "for" and after in DUE_NOUNS)):
+            return [Found(k, "plan", "complete", False)]
+        if w in DONE_WORDS and prev in BE_WORDS:
+            return [Found(k, "plan", "complete", False)]
+    return []
+
+
 def _typed(hit: tuple[str, str], token: Token, words: set[str], has_area: bool) -> str | None:
     kind, frame = hit
     if kind == "acquisition" and (has_area or words & LAND_WORDS):
