@@ -215,6 +215,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"date": "2027"},
     ),
     (
+        "land_allotted_to",  # the allottee of land buys it
+        "Omega Development Authority allotted 6.5 hectares to Sigma Data Ltd on Tuesday.",
+        "property",
+        {"seller": "Omega Development Authority", "buyer": "Sigma Data Ltd", "area": "6.5 hectares"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

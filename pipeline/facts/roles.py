@@ -84,6 +84,8 @@ FRAMES: dict[str, dict[str, str]] = {
     "complete": {},  # "The line is due to open in 2027": the line is no planner; the date is its by-date
     # a lease: the tenant is the buyer, the landlord the seller ("X leased a plot from Y");
     # with a "to" or "with" party the subject is the landlord (LESSOR).
+    # "the authority allotted 6.5 ha to X", "X was allotted 6.5 ha": the allottee buys
+    "allot": {"subject": "seller", "possessive": "seller", "object": "buyer", "to": "buyer"},
     "lease": {"subject": "buyer", "possessive": "buyer", "from": "seller", "to": "buyer", "with": "buyer"},
 }
 LESSOR = {"subject": "seller", "possessive": "seller"}  # "Y leased 5 ha to X", "Y signed a lease with X"

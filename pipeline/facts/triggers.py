@@ -57,10 +57,15 @@ VERBS: dict[str, tuple[str, str]] = {
     "rent": ("acquisition", "lease"),
     "pay": ("acquisition", "buy"),
     "auction": ("acquisition", "sell"),
+    "offer": ("acquisition", "sell"),  # land offered for sale: only about land (LAND_ONLY)
+    "allot": ("acquisition", "allot"),
+    "transfer": ("acquisition", "sell"),
+    "receive": ("acquisition", "buy"),
+    "get": ("acquisition", "buy"),
 }
 # Verbs that start a fact only about land or buildings (a property deal): "paid a dividend",
 # "leased aircraft" are none.
-LAND_ONLY = frozenset({"lease", "rent", "pay", "auction", "go"})  # lemmas
+LAND_ONLY = frozenset({"lease", "rent", "pay", "auction", "go", "offer", "allot", "transfer", "receive", "get", "hand"})
 NOUNS: dict[str, tuple[str, str]] = {
     "acquisition": ("acquisition", "buy"),
     "takeover": ("acquisition", "buy"),
@@ -104,6 +109,7 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {  # (lemma, next word) -> typ
     ("go", "to"): ("acquisition", "sell"),  # "the last plot went to X"
     ("change", "hands"): ("acquisition", "sell"),
     ("set", "up"): ("investment", "invest"),
+    ("hand", "over"): ("acquisition", "sell"),  # "hand over plots to X"
 }
 PLURAL_NOT = frozenset({"sales", "targets", "budgets", "plans", "leases"})  # revenue, goals: not one deal
 LAND_WORDS = frozenset(
