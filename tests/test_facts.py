@@ -221,6 +221,18 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"seller": "Omega Development Authority", "buyer": "Sigma Data Ltd", "area": "6.5 hectares"},
     ),
     (
+        "relative_clause_subject",  # "X, which agreed to invest": X invests
+        "The largest came from Sigma Battery Co Ltd, which agreed to invest $450 million in a plant.",
+        "investment",
+        {"investor": "Sigma Battery Co Ltd", "amount": "$450 million"},
+    ),
+    (
+        "dateline_agency_is_no_party",
+        "KUALA LUMPUR, Sept 23 (Bernama) -- Kappa Holdings Bhd will develop a $995 million data centre campus.",
+        "investment",
+        {"investor": "Kappa Holdings Bhd", "amount": "$995 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -150,7 +150,7 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
     relations = {
         h: _relation(sent, heads[h], trigger, orgs)
         for h in held
-        if h.type == "organisation" and not _inside(h, trigger)
+        if h.type == "organisation" and not _inside(h, trigger) and not _dateline(sent, h)
     }
     if frame == "lease" and {"to", "with"} & set(relations.values()):
         table = table | LESSOR
@@ -184,6 +184,17 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
             d, _, best = min(near, key=lambda n: (n[0], n[1]))
             _fill(roles, why, role, best.id, f"nearest {rtype} ({d} steps)")
     return roles, why
+
+
+DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline(sent: Span, h: Held) -> bool:
+    """Whether a mention is the news agency of a dateline, ``KUALA LUMPUR, Sept 23 (Bernama) --``:
+    alone in brackets that a dash follows. An agency is no party to what it reports."""
+    before = sent[h.start - 1].text if h.start > 0 else ""
+    after = [t.text for t in sent[h.end : h.end + 2]]
+    return before == "(" and after[:1] == [")"] and after[1:] and after[1] in DASHES
 
 
 def _valuation(sent: Span, h: Held) -> bool:
@@ -234,6 +245,9 @@ def _relation(sent: Span, head: Token, trigger: int, orgs: frozenset[int] = froz
         head = head.head.head.head  # "to a consortium led by X": X stands where the consortium does
         while dep(head) in ("appos", "conj") and head.head.i != head.i:
             head = head.head
+    relative = _relative_subject(head, trig)
+    if relative is not None:
+        return relative
     label = dep(head)
     up = head.head
     if label in SUBJECTS:
@@ -278,6 +292,24 @@ def _own_subject(trig: Token, verb: Token, orgs: frozenset[int]) -> bool:
             if dep(c) in ("nsubj", "nsubjpass") and c.i not in path and any(t.i in orgs for t in c.subtree):
                 return True
     return False
+
+
+RELATIVES = frozenset({"which", "who", "that"})
+
+
+def _relative_subject(head: Token, trig: Token) -> str | None:
+    """``came from X, which agreed to invest ...``: X is the subject of a relative clause whose
+    verb is the trigger or governs it (its subject ``which``/``who``/``that``)."""
+    for verb in head.children:
+        if dep(verb) != "relcl":
+            continue
+        if not any(dep(c) in ("nsubj", "nsubjpass") and c.lower_ in RELATIVES for c in verb.children):
+            continue
+        if verb.i == trig.i:
+            return "subject"
+        if verb.i in _governors(trig):
+            return f"subject of {lemma(verb).lower()}"
+    return None
 
 
 def _pronoun_clause(trig: Token, verb: Token) -> Token | None:
