@@ -268,6 +268,32 @@ def test_named_sentences(tmp_path, name, text, kind, expected):
     assert {r: got.get(r) for r in expected} == expected
 
 
+NO_FACT = [  # (name, sentence, type that must not be found)
+    ("period_total_so_far", "Omega Park Authority had sold 3,280 mu of land so far this year.", "property"),
+    ("period_total_average", "Omega Park Authority sold 640 mu of land in 2025 at an average of $3 million a plot.", "property"),
+    ("due_to_vote_is_no_plan", "Omega City Council is due to vote by 2026 on the plan. Its bonds closed at $12.50.", "plan"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,text,kind", NO_FACT)
+def test_sentences_with_no_fact(tmp_path, name, text, kind):
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(f"# Headline here\n\n{text}\n", "utf8")
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    assert data["records"], "the sentence must hold records for the test to mean anything"
+    assert [f for f in data["facts"] if f["type"] == kind] == []
+
+
 def test_no_fact_scores_when_no_scored_article_has_gold_facts(tmp_path):
     """Outputs of articles whose gold has no facts (a folder of other articles): no fact table, no crash."""
     from pipeline.evaluation.facts import evaluate_facts

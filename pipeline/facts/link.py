@@ -140,6 +140,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
     for f in found:
         if f.type == "investment" and _market_total(tree, f):
             continue
+        if _period_total(tree, f):
+            continue
         roles, why = rolemod.assign(tree, f.i, f.type, f.frame, held)
         why[TEXTS] = rolemod.texts(tree, sent, f.i, f.type, held)  # joined to the roles of the facts kept
         governors = rolemod._governors(tree[f.i])
@@ -201,6 +203,23 @@ def _market_total(tree: Span, f: Found) -> bool:
         return True
     chain = {trig.i, *rolemod._governors(trig)}
     return any(t.head.i in chain and rolemod.dep(t) == "nsubj" and t.lower_ == "investors" for t in tree)
+
+
+def _period_total(tree: Span, f: Found) -> bool:
+    """A total over a period, no one deal: the trigger verb has ``since``, ``so far`` or ``to
+    date`` on it (``lent N64bn to farmers since 2024``, ``had sold 3,280 mu so far this year``),
+    or its phrase gives an average (``sold 640 mu in 2025 at an average of ...``). Not ``since``
+    on a clause (``has put $5 billion into X since the series began``: a sum with no parts given
+    is a fact, docs/labelling.md)."""
+    trig = tree[f.i]
+    if f.noun:
+        return False
+    for c in trig.children:
+        nxt = c.doc[c.i + 1].lower_ if c.i + 1 < len(c.doc) else ""
+        prev = c.doc[c.i - 1].lower_ if c.i > 0 else ""
+        if c.lower_ == "since" or (c.lower_ == "far" and prev == "so") or (c.lower_ == "to" and nxt == "date"):
+            return True
+    return any(t.lower_ == "average" for t in trig.subtree)
 
 
 def _enough(fact: Fact) -> bool:

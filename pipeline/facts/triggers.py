@@ -107,7 +107,6 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {  # (lemma, next word) -> typ
     ("take", "over"): ("acquisition", "buy"),
     ("set", "aside"): ("plan", "plan"),
     ("go", "to"): ("acquisition", "sell"),  # "the last plot went to X"
-    ("change", "hands"): ("acquisition", "sell"),
     ("set", "up"): ("investment", "invest"),
     ("hand", "over"): ("acquisition", "sell"),  # "hand over plots to X"
 }
