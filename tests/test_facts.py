@@ -233,6 +233,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"investor": "Kappa Holdings Bhd", "amount": "$995 million"},
     ),
     (
+        "area_six_steps_down",  # an area may hang lower than an amount (7 steps, not 5)
+        "Sigma Foods Ltd paid $5 million for a plot with a cold store of 9,500 square metres.",
+        "property",
+        {"buyer": "Sigma Foods Ltd", "price": "$5 million", "area": "9,500 square metres"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",
