@@ -276,8 +276,16 @@ def test_named_sentences(tmp_path, name, text, kind, expected):
 
 NO_FACT = [  # (name, sentence, type that must not be found)
     ("period_total_so_far", "Omega Park Authority had sold 3,280 mu of land so far this year.", "property"),
-    ("period_total_average", "Omega Park Authority sold 640 mu of land in 2025 at an average of $3 million a plot.", "property"),
-    ("due_to_vote_is_no_plan", "Omega City Council is due to vote by 2026 on the plan. Its bonds closed at $12.50.", "plan"),
+    (
+        "period_total_average",
+        "Omega Park Authority sold 640 mu of land in 2025 at an average of $3 million a plot.",
+        "property",
+    ),
+    (
+        "due_to_vote_is_no_plan",
+        "Omega City Council is due to vote by 2026 on the plan. Its bonds closed at $12.50.",
+        "plan",
+    ),
 ]
 
 

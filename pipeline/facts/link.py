@@ -226,7 +226,9 @@ def _enough(fact: Fact) -> bool:
     """A fact needs an amount or area and one more role, or two parties (``X won a contract
     from Y``, ``X bought Y``: deals with no amount are facts too)."""
     filled = [r for r, v in fact.roles.items() if v]
-    return (len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))) or _two_parties(fact) or _due(fact)
+    return (
+        (len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))) or _two_parties(fact) or _due(fact)
+    )
 
 
 DUE = "due by"  # marks, in a plan's why, a completion cue (``due to open``): its date is a by-date

@@ -179,7 +179,10 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
             for d in [_distance(sent, heads[h], trigger)]
         ]
         near = [
-            n for n in near if n[0] <= NEAR_TYPE.get(rtype, NEAR) and not (rtype == "money" and kind in RAISED and _valuation(sent, n[2]))
+            n
+            for n in near
+            if n[0] <= NEAR_TYPE.get(rtype, NEAR)
+            and not (rtype == "money" and kind in RAISED and _valuation(sent, n[2]))
         ]
         if near:
             d, _, best = min(near, key=lambda n: (n[0], n[1]))
