@@ -57,7 +57,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "rent": ("acquisition", "lease"),
     "pay": ("acquisition", "buy"),
     "auction": ("acquisition", "sell"),
-    "offer": ("acquisition", "sell"),  # land offered for sale: only about land (LAND_ONLY)
+    "offer": ("acquisition", "sell"),  # land offered for sale: only about land (LAND_VERBS)
     "allot": ("acquisition", "allot"),
     "transfer": ("acquisition", "sell"),
     "receive": ("acquisition", "buy"),
@@ -65,7 +65,9 @@ VERBS: dict[str, tuple[str, str]] = {
 }
 # Verbs that start a fact only about land or buildings (a property deal): "paid a dividend",
 # "leased aircraft" are none.
-LAND_ONLY = frozenset({"lease", "rent", "pay", "auction", "go", "offer", "allot", "transfer", "receive", "get", "hand"})
+LAND_ONLY = frozenset({"lease", "rent", "pay", "auction", "go"})  # lemmas
+# Verbs that start a fact only about land, as verbs: "offered plots to X"; the noun "offer" is a bid.
+LAND_VERBS = frozenset({"offer", "allot", "transfer", "receive", "get", "hand"})
 NOUNS: dict[str, tuple[str, str]] = {
     "acquisition": ("acquisition", "buy"),
     "takeover": ("acquisition", "buy"),
@@ -167,7 +169,7 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
         if hit is None or (kind != "VERB" and token.lower_ in PLURAL_NOT):
             continue
         typed = _typed(hit, token, words, has_area)
-        if base in LAND_ONLY and typed != "property":
+        if (base in LAND_ONLY or (kind == "VERB" and base in LAND_VERBS)) and typed != "property":
             continue
         if base in NEEDS and not words & NEEDS[base]:
             continue
