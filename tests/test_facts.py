@@ -155,6 +155,90 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"body": "Omega Ports Ltd", "amount": "$2 billion", "date": "2030"},
     ),
     (
+        "reporter_is_no_party_when_its_unit_wins",  # "X said its unit Y has won": Y is the contractor
+        "Kappa Holdings Bhd said its unit Sigma Builders Sdn Bhd has won a $40 million contract from Omega Power Ltd on Monday.",
+        "contract",
+        {"awarder": "Omega Power Ltd", "contractor": ["Sigma Builders Sdn Bhd"], "value": "$40 million"},
+    ),
+    (
+        "a_bond_is_funding",
+        "Omega Energy Ltd plans to list a $400 million green bond on the Kappa Exchange next year.",
+        "funding",
+        {"company": "Omega Energy Ltd", "amount": "$400 million", "round": "green bond"},
+    ),
+    (
+        "put_money_into",
+        "Kappa Capital Ltd has agreed to put $1.5 billion into Sigma Airports Ltd on Monday.",
+        "investment",
+        {"investor": "Kappa Capital Ltd", "recipient": "Sigma Airports Ltd", "amount": "$1.5 billion"},
+    ),
+    (
+        "raised_its_offer_for",
+        "Omega Drinks Ltd raised its offer for Sigma Foods Ltd to $1.42 billion on Monday.",
+        "acquisition",
+        {"buyer": "Omega Drinks Ltd", "target": "Sigma Foods Ltd", "price": "$1.42 billion"},
+    ),
+    (
+        "an_order_with_no_amount",  # two parties make a fact without an amount
+        "Sky Air Ltd has ordered 40 aircraft from Boeing Co on Monday. Its shares closed at $12.50.",
+        "contract",
+        {"awarder": "Sky Air Ltd", "contractor": ["Boeing Co"]},
+    ),
+    (
+        "a_purchase_with_no_amount",
+        "Kappa Holdings Ltd bought Sigma Foods Ltd in 2021. Its shares closed at $12.50.",
+        "acquisition",
+        {"buyer": "Kappa Holdings Ltd", "target": "Sigma Foods Ltd", "date": "2021"},
+    ),
+    (
+        "reporter_said_it_approved_a_loan",  # the reporter stands where "it" does
+        "Omega Bank Ltd said it had approved a loan of $70 million to Sigma Power Ltd on Monday.",
+        "loan",
+        {"lender": ["Omega Bank Ltd"], "borrower": "Sigma Power Ltd", "amount": "$70 million"},
+    ),
+    (
+        "credit_line_with",  # a compound trigger: the phrases hang on its head noun
+        "Sigma Foods Ltd refinanced a $40 million credit line with Kappa Bank Ltd in July.",
+        "loan",
+        {"lender": ["Kappa Bank Ltd"], "amount": "$40 million"},
+    ),
+    (
+        "loan_for_a_borrower",
+        "Kappa Bank Ltd has arranged a $50 million loan for Sigma Parks Ltd on Monday.",
+        "loan",
+        {"lender": ["Kappa Bank Ltd"], "borrower": "Sigma Parks Ltd", "amount": "$50 million"},
+    ),
+    (
+        "due_to_open_by",  # a completion cue with a date is a plan; its date is the by-date
+        "The new terminal of Omega Ports Ltd is due to open by 2027. Its shares closed at $12.50.",
+        "plan",
+        {"date": "2027"},
+    ),
+    (
+        "land_allotted_to",  # the allottee of land buys it
+        "Omega Development Authority allotted 6.5 hectares to Sigma Data Ltd on Tuesday.",
+        "property",
+        {"seller": "Omega Development Authority", "buyer": "Sigma Data Ltd", "area": "6.5 hectares"},
+    ),
+    (
+        "relative_clause_subject",  # "X, which agreed to invest": X invests
+        "The largest came from Sigma Battery Co Ltd, which agreed to invest $450 million in a plant.",
+        "investment",
+        {"investor": "Sigma Battery Co Ltd", "amount": "$450 million"},
+    ),
+    (
+        "dateline_agency_is_no_party",
+        "KUALA LUMPUR, Sept 23 (Bernama) -- Kappa Holdings Bhd will develop a $995 million data centre campus.",
+        "investment",
+        {"investor": "Kappa Holdings Bhd", "amount": "$995 million"},
+    ),
+    (
+        "area_six_steps_down",  # an area may hang lower than an amount (7 steps, not 5)
+        "Sigma Foods Ltd paid $5 million for a plot with a cold store of 9,500 square metres.",
+        "property",
+        {"buyer": "Sigma Foods Ltd", "price": "$5 million", "area": "9,500 square metres"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",
@@ -188,6 +272,40 @@ def test_named_sentences(tmp_path, name, text, kind, expected):
         for role, v in facts[0]["roles"].items()
     }
     assert {r: got.get(r) for r in expected} == expected
+
+
+NO_FACT = [  # (name, sentence, type that must not be found)
+    ("period_total_so_far", "Omega Park Authority had sold 3,280 mu of land so far this year.", "property"),
+    (
+        "period_total_average",
+        "Omega Park Authority sold 640 mu of land in 2025 at an average of $3 million a plot.",
+        "property",
+    ),
+    (
+        "due_to_vote_is_no_plan",
+        "Omega City Council is due to vote by 2026 on the plan. Its bonds closed at $12.50.",
+        "plan",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,text,kind", NO_FACT)
+def test_sentences_with_no_fact(tmp_path, name, text, kind):
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(f"# Headline here\n\n{text}\n", "utf8")
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    assert data["records"], "the sentence must hold records for the test to mean anything"
+    assert [f for f in data["facts"] if f["type"] == kind] == []
 
 
 def test_no_fact_scores_when_no_scored_article_has_gold_facts(tmp_path):

@@ -19,7 +19,7 @@ from ..model.attributes import parse_ahead
 from . import roles as rolemod
 from . import status as statusmod
 from .records import LIST_ROLES, ROLES, Fact, Trigger, money_role, to_dict
-from .triggers import NOUNS, PRECEDENCE, Found, triggers
+from .triggers import NOUNS, PRECEDENCE, Found, completions, triggers
 
 AGENT = {kind: roles[0] for kind, roles in ROLES.items()}  # the role a pronoun subject stands for
 PRONOUNS = frozenset({"it", "they", "its", "their", "company", "group", "firm", "lender", "bank", "investor"})
@@ -44,10 +44,20 @@ def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
             if found:
                 chosen.append((k, sent, held, found))
                 kinds_seen |= {f.type for f in found}
-        elif "organisation" in kinds and kinds_seen and _definite_noun_word(sent):
-            found = [f for f in triggers(sent, False) if f.type in kinds_seen and _definite(sent, f)]
-            if found:  # "The round was led by X": names for a fact already found
+        elif "organisation" in kinds:
+            found = []
+            if kinds_seen and _definite_noun_word(sent):
+                found = [f for f in triggers(sent, False) if f.type in kinds_seen and _definite(sent, f)]
+            if not found and len({m[2] for m in held if m[3] == "organisation"}) >= 2:
+                found = [f for f in triggers(sent, False) if f.type in PARTIES_ONLY]
+            if found:  # "The round was led by X": names for a fact already found; "X won a contract from Y"
                 chosen.append((k, sent, held, found))
+        if "date" in kinds and not (chosen and chosen[-1][0] == k and any(f.type == "plan" for f in chosen[-1][3])):
+            due = completions(sent)
+            if due and chosen and chosen[-1][0] == k:
+                chosen[-1] = (k, sent, held, chosen[-1][3] + due)
+            elif due:
+                chosen.append((k, sent, held, due))
     if not chosen:
         return []
     parse_ahead([(doc, [(s.start_char, s.end_char) for _, s, _, _ in chosen])])
@@ -130,6 +140,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
     for f in found:
         if f.type == "investment" and _market_total(tree, f):
             continue
+        if _period_total(tree, f):
+            continue
         roles, why = rolemod.assign(tree, f.i, f.type, f.frame, held)
         why[TEXTS] = rolemod.texts(tree, sent, f.i, f.type, held)  # joined to the roles of the facts kept
         governors = rolemod._governors(tree[f.i])
@@ -138,6 +150,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         _role_noun_subject(tree, f, earlier, roles, why)
         if _definite(sent, f):
             definite.add(f.type)
+        if f.frame == "complete":
+            why[DUE] = True
         token = sent[f.i]
         fact = Fact(
             article=article,
@@ -170,6 +184,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         if not {money_role(kind), "area"} & set(fact.roles):
             if kind in definite:
                 out.append(replace(fact, why={**fact.why, REFERS: True}))
+            elif _two_parties(fact) or _due(fact):
+                out.append(fact)
             continue
         claimed.add(money)
         out.append(fact)
@@ -189,10 +205,56 @@ def _market_total(tree: Span, f: Found) -> bool:
     return any(t.head.i in chain and rolemod.dep(t) == "nsubj" and t.lower_ == "investors" for t in tree)
 
 
+def _period_total(tree: Span, f: Found) -> bool:
+    """A total over a period, no one deal: the trigger verb has ``since``, ``so far`` or ``to
+    date`` on it (``lent N64bn to farmers since 2024``, ``had sold 3,280 mu so far this year``),
+    or its phrase gives an average (``sold 640 mu in 2025 at an average of ...``). Not ``since``
+    on a clause (``has put $5 billion into X since the series began``: a sum with no parts given
+    is a fact, docs/labelling.md)."""
+    trig = tree[f.i]
+    if f.noun:
+        return False
+    for c in trig.children:
+        nxt = c.doc[c.i + 1].lower_ if c.i + 1 < len(c.doc) else ""
+        prev = c.doc[c.i - 1].lower_ if c.i > 0 else ""
+        if c.lower_ == "since" or (c.lower_ == "far" and prev == "so") or (c.lower_ == "to" and nxt == "date"):
+            return True
+    return any(t.lower_ == "average" for t in trig.subtree)
+
+
 def _enough(fact: Fact) -> bool:
-    """A fact needs an amount or area and one more role."""
+    """A fact needs an amount or area and one more role, or two parties (``X won a contract
+    from Y``, ``X bought Y``: deals with no amount are facts too)."""
     filled = [r for r, v in fact.roles.items() if v]
-    return len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))
+    return (
+        (len(filled) >= 2 and bool({money_role(fact.type), "area"} & set(filled))) or _two_parties(fact) or _due(fact)
+    )
+
+
+DUE = "due by"  # marks, in a plan's why, a completion cue (``due to open``): its date is a by-date
+
+
+def _due(fact: Fact) -> bool:
+    """A plan read from a completion cue with a date (``The line is due to open in 2027``): its
+    by-date makes it a plan even with no amount or area."""
+    return fact.type == "plan" and bool(fact.why.get(DUE)) and "date" in fact.roles
+
+
+# Types whose facts may have no amount when two parties are named: a plan has one party.
+PARTIES_ONLY = frozenset(PRECEDENCE) - {"plan"}
+
+
+def _two_parties(fact: Fact) -> bool:
+    """Whether the fact names two different organisations in its roles (its type may go without
+    an amount: PARTIES_ONLY)."""
+    if fact.type not in PARTIES_ONLY:
+        return False
+    ids = set()
+    for role, value in fact.roles.items():
+        if role in (money_role(fact.type), "area", "date"):
+            continue
+        ids |= set(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
+    return len(ids) >= 2
 
 
 def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict) -> None:

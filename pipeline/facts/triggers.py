@@ -49,14 +49,25 @@ VERBS: dict[str, tuple[str, str]] = {
     "target": ("plan", "plan"),
     "want": ("plan", "plan"),
     "commit": ("investment", "invest"),
+    "put": ("investment", "invest"),  # "put $1.5 billion into X": only with in/into (NEEDS)
+    "expand": ("investment", "invest"),
+    "develop": ("investment", "invest"),
+    "list": ("funding", "raise"),
     "lease": ("acquisition", "lease"),
     "rent": ("acquisition", "lease"),
     "pay": ("acquisition", "buy"),
     "auction": ("acquisition", "sell"),
+    "offer": ("acquisition", "sell"),  # land offered for sale: only about land (LAND_VERBS)
+    "allot": ("acquisition", "allot"),
+    "transfer": ("acquisition", "sell"),
+    "receive": ("acquisition", "buy"),
+    "get": ("acquisition", "buy"),
 }
 # Verbs that start a fact only about land or buildings (a property deal): "paid a dividend",
 # "leased aircraft" are none.
 LAND_ONLY = frozenset({"lease", "rent", "pay", "auction", "go"})  # lemmas
+# Verbs that start a fact only about land, as verbs: "offered plots to X"; the noun "offer" is a bid.
+LAND_VERBS = frozenset({"offer", "allot", "transfer", "receive", "get", "hand"})
 NOUNS: dict[str, tuple[str, str]] = {
     "acquisition": ("acquisition", "buy"),
     "takeover": ("acquisition", "buy"),
@@ -67,6 +78,18 @@ NOUNS: dict[str, tuple[str, str]] = {
     "lease": ("acquisition", "lease"),
     "sale": ("acquisition", "sell"),
     "investment": ("investment", "invest"),
+    "grant": ("investment", "invest"),
+    "offer": ("acquisition", "buy"),
+    "bid": ("acquisition", "buy"),
+    "proposal": ("acquisition", "buy"),
+    "bond": ("funding", "raise"),
+    "bonds": ("funding", "raise"),
+    "ipo": ("funding", "raise"),
+    "offering": ("funding", "raise"),
+    "placement": ("funding", "raise"),
+    "listing": ("funding", "raise"),
+    "debenture": ("funding", "raise"),
+    "tranche": ("loan", "borrow"),
     "funding": ("funding", "raise"),
     "financing": ("funding", "raise"),
     "round": ("funding", "raise"),
@@ -86,6 +109,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {  # (lemma, next word) -> typ
     ("take", "over"): ("acquisition", "buy"),
     ("set", "aside"): ("plan", "plan"),
     ("go", "to"): ("acquisition", "sell"),  # "the last plot went to X"
+    ("set", "up"): ("investment", "invest"),
+    ("hand", "over"): ("acquisition", "sell"),  # "hand over plots to X"
 }
 PLURAL_NOT = frozenset({"sales", "targets", "budgets", "plans", "leases"})  # revenue, goals: not one deal
 LAND_WORDS = frozenset(
@@ -93,7 +118,14 @@ LAND_WORDS = frozenset(
     "hectares acres mall hotel warehouse".split()
 )
 SITE_WORDS = frozenset("plot site parcel land".split())  # a tender for one of these sells land
-FUNDING_WORDS = frozenset("round series seed funding financing venture ipo investors backers".split())
+FUNDING_WORDS = frozenset(
+    "round series seed funding financing venture ipo investors backers bond bonds placement offering listing".split()
+)
+# Verbs that start a fact only with one of these words in the sentence: "put $1bn into X".
+NEEDS = {"put": frozenset({"in", "into"})}
+# Nouns that start a fact only when the sentence has no other trigger: "raised its offer for X
+# to A$1.42 billion" is a purchase, "the bid will be paid for with a term loan" a loan.
+WEAK = frozenset({"offer", "bid", "proposal", "offers", "bids"})
 CONTRACT_WORDS = frozenset("contract contracts tender order orders deal concession bid project licence license".split())
 # Every lemma that may start a fact: a word that cannot lemmatize to one is never lemmatized.
 TRIGGER_LEMMAS = frozenset(VERBS) | frozenset(NOUNS) | frozenset(base for base, _ in PHRASES)
@@ -137,12 +169,43 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
         if hit is None or (kind != "VERB" and token.lower_ in PLURAL_NOT):
             continue
         typed = _typed(hit, token, words, has_area)
-        if base in LAND_ONLY and typed != "property":
+        if (base in LAND_ONLY or (kind == "VERB" and base in LAND_VERBS)) and typed != "property":
+            continue
+        if base in NEEDS and not words & NEEDS[base]:
             continue
         if typed:
             frame = "buy" if typed == "property" and hit[1] == "win" else hit[1]  # "won a tender for a plot"
             found.append(Found(k, typed, frame, kind != "VERB"))
-    return found
+    strong = [f for f in found if sent[f.i].lower_ not in WEAK]
+    return strong or found
+
+
+# A plan with a by-date: "is due to open in 2027", "scheduled to be ready by 2026", "will be
+# finished by March". Surface words, no lemma: the cue word is the trigger (frame "complete").
+# The verb after "due to" must say the thing will be there: "is due to vote", "due to start in
+# April", "due to close" are no plans.
+DUE_WORDS = frozenset({"due", "scheduled", "slated", "set"})
+DUE_VERBS = frozenset("open be enter launch finish complete fly operate reopen".split())  # due to ...
+DUE_NOUNS = frozenset({"completion", "delivery", "opening", "launch"})  # due for ...
+DONE_WORDS = frozenset({"ready", "finished", "completed", "complete", "operational"})  # after a be
+BE_WORDS = frozenset({"be", "is", "are", "was", "were", "been"})
+NOT_FACTS = ("related", "also read")  # a line that reports other stories
+
+
+def completions(sent: Span) -> list[Found]:
+    """The first completion cue of a sentence (``due to open``, ``scheduled to be ready``, ``due
+    for completion``, ``will be finished``) as a plan trigger, or nothing; from the words alone."""
+    words = [t.lower_ for t in sent]
+    if " ".join(words[:2]).startswith(NOT_FACTS):
+        return []
+    for k, w in enumerate(words):
+        nxt, after = words[k + 1 : k + 3] + [""] * (2 - len(words[k + 1 : k + 3]))
+        prev = words[k - 1] if k else ""
+        if w in DUE_WORDS and ((nxt == "to" and after in DUE_VERBS) or (nxt == "for" and after in DUE_NOUNS)):
+            return [Found(k, "plan", "complete", False)]
+        if w in DONE_WORDS and prev in BE_WORDS:
+            return [Found(k, "plan", "complete", False)]
+    return []
 
 
 def _typed(hit: tuple[str, str], token: Token, words: set[str], has_area: bool) -> str | None:
