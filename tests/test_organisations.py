@@ -315,6 +315,7 @@ FAMILIES = [
         ["Hanoi Glass Corporation – JSC"],
     ),
     ("The state signed 52 MoUs with MSMEs on Friday.", []),
+    ("Sharjah Islamic Bank PJSC will provide Dh240 million of financing.", ["Sharjah Islamic Bank PJSC"]),
     ("Shares of Marlow Estates, listed under the code MRLW, rose 3%.", ["Marlow Estates"]),
     ("The company is building a plant at Ranjangaon, which will be ready by March.", []),
     ("The Opposition Lok Shakti Party (LSP) said the deals had stalled.", ["Lok Shakti Party"]),
