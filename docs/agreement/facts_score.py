@@ -1,7 +1,8 @@
 """Agreement on fact gold: a second labelling of five dev articles' facts (read from the text
 and the gold records only) scored against the first.
 
-    python docs/agreement/facts_score.py
+    python docs/agreement/facts_score.py                               # the five of the first check
+    python docs/agreement/facts_score.py docs/agreement/facts-blind    # a blind second labelling
 
 A role agrees when both labellings put the same gold record (named by its text or a mention,
 as `pipeline evaluate` resolves it) in the same role of a fact of the same type. Role-level F1
@@ -25,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.evaluation.facts import _fillers, _gold_index, _overlaps, _spans, _words  # noqa: E402
 
-SECOND = Path(__file__).resolve().parent / "facts-second"
+# The second labelling to score: facts-second (not blind) or, given as an argument, facts-blind.
+SECOND = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "facts-second"
 GOLD = ROOT / "articles" / "dev" / "gold"
 
 
