@@ -316,6 +316,8 @@ FAMILIES = [
     ),
     ("The state signed 52 MoUs with MSMEs on Friday.", []),
     ("Sharjah Islamic Bank PJSC will provide Dh240 million of financing.", ["Sharjah Islamic Bank PJSC"]),
+    ("BJP MLA Ravi Kumar, whose party backs the plan, said the land was ready.", ["BJP"]),
+    ("The biggest pledge came from Suntara, which agreed to put Rs 5,000 crore into a plant.", ["Suntara"]),
     ("Shares of Marlow Estates, listed under the code MRLW, rose 3%.", ["Marlow Estates"]),
     ("The company is building a plant at Ranjangaon, which will be ready by March.", []),
     ("The Opposition Lok Shakti Party (LSP) said the deals had stalled.", ["Lok Shakti Party"]),

@@ -15,7 +15,18 @@ from ...model.attributes import common_word
 from .. import pos, tag, text_of
 from ..patterns import AGENCY_DATELINE, CREDIT_LINE, FOOT_CREDIT, SOURCE_LINE
 from .names import spellings
-from .spans import LEADING, LOCATIVE, POSSESSIVE, Candidate, after_role, name_word, run_after, run_before, words
+from .spans import (
+    LEADING,
+    LOCATIVE,
+    POSSESSIVE,
+    Candidate,
+    after_role,
+    name_word,
+    pieces,
+    run_after,
+    run_before,
+    words,
+)
 
 # One agency of a foot credit: "ANA" and "Reuters" in "ANA/Reuters".
 _CREDIT = re.compile(r"[A-Za-z]+")
@@ -50,8 +61,18 @@ def cued(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
             kind.append(run_after(doc, i + 1, particles))  # "Dutch brewer Heineken"
         if text == "," and i + 1 < len(doc) and lowers[i + 1] in ("which", "whose"):
             run = run_before(doc, i, particles)  # "Kalibrate, which tracks pump prices"
-            if not (run and _located_place(doc, *run)):  # "a plant at Talegaon, which opens in March"
-                kind.append(run)
+            if not (
+                run
+                and (
+                    _located_place(doc, *run)
+                    or lowers[i + 1] == "whose"
+                    and doc[run[1] - 1].ent_type_ == "PERSON"
+                    or len(pieces(doc, *run)) > 1
+                )
+            ):
+                kind.append(
+                    run
+                )  # not "a plant at Talegaon, which", "Suresh Nallamilli, whose party" ("which": never a person)
         if text == "," and i + 1 < len(doc) and lowers[i + 1] in LEADING and _appositive_kind(doc, i + 2, kinds):
             run = run_before(doc, i, particles)  # "Ecopetrol, the state oil company, ..."
             if run and (run[0] == 0 or lowers[run[0] - 1] not in ("of", "for", "and", "&")):
