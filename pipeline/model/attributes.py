@@ -167,7 +167,7 @@ def _indexed(lemmatizer: Lemmatizer) -> Lemmatizer:
 
 
 # Answers remembered by tag, text and dependency label, at most (then forgotten all at once: memory stays flat).
-WORDS_REMEMBERED = 2**17
+WORDS_REMEMBERED = 2**13
 
 
 def _alone(rules: list[_Rule]) -> tuple[list[_Rule], bool]:
