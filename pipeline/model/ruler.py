@@ -21,7 +21,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_chain_spans
 
-# Words whose kind is remembered, at most: a long feed brings new ones without end.
+# Words whose kind is remembered, at most: a long feed brings new ones without end (emptied when full).
 SEEN = 2**13
 # Anchors in a row that a window may hold (``_past_run``).
 ANCHOR_RUN = 6
