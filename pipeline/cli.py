@@ -16,8 +16,9 @@ from .errors import Errors, PipelineError
 
 # pyarrow's default allocator (mimalloc) keeps the memory that writing records.parquet freed:
 # after row groups of 2,000 records ~20 MB more than after a short run's one small group. The
-# C allocator (Arrow's "system" pool) gives it back. Read when pyarrow first allocates, so set
-# here, before a command imports it; a value the user set is kept.
+# C allocator (Arrow's "system" pool) gives it back. Read when pyarrow loads, so set here,
+# before a command imports anything that may load it; a value the user set is kept. The index
+# writer (outputs.index._arrow) sets the same for library callers and Dask workers.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}

@@ -2,12 +2,13 @@
 
 The client walks the inputs and cuts them into parts (``parts.plan``: whole files grouped,
 large JSONL files in byte ranges that start at line starts) and reads no article. Ids must be
-the local engine's, unique in input order across the run, so each part is read twice. First a
-cheap pass (``parts.part_ids``: JSON and cleaning, no NLP) returns its articles' base ids and
-line counts; the client gives ids in input order as one reader would (``parts.Numbering``)
-and sends each part the ids it renamed (``dup`` -> ``dup-2``) and the number of its first line.
-Then a worker reads the part again, counts up-to-date articles and processes the rest with
-the local engine's code (the model loads once per worker process, only when needed), writes
+the local engine's, unique in input order across the run. First a worker reads a part
+(``parts.read_first``: reading and cleaning, no NLP) and keeps what it read; only its
+articles' base ids and line counts go to the client, which gives ids in input order as one
+reader would (``parts.Numbering``) and sends the part the ids it renamed (``dup`` -> ``dup-2``)
+and the number of its first line. Then a worker, given what the first pass kept (Dask moves it
+if needed), counts up-to-date articles and processes the rest with the local engine's code
+(the model loads once per worker process, only when needed), writes
 ``<id>.json`` and the part's index files (``.parts/NNNNNN.jsonl`` / ``.parquet``), and
 returns only its tally (problems, ids, skipped) and outcomes. The client joins the parts'
 index files in order (``index.merge_index``) into the same records.jsonl and records.parquet
@@ -34,7 +35,7 @@ from ..outputs.layout import PARTS
 from ..records import Problem
 from .batches import in_this_process
 from .job import Job, Outcome, Tally, check_shared, fresh, not_stopped
-from .parts import Numbering, Part, part_ids, plan, read_part, renamed
+from .parts import First, Numbering, Part, plan, read_first, read_part, renamed
 
 # Bytes of input per part: a few minutes of one core's work (~2,000 articles of 700 words),
 # so a part lost with its worker costs little and a cluster balances well.
@@ -103,7 +104,7 @@ def _run_parts(client, workers: int, parts: list[Part], job: Job, tally: Tally):
     """Parts submitted in order, their first passes ahead; each part's tally and outcomes taken
     in order. Returns the names of the parts done (all of them, unless the run was stopped)."""
     todo = iter(parts)
-    firsts: deque = deque()  # (part, future of its first pass)
+    firsts: deque = deque()  # (part, future of its first pass, future of that pass's ids)
     running: deque = deque()  # (name, future of the part)
     numbering, names = Numbering(), []
     part_of: deque = deque()  # the parts running, in order
@@ -111,12 +112,14 @@ def _run_parts(client, workers: int, parts: list[Part], job: Job, tally: Tally):
     worker_job = replace(job, stopped=not_stopped)  # the client's signal handler stays with the client
     for k in count():
         for part in islice(todo, LOOKAHEAD * IN_FLIGHT * workers - len(firsts)):
-            firsts.append((part, client.submit(part_ids, part, job.config, pure=False, priority=1)))
-        if not firsts or (first := _result(firsts[0][1], job)) is None:
+            read = client.submit(read_first, part, job.config, job.published, pure=False, priority=1)
+            firsts.append((part, read, client.submit(First.ids, read, pure=False, priority=1)))
+        if not firsts or (ids := _result(firsts[0][2], job)) is None:
             break
-        part, renames = numbering(firsts.popleft()[0], *first)
+        part, read, _ = firsts.popleft()
+        part, renames = numbering(part, *ids)
         name = f"{PARTS}/{k:06}"
-        running.append((name, client.submit(process_part, part, renames, name, worker_job, pure=False)))
+        running.append((name, client.submit(process_part, part, renames, name, worker_job, read, pure=False)))
         part_of.append(part)
         while running and (len(running) >= IN_FLIGHT * workers or not firsts):
             if (done := _result(running[0][1], job)) is None:
@@ -125,7 +128,9 @@ def _run_parts(client, workers: int, parts: list[Part], job: Job, tally: Tally):
             _add(tally, part_tally, part_of.popleft(), held)
             names.append(running.popleft()[0])
             yield from outcomes
-    client.cancel([f for _, f in firsts] + [f for _, f in running])  # stopped: the next run skips what was written
+    client.cancel(
+        [f for _, *pass_ in firsts for f in pass_] + [f for _, f in running]
+    )  # stopped: the next run skips what was written
     return names
 
 
@@ -149,10 +154,13 @@ def _add(tally: Tally, part_tally: Tally, part: Part, held: dict[str, list[Probl
                 tally.problem(warning)
 
 
-def process_part(part: Part, renames: dict[int, str], name: str, job: Job) -> tuple[Tally, list[Outcome]]:
-    """On a worker: read the part, skip what is up to date, process the rest, write its index files."""
+def process_part(
+    part: Part, renames: dict[int, str], name: str, job: Job, first: First | None = None
+) -> tuple[Tally, list[Outcome]]:
+    """On a worker: the part's articles (from its first pass), up-to-date ones skipped, the rest
+    processed; then its index files."""
     tally = Tally()
-    articles = read_part(part, job.config, job.published, renamed(renames))
+    articles = read_part(part, job.config, job.published, renamed(renames), first)
     outcomes = list(in_this_process(fresh(articles, job, tally), job.config, job.out))
     write_index(job.out, tally.ids, job.formats, name)
     return tally, outcomes

@@ -3,15 +3,19 @@ ids, problems and line numbers are the ones one reader (``input.iter_articles``)
 
 A part is a tuple of ``Source``s, each a whole file or a byte range of a line-per-article
 file that starts and ends at line starts, so a part can be read anywhere. Ids must be unique
-in input order across the run, so a part is read twice: a cheap first pass (``part_ids``)
-gives its base ids and line counts; the client, taking parts in order (``Numbering``), says
-which ids the second pass must rename (``renamed``) and where each byte range's lines start.
+in input order across the run: a first pass (``read_first``) reads the part and gives its
+base ids and line counts; the client, taking parts in order (``Numbering``), says which ids
+must be renamed (``renamed``) and where each byte range's lines start; then ``read_part``
+gives the part's articles, renamed, from what the first pass kept. Each source is read once,
+but a byte range of a line-per-article file after the file's first: its line numbers (in
+its problems' messages too) are known only then, so it is read again, and that read is cheap
+(JSON and cleaning); web archives, pages and PDFs, whose reading is the costly part, are not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import count
 from pathlib import Path
@@ -48,19 +52,58 @@ def plan(
         yield tuple(group)
 
 
+@dataclass
+class First:
+    """A part's first pass: its articles' base ids in order, the lines each source holds (so
+    later ranges of a file can be numbered), and each source's articles and problems as read,
+    with their base ids (None for a source read again: ``_numbered_later``)."""
+
+    bases: list[str]
+    lines: list[int]
+    read: list[list[Article | Problem] | None]
+
+    def ids(self) -> tuple[list[str], list[int]]:
+        """What the client needs of it (``Numbering``): the base ids and line counts."""
+        return self.bases, self.lines
+
+
+def read_first(part: Part, config: Config, published: date | None) -> First:
+    """The first pass over a part, on a worker: each source read (ids as they are)."""
+    first = First([], [_line_count(source) for source in part], [])
+    for source in part:
+        items = list(read_source(source, config, published, _as_is))
+        first.bases.extend(a.id for a in items if isinstance(a, Article))
+        first.read.append(None if _numbered_later(source) else items)
+    return first
+
+
 def part_ids(part: Part, config: Config) -> tuple[list[str], list[int]]:
-    """The first, cheap pass over a part: its articles' base ids in order, and the lines each
-    source holds (so later ranges of a file can be numbered). Problems are left to the real read."""
-    bases = [a.id for source in part for a in read_source(source, config, None, _as_is) if isinstance(a, Article)]
-    return bases, [_line_count(source) for source in part]
+    """A part's base ids and line counts (``read_first(...).ids()``)."""
+    return read_first(part, config, None).ids()
 
 
 def read_part(
-    part: Part, config: Config, published: date | None, ids: Callable[[str], str]
+    part: Part, config: Config, published: date | None, ids: Callable[[str], str], first: First | None = None
 ) -> Iterator[Article | Problem]:
-    """The second pass: a part's articles and problems in order, ids given by ``ids`` (``renamed``)."""
-    for source in part:
-        yield from read_source(source, config, published, ids)
+    """The part's articles and problems in order, ids given by ``ids`` (``renamed``): those the
+    first pass kept, else read now."""
+    for k, source in enumerate(part):
+        items = first.read[k] if first is not None else None
+        if items is None:
+            yield from read_source(source, config, published, ids)
+            continue
+        for item in items:
+            yield item if isinstance(item, Problem) else _with_id(item, ids(item.id))
+
+
+def _with_id(article: Article, new: str) -> Article:
+    return article if new == article.id else replace(article, id=new)
+
+
+def _numbered_later(source: Source) -> bool:
+    """Whether the lines of ``source``, a byte range of a line-per-article file after the
+    first, are numbered by the client: read before that, its line numbers would be wrong."""
+    return source.start > 0 and reader_for(source.path).by_lines
 
 
 class Numbering:

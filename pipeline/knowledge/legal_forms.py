@@ -81,7 +81,7 @@ def is_legal_form(words: list[str], extra: frozenset[str] = frozenset()) -> bool
     return _legal_form(tuple(w for w in words if w != ","), extra)
 
 
-@lru_cache(maxsize=2**16)
+@lru_cache(maxsize=2**13)
 def _legal_form(words: tuple[str, ...], extra: frozenset[str]) -> bool:
     """``is_legal_form``, remembered: the organisation extractor asks about the same words many times."""
     if not words or not all(_written(w, extra) for w in words):

@@ -167,7 +167,8 @@ def _indexed(lemmatizer: Lemmatizer) -> Lemmatizer:
 
 
 # Answers remembered by tag, text and dependency label, at most (then forgotten all at once: memory stays flat).
-WORDS_REMEMBERED = 2**17
+# At 2**17 it was still filling after 10,000 short web pages, the run's largest growth (docs/usage.md).
+WORDS_REMEMBERED = 2**13
 
 
 def _alone(rules: list[_Rule]) -> tuple[list[_Rule], bool]:

@@ -23,8 +23,8 @@ from spacy.util import filter_chain_spans
 
 from ..knowledge.cache import compiled
 
-# Words whose kind is remembered, at most: a long feed brings new ones without end.
-SEEN = 100_000
+# Words whose kind is remembered, at most: a long feed brings new ones without end (emptied when full).
+SEEN = 2**13
 # Anchors in a row that a window may hold (``_past_run``).
 ANCHOR_RUN = 6
 

@@ -13,6 +13,7 @@ article again.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -22,6 +23,20 @@ from . import files
 from .layout import ARTICLE_SUFFIX, BUILT, FORMATS, INDEX, REPORTS, facts_name, index_file
 
 ROW_GROUP = 2_000  # rows held in memory while writing Parquet; DuckDB reads row groups this size fine
+# Arrow's memory pool while writing Parquet, unless the user's environment names one: Arrow's
+# default (mimalloc) kept 25 MB more over a 10,000-page run's index than the system allocator,
+# and more the more row groups (benchmarks/memory.py --warc), for the same bytes written.
+ARROW_POOL = "system"
+
+
+def _arrow():
+    """pyarrow and pyarrow.parquet, loaded on first use with ARROW_POOL as Arrow's default memory
+    pool (Arrow reads ``ARROW_DEFAULT_MEMORY_POOL`` once, when it loads)."""
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_POOL)
+    import pyarrow
+    import pyarrow.parquet
+
+    return pyarrow, pyarrow.parquet
 
 
 def article_records(out: Path, ids: Iterable[str], key: str = "records") -> Iterator[dict]:
@@ -50,16 +65,13 @@ def write_facts_index(out: Path, ids: list[str], formats: Iterable[str], name: s
             for fact in article_records(out, ids, "facts"):
                 f.write(json.dumps(fact, ensure_ascii=False) + "\n")
     if "parquet" in formats:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        rows = [_fact_row(fact) for fact in article_records(out, ids, "facts")]
-        with files.atomic(out / index_file("parquet", name), binary=True) as f:
-            pq.write_table(pa.Table.from_pylist(rows, _facts_schema()), f)
+        _write_rows(
+            out / index_file("parquet", name), map(_fact_row, article_records(out, ids, "facts")), _facts_schema()
+        )
 
 
 def _facts_schema():
-    import pyarrow as pa
+    pa, _ = _arrow()
 
     return pa.schema(
         [
@@ -131,17 +143,12 @@ def merge_index(out: Path, parts: list[str], formats: Iterable[str] = FORMATS) -
                 with (out / index_file("jsonl", name)).open("rb") as part:
                     shutil.copyfileobj(part, f, 2**20)
     if "parquet" in formats:
-        _write_tables(
-            out / index_file("parquet"),
-            (table for name in parts for table in _read_tables(out / index_file("parquet", name))),
-        )
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        rows = [row for n in parts for row in pq.read_table(out / index_file("parquet", facts_name(n))).to_pylist()]
-        with files.atomic(out / index_file("parquet", facts_name()), binary=True) as f:
-            # built from rows as write_facts_index builds it: the same bytes as a local run's
-            pq.write_table(pa.Table.from_pylist(rows, _facts_schema()), f)
+        for named, schema in ((lambda name: name, _schema()), (facts_name, _facts_schema())):
+            _write_tables(
+                out / index_file("parquet", named(INDEX)),
+                (table for name in parts for table in _read_tables(out / index_file("parquet", named(name)), schema)),
+                schema,
+            )
     if "jsonl" in formats:
         with files.atomic(out / index_file("jsonl", facts_name()), binary=True) as f:
             for name in parts:
@@ -151,20 +158,23 @@ def merge_index(out: Path, parts: list[str], formats: Iterable[str] = FORMATS) -
 
 def write_parquet(path: Path, records: Iterable[dict]) -> None:
     """One row per record, typed columns, in row groups of ROW_GROUP records."""
-    import pyarrow as pa
+    _write_rows(path, map(_row, records), _schema())
 
-    rows = map(_row, records)
+
+def _write_rows(path: Path, rows: Iterable[dict], schema) -> None:
+    """``rows`` in ``schema``'s columns, ROW_GROUP at a time: what is held does not grow with the run."""
+    pa, _ = _arrow()
+
+    rows = iter(rows)
     _write_tables(
-        path, (pa.Table.from_pylist(batch, _schema()) for batch in iter(lambda: list(islice(rows, ROW_GROUP)), []))
+        path, (pa.Table.from_pylist(batch, schema) for batch in iter(lambda: list(islice(rows, ROW_GROUP)), [])), schema
     )
 
 
-def _write_tables(path: Path, tables: Iterable) -> None:
+def _write_tables(path: Path, tables: Iterable, schema) -> None:
     """The rows of ``tables`` in row groups of exactly ROW_GROUP rows, then the rest (maybe none)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    pa, pq = _arrow()
 
-    schema = _schema()
     with files.atomic(path, binary=True) as f, pq.ParquetWriter(f, schema) as writer:
         held, rows = [], 0
         for table in tables:
@@ -177,18 +187,16 @@ def _write_tables(path: Path, tables: Iterable) -> None:
         writer.write_table(pa.concat_tables(held).combine_chunks() if held else schema.empty_table())
 
 
-def _read_tables(path: Path) -> Iterator:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def _read_tables(path: Path, schema) -> Iterator:
+    pa, pq = _arrow()
 
-    schema = _schema()
     with path.open("rb") as f:
         for batch in pq.ParquetFile(f).iter_batches(batch_size=ROW_GROUP):
             yield pa.Table.from_batches([batch]).cast(schema)
 
 
 def _schema():
-    import pyarrow as pa
+    pa, _ = _arrow()
 
     return pa.schema(
         [
