@@ -112,16 +112,20 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
     datelines = _dateline_places(doc)
     out = [_model_widened(doc, c, options) if c.source in _RULED else c for c in out]
     patterned = {(c.start, c.end) for c in out if c.source in _RULED}
-    out = [
-        wide
-        if c.source == "defined"
-        and (wide := _model_widened(doc, c, options)) != c
-        and ((wide.start, wide.end) in patterned or not any(common_word(t) for t in doc[wide.start : c.start]))
-        else c
-        for c in out
-    ]  # an acronym's name widens as far as a pattern also reads it ("Industrial" + "... (IDCO)") or
-    # over proper names ("Dholera" + "Special Investment Region (SIR)"; "The Opposition" stays out)
+    out = [_defined_widened(doc, c, options, patterned) if c.source == "defined" else c for c in out]
     return _no_overlaps([c for c in _split_pairs(doc, out) if (c.start, c.end) not in datelines])
+
+
+def _defined_widened(
+    doc: Doc, cand: Candidate, options: OrganisationOptions, patterned: set[tuple[int, int]]
+) -> Candidate:
+    """An acronym's name widened to the model's reading only as far as a pattern also reads it
+    (``Industrial`` + ``... (IDCO)``) or over proper names (``Dholera`` + ``Special Investment
+    Region (SIR)``): ``The Opposition`` stays out of ``Biju Janata Dal (BJD)``."""
+    wide = _model_widened(doc, cand, options)
+    if (wide.start, wide.end) in patterned or not any(common_word(t) for t in doc[wide.start : cand.start]):
+        return wide
+    return cand
 
 
 def _model_widened(doc: Doc, cand: Candidate, options: OrganisationOptions) -> Candidate:
@@ -131,10 +135,10 @@ def _model_widened(doc: Doc, cand: Candidate, options: OrganisationOptions) -> C
     ``Infrastructure Development Corporation of Odisha (IDCO)``, an acronym that skips a word)
     and an ``of``-name going on with ``of`` (``Ministry of Economy and Finance of the Republic`` +
     ``of Uzbekistan``) or with ``of`` and no place (``Tung Wah Group`` + ``of Hospitals``;
-    ``Foshan Huaxin Ceramics Group`` + ``of China`` says where it is from). A country's label before a government body stays out (``US`` + ``Department
-    of Energy``), as does anything the model reads across a break."""
-    first, last = doc[cand.start], doc[cand.end - 1]
-    if first.ent_type_ != "ORG" or last.ent_type_ != "ORG":
+    ``Foshan Huaxin Ceramics Group`` + ``of China`` says where it is from). A country's label
+    before a government body stays out (``US`` + ``Department of Energy``), as does anything
+    the model reads across a break."""
+    if doc[cand.start].ent_type_ != "ORG" or doc[cand.end - 1].ent_type_ != "ORG":
         return cand
     start = cand.start
     while start > 0 and doc[start].ent_iob_ == "I":
@@ -156,7 +160,7 @@ def _model_widened(doc: Doc, cand: Candidate, options: OrganisationOptions) -> C
             name_word(t) or t.text in joiners or (t.is_lower and t.is_alpha and len(t) <= 3 and not t.is_stop)
             for t in before
         )
-        and [(s, e) for s, e in pieces(doc, start, cand.end)] == [(start, cand.end)]
+        and pieces(doc, start, cand.end) == [(start, cand.end)]
     ):
         start = cand.start
     after = doc[cand.end : end]
