@@ -28,6 +28,7 @@ class RuleRow:
     located: frozenset[str] = frozenset()  # written as a place wherever it occurs
     things: frozenset[str] = frozenset()  # followed by a noun of a thing wherever it occurs
     place_words: frozenset[str] = frozenset()  # words of the model's places
+    other_labels: dict[str, dict[str, int]] = field(default_factory=dict)  # the model's labels of other strings
 
 
 # Grouped as decision.RULES is: data, strong evidence, the article, lists, the model's labels.
@@ -35,6 +36,7 @@ DATA = [
     RuleRow("ACME", set(), "headline-only", False),
     RuleRow("CEO", {"cue"}, "stop-word", False),
     RuleRow("Government", {"legal"}, "stop-word", False),  # before any evidence
+    RuleRow("Chinese EV", {"model"}, "nationality-acronym", False, other_labels={"Chinese": {"NORP": 1}}),
     RuleRow("Davis Cup", {"suffix"}, "thing-suffix", False),
     RuleRow("MoUs", {"model"}, "plural-acronym", False),
     RuleRow("Monday", {"cue"}, "calendar-word", False),
@@ -91,7 +93,7 @@ ROWS = DATA + STRONG + ARTICLE + LISTED + MODEL
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r.rule}:{r.name}" for r in ROWS])
 def test_rule_decides(row, config):
     evidence = Evidence(
-        labels={row.name: Counter(row.labels)},
+        labels={row.name: Counter(row.labels)} | {name: Counter(n) for name, n in row.other_labels.items()},
         person_parts=row.person_parts,
         place_words=row.place_words,
         persons=row.persons,

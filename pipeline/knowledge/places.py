@@ -63,13 +63,15 @@ def _regions(gc) -> frozenset[str]:
             if value:
                 names.add(value)
                 names.add(value.split(",")[0])  # "Korea, Republic of" -> "Korea"
-                turned = re.fullmatch(r"(.+), (.+ of)", value)
+                turned = re.fullmatch(r"(.+), (?:The )?(.+ of(?: the)?)", value)
                 if turned:
                     names.add(f"{turned[2]} {turned[1]}")  # -> "Republic of Korea"
     names.update(c["name"] for c in gc.get_countries().values())
     names.update(s.name for s in pycountry.subdivisions)
     names.update(s["name"] for s in gc.get_us_states().values())
     names.update(c["name"] for c in gc.get_continents().values())
+    # news drops the article inside a country's name: "Democratic Republic of Congo"
+    names.update(n.replace(" of the ", " of ") for n in list(names) if " of the " in n)
     return frozenset(names)
 
 

@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     # what the data say the name is rejects it, whatever the evidence
     r.headline_only,
     r.stop_word,
+    r.nationality_acronym,
     r.plural_acronym,
     r.thing_suffix,
     r.calendar_word,

@@ -105,6 +105,20 @@ def stop_word(c: Case) -> bool:
     return c.name.lower() in c.options.stop_word_set
 
 
+@_rule("nationality-acronym", accepts=False)
+def nationality_acronym(c: Case) -> bool:
+    """A nationality before a business acronym: ``Chinese EV``, ``Indian IT`` (the model reads
+    the pair as one name; the article calls the first word a nationality elsewhere). A place
+    before a country's short name stays a name: ``Santander UK``."""
+    *before, last = c.words
+    return (
+        bool(before)
+        and last.isupper()
+        and last.lower() in c.options.stop_word_set
+        and all(c.evidence.labels.get(w, {}).get("NORP") for w in before)
+    )
+
+
 @_rule("thing-suffix", accepts=False)
 def thing_suffix(c: Case) -> bool:
     """An event, award or product: ``Davis Cup``, ``Nobel Prize``, ``Hang Seng Index``; the head
