@@ -47,6 +47,8 @@ DATA = [
     RuleRow("Reading", {"cue"}, "region", False),
     RuleRow("Sydney", {"cue"}, "big-city", False),
     RuleRow("3-2", {"model"}, "no-letters", False),
+    RuleRow("B", {"model"}, "one-letter", False),
+    RuleRow("Secretary of Commerce", {"suffix", "model"}, "title-of", False),
     RuleRow("USD", {"cue"}, "currency-code", False),
     RuleRow("C$", {"model"}, "currency-sign", False),
     RuleRow("Marseille & Nice", {"cue"}, "joined-places", False),

@@ -315,6 +315,31 @@ FAMILIES = [
         ["Hanoi Glass Corporation – JSC"],
     ),
     ("The state signed 52 MoUs with MSMEs on Friday.", []),
+    # two banks joined by "and" after an of-name; a price glued before a name; a legal name
+    # whose own legal form follows "of"; a Kuwaiti joint-stock form (round 10)
+    ("The mill borrowed from Bank of Rajkot and Saurashtra Bank last year.", ["Bank of Rajkot", "Saurashtra Bank"]),
+    (
+        "Zenith Flour Plc fell N2.10 to N61.40 and Amaka Foods Plc gained 30 kobo.",
+        ["Zenith Flour Plc", "Amaka Foods Plc"],
+    ),
+    (
+        "The line belongs to Cebu Assembly Co. of Kyowa Inc., which makes capacitors.",
+        ["Cebu Assembly Co. of Kyowa Inc."],
+    ),
+    (
+        "Burgan Steel Pipes and Fittings Company KPSC took 40,000 sq m.",
+        ["Burgan Steel Pipes and Fittings Company KPSC"],
+    ),
+    # a page's date line; a title with "of"; a letter alone
+    (
+        "Dara Vuthy | Publication date 02 March 2026 | 10:15 ICT\n\nAngkor Textiles said on Monday it would hire.",
+        ["Angkor Textiles"],
+    ),
+    (
+        "The plan, chaired by the Head of Government, went to Atlas Cement Company for approval.",
+        ["Atlas Cement Company"],
+    ),
+    ("Andina Lithium SA said its series B shares rose 2% in Santiago.", ["Andina Lithium SA"]),
     # a nationality before a business acronym, the nationality written alone elsewhere
     ("Thai EV sales doubled. Thai buyers and Thai EV makers cut prices, Krungsri said.", ["Krungsri"]),
     ("Chinese developers lead the list. Chinese EV and data-centre firms bought 40 hectares, WHA said.", ["WHA"]),

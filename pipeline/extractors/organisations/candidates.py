@@ -38,6 +38,11 @@ from .spans import (
 
 # What may not follow a name counted as written alone: "Tata Realty" is not in "Tata Realty-led".
 _GLUED = re.compile(r"[\w&-]")
+# A clock time on a page's date line: "12:04 AM", "05.12 AM IST", "18:05 ICT", "10:30 am".
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2}\s?(?:[AaPp]\.?[Mm]\b\.?|[A-Z]{3,4}\b)?|\.\d{2}\s?[AaPp]\.?[Mm]\b)")
+_YEAR_IN_LINE = re.compile(r"\b(?:19|20)\d{2}\b")
+# A price written as one token: a sign or a short currency letter and a decimal ("N58.50", "R14.80").
+_PRICE = re.compile(r"(?:[A-Z][a-z]{0,2}|[$€£¥₹₦])\d+[.,]\d+")
 # Model labels that name something on its own (an EVENT label on "Australian Competition" does not).
 _NAMED = {"ORG", "GPE", "LOC", "PERSON", "FAC", "NORP"}
 # Parts of speech of a capitalised sentence opener that is not part of the name after it.
@@ -104,6 +109,7 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
                         and not _common_word(doc, s, e)
                         and not _after_amount(doc, s)
                         and not _ticker(doc, s, e)
+                        and not _on_clock_line(doc, s)
                     )
     out.extend(cued(doc, options))
     out.extend(spelled(doc, options))
@@ -135,7 +141,8 @@ def _model_widened(doc: Doc, cand: Candidate, options: OrganisationOptions) -> C
     ``Infrastructure Development Corporation of Odisha (IDCO)``, an acronym that skips a word)
     and an ``of``-name going on with ``of`` (``Ministry of Economy and Finance of the Republic`` +
     ``of Uzbekistan``) or with ``of`` and no place (``Tung Wah Group`` + ``of Hospitals``;
-    ``Foshan Huaxin Ceramics Group`` + ``of China`` says where it is from). A country's label
+    ``Foshan Huaxin Ceramics Group`` + ``of China`` says where it is from; ``Philippine
+    Manufacturing Co.`` + ``of Murata Inc.`` ends in its own legal form). A country's label
     before a government body stays out (``US`` + ``Department of Energy``), as does anything
     the model reads across a break."""
     if doc[cand.start].ent_type_ != "ORG" or doc[cand.end - 1].ent_type_ != "ORG":
@@ -171,11 +178,28 @@ def _model_widened(doc: Doc, cand: Candidate, options: OrganisationOptions) -> C
             or not places.is_region(span_text(doc, cand.end + 1 + (len(after) > 1 and after[1].lower_ == "the"), end))
         )
         and after[0].lower_ == "of"
-        and all(name_word(t) or t.lower_ in ("of", "the") for t in after)
-        and name_word(after[-1])
+        and all(name_word(t) or t.lower_ in ("of", "the") for t in after[:-1])
+        and (name_word(after[-1]) or legal_forms.is_legal_form([after[-1].text], options.legal_form_set))
     ):
         end = cand.end
     return replace(cand, start=start, end=end) if (start, end) != (cand.start, cand.end) else cand
+
+
+def _on_clock_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` stands on a short line with a clock time and a year, and no full stop at its
+    end: a page's date line (``Hor Kimsay | Publication date 01 December 2026 | 18:05 ICT``,
+    ``Published Date - 10 November 2026, 12:04 AM``), where the model's names are bylines,
+    labels and time zones."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    line = text[start : end if end >= 0 else len(text)]
+    return (
+        len(line.split()) <= 16
+        and not line.rstrip().endswith(".")
+        and _CLOCK.search(line) is not None
+        and _YEAR_IN_LINE.search(line) is not None
+    )
 
 
 def _dateline_places(doc: Doc) -> set[tuple[int, int]]:
@@ -270,8 +294,13 @@ def _ruled(doc: Doc, start: int, end: int, options: OrganisationOptions) -> list
     """A span ruler name as a candidate: ending in a legal form, in an organisation word, or
     an organisation word going on with ``of``/``for`` (``Superintendency of the Environment``)."""
     extra, suffixes = options.legal_form_set, options.suffix_set
-    while start < end and (doc[start].ent_type_ == "DATE" and doc[start].is_alpha or doc[start].lower_ == "and"):
-        start += 1  # "on Thursday and Duke Energy Corp"
+    while start < end and (
+        doc[start].ent_type_ == "DATE"
+        and doc[start].is_alpha
+        or doc[start].lower_ == "and"
+        or _PRICE.fullmatch(doc[start].text)
+    ):
+        start += 1  # "on Thursday and Duke Energy Corp", "rose N1.20 to N58.50 and BUA Foods Plc"
     while end - start > 1 and end < len(doc) and doc[end].like_num and known_code(doc[end - 1].text):
         end -= 1  # "fined FC Lugano CHF 80,000": the code goes with the amount
     if end <= start or _after_amount(doc, start):
@@ -333,7 +362,9 @@ def _listed_end(doc: Doc, end: int, options: OrganisationOptions) -> int:
     """A name with ``of`` goes on over a list of capitalised common nouns closed with ``and``:
     ``Ministry of Economy`` + ``, Trade and Industry`` (``Bank of Japan, Toyota and Sony`` stops:
     ``Toyota`` is no common noun; so does ``State Bank of India and Punjab National Bank``:
-    ``Punjab`` is a place and the words go on into a name of their own, as they do with ``of``)."""
+    ``Punjab`` is a place and the words go on into a name of their own, as they do with ``of``,
+    and ``Bank of Baroda and Canara Bank``, where the model opens a second name that ends in an
+    organisation word)."""
     i, closed = end, False
     while not closed and i + 1 < len(doc) and doc[i].text in (",", "and"):
         closed = doc[i].text == "and" or doc[i + 1].text == "and"
@@ -345,8 +376,13 @@ def _listed_end(doc: Doc, end: int, options: OrganisationOptions) -> int:
             i == item
             or i < len(doc)
             and (name_word(doc[i]) or doc[i].lower_ == "of" or _opens_name(doc, item, options))
+            or doc[end].text == "and"
+            and doc[item].ent_iob_ == "B"
+            and doc[item].ent_type_ == "ORG"
+            and doc[i - 1].text in options.suffix_set
         ):
-            return end  # the words go on into a name of their own: "... and Bank of Baroda", "and Agricultural Bank of China"
+            return end  # the words go on into a name of their own: "... and Bank of Baroda", "and Agricultural Bank of China";
+            # or, one item long, into a name the model opens that ends in an organisation word: "and Canara Bank"
     return i if closed else end
 
 

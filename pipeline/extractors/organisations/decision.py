@@ -52,6 +52,8 @@ RULES: tuple[Rule, ...] = (
     r.region,
     r.big_city,
     r.no_letters,
+    r.one_letter,
+    r.title_of,
     r.currency_code,
     r.currency_sign,
     r.joined_places,

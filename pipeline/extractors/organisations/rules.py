@@ -178,6 +178,18 @@ def no_letters(c: Case) -> bool:
     return not any(ch.isalpha() for ch in c.words[-1])
 
 
+@_rule("one-letter", accepts=False)
+def one_letter(c: Case) -> bool:
+    """A letter alone: a share class (``series B shares``) or what ``M/s`` leaves."""
+    return len(c.name.rstrip(".")) == 1
+
+
+@_rule("title-of", accepts=False)
+def title_of(c: Case) -> bool:
+    """A person's title with ``of``: ``Head of Government``, ``Secretary of Commerce``."""
+    return len(c.words) > 2 and c.words[1] == "of" and c.words[0].lower() in c.options.role_set
+
+
 @_rule("currency-code", accepts=False)
 def currency_code(c: Case) -> bool:
     return known_code(c.name)
