@@ -330,6 +330,10 @@ FAMILIES = [
         "Burgan Steel Pipes and Fittings Company KPSC took 40,000 sq m.",
         ["Burgan Steel Pipes and Fittings Company KPSC"],
     ),
+    # events: conventions, exhibitions, briefings, a name before "fair" (round 10)
+    ("The deals were first shown at the Global Textile Convention in Dhaka in May.", []),
+    ("Ortiz said at the Andean Mining Meetings fair in Lima that Volcan Holdings would bid.", ["Volcan Holdings"]),
+    ("Officials pitched the zones at the Cambodia Investment Briefing in Seoul.", []),
     # a page's date line; a title with "of"; a letter alone
     (
         "Dara Vuthy | Publication date 02 March 2026 | 10:15 ICT\n\nAngkor Textiles said on Monday it would hire.",
@@ -358,6 +362,14 @@ FAMILIES = [
         ["Tata Realty", "Godrej Properties"],
     ),
     ("Exports rose 12% in the first quarter.\n\n-- APS", ["APS"]),
+    # a wire's byline before the date, its inputs, a paper after its reporter, a source line with bars
+    ("KNS | Mar 3, 2026, 09.10 AM IST\n\nThe board cleared three plants.", ["KNS"]),
+    ("The board cleared three plants.\n\n— With additional input from BNA", ["BNA"]),
+    ("Rosa Lim - The Cebu Courier\n\nThe board cleared three plants.", ["Cebu Courier"]),
+    (
+        "Source: Harbin Evening Post | 2026-03-03 | Editor: Li Na\n\nThe board cleared three plants.",
+        ["Harbin Evening Post"],
+    ),
     ("Exports rose 12% in the first quarter.\n\n-- KPA / Newswire", ["KPA", "Newswire"]),
     ("Exports rose 12%.\n\n— Yonhap\n\nRelated: Ports reopen after the storm", ["Yonhap"]),
     ("[Photo: Delegates at the signing on Tuesday. (Photo/Tanjug)]\n\nExports rose 12%.", ["Tanjug"]),

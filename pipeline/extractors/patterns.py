@@ -24,18 +24,26 @@ FOOT_CREDIT = re.compile(
     r"\n[ \t]*(?:(?:--|—|–)[ \t]*(?P<a>[A-Z]{2,8}|[A-Z][a-z]+|[A-Z][A-Za-z]{1,11}(?:[ \t]*/[ \t]*[A-Z][A-Za-z]{1,11})+)"
     r"|\((?P<b>[A-Z]{2,8}|[A-Z][a-z]+)\))\s*\Z"
 )
-# A credit on a line of its own anywhere in the page ("— Xinhua" before a list of related links) or
-# in a photo caption ("(Photo/Xinhua)", "Photo by VnExpress/Giang Huy"): group "c" is the agency.
+# A credit on a line of its own anywhere in the page ("— Xinhua" before a list of related links), in
+# a photo caption ("(Photo/Xinhua)", "Photo by VnExpress/Giang Huy"), a wire's inputs ("With inputs
+# from PTI", "— With additional input from APP"), a wire's byline before the date ("TNN | Nov 26,
+# 2026"), or a paper after its reporter's name ("Ana Cruz - The Manila Times"): the last group
+# that matched is the agency.
 CREDIT_LINE = re.compile(
     r"^[ \t]*(?:--|—|–)[ \t]*(?P<c>[A-Z]{2,8}|[A-Z][a-z]+)[ \t]*$"
     r"|\(Photo[ \t]*/[ \t]*(?P<p>[A-Z][A-Za-z]+)\)"
-    r"|\bPhoto by (?P<q>[A-Z][A-Za-z]+)/",
+    r"|\bPhoto by (?P<q>[A-Z][A-Za-z]+)/"
+    r"|\b[Ww]ith (?:additional )?inputs? from (?P<i>[A-Z]{2,8})\b"
+    r"|^(?P<t>[A-Z]{2,8})[ \t]*\|[ \t]*(?=\d|[A-Z][a-z]{2,8}\.? \d)"
+    r"|^(?:[A-Z][\w'’-]+ ){1,3}[-–—] The (?P<s>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})[ \t]*$",
     re.M,
 )
 # A source line at the head or foot of a page: "Source: Chengdu Economic Daily Author: ...", the name
-# ending before the next label, a wide space or the line's end.
+# ending before the next label, a wide space, a bar ("Source: Tianjin Daily | 2026-12-03") or the
+# line's end.
 SOURCE_LINE = re.compile(
-    r"^Source:[ \t]*(?P<source>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})(?=[ \t]{2,}|[ \t]*$|[ \t]+[A-Z][a-z]+:)", re.M
+    r"^Source:[ \t]*(?P<source>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})(?=[ \t]{2,}|[ \t]*$|[ \t]+[A-Z][a-z]+:|[ \t]*\|)",
+    re.M,
 )
 
 # Words before an amount that make it approximate; kept lower-cased as written.

@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ...config import OrganisationOptions
-from .. import text_of
+from .. import pos, text_of
 from .spans import LEADING, LOCATIVE, Candidate, after_role, run_after, run_before, span_text, surface, words
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -141,8 +141,9 @@ def _role_persons(doc: Doc, options: OrganisationOptions) -> frozenset[str]:
 
 def _located(doc: Doc, candidates: list[Candidate], nouns: frozenset[str]) -> frozenset[str]:
     """One-word names that, wherever the article writes them, follow a word of place, precede a
-    noun of place, ``index`` or ``-listed`` (``near Chapais``, ``the Huasco valley``, ``the FTSE
-    SmallCap index``, ``ASX-listed``)."""
+    noun of place (alone or with another name, ``the Kilinto and Adama industrial parks``),
+    ``index`` or ``-listed`` (``near Chapais``, ``the Huasco valley``, ``the FTSE SmallCap
+    index``, ``ASX-listed``)."""
     seen: dict[str, bool] = {}
     for c in candidates:
         if c.end - c.start > 2:
@@ -154,11 +155,23 @@ def _located(doc: Doc, candidates: list[Candidate], nouns: frozenset[str]) -> fr
             before in LOCATIVE
             or after.startswith(("index", "-listed", "- listed"))
             or " index" in after
-            or c.end < len(doc)
-            and doc[c.end].lower_ in nouns
+            or _noun_after(doc, c.end) in nouns
         )
         seen[name] = seen.get(name, True) and placed
     return frozenset(n for n, placed in seen.items() if placed)
+
+
+def _noun_after(doc: Doc, end: int) -> str:
+    """The lower-case word a name stands before, over names joined to it and adjectives
+    (``Kilinto`` + ``and Adama industrial parks``, ``Huasco`` + ``valley``); "" at the end."""
+    i = end
+    if i + 1 < len(doc) and doc[i].lower_ in ("and", ",") and doc[i + 1].text[:1].isupper():
+        i += 1
+        while i < len(doc) and i - end < 4 and doc[i].text[:1].isupper():
+            i += 1
+        while i < len(doc) and i - end < 6 and doc[i].is_lower and pos(doc[i]) == "ADJ":
+            i += 1
+    return doc[i].lower_ if i < len(doc) else ""
 
 
 def _things(doc: Doc, candidates: list[Candidate], nouns: frozenset[str]) -> frozenset[str]:
