@@ -40,6 +40,7 @@ DATA = [
     RuleRow("Davis Cup", {"suffix"}, "thing-suffix", False),
     RuleRow("MoUs", {"model"}, "plural-acronym", False),
     RuleRow("Monday", {"cue"}, "calendar-word", False),
+    RuleRow("Mon Sep", {"model"}, "calendar-word", False),
     RuleRow("Ltd", {"model"}, "bare-legal-form", False),
     RuleRow("Brewer", {"model"}, "kind-word", False),
     RuleRow("Project Nexus", {"cue"}, "programme-word", False),

@@ -334,6 +334,13 @@ FAMILIES = [
     ("The deals were first shown at the Global Textile Convention in Dhaka in May.", []),
     ("Ortiz said at the Andean Mining Meetings fair in Lima that Volcan Holdings would bid.", ["Volcan Holdings"]),
     ("Officials pitched the zones at the Cambodia Investment Briefing in Seoul.", []),
+    # a co-operative's name whole, a plural's apostrophe inside a name, a wire's journalists (round 10)
+    (
+        "The Sabar District Co-operative Milk Producers' Union Ltd took 12 hectares.",
+        ["Sabar District Co-operative Milk Producers' Union Ltd"],
+    ),
+    ("Andes Lithium shares rose.\n\n(Reporting by Lucia Pardo in Lima; Editing by Tom Ellis)", ["Andes Lithium"]),
+    ("Andes Lithium shares rose.\n\n— Additional reporting by Bernama", ["Andes Lithium", "Bernama"]),
     # a page's date line; a title with "of"; a letter alone
     (
         "Dara Vuthy | Publication date 02 March 2026 | 10:15 ICT\n\nAngkor Textiles said on Monday it would hire.",

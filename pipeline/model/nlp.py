@@ -87,6 +87,9 @@ _NOT_NAME = [
 # quadratic on a long run of capitalised words (8,000 words: 31 s; bounded: 1 s).
 _MANY, _ANY = "{1,8}", "{0,8}"
 
+# Words whose first part spells a legal form ("Co"): kept whole, so no name ends inside them.
+_HYPHENED_WORDS = ("Co-operative", "Co-operatives", "Co-op", "Co-ops", "Co-operation")
+
 
 def load_nlp(config: Config) -> Language:
     """Load the model once per process (cached per model and rule set)."""
@@ -116,6 +119,9 @@ def _load(
     for form in written_forms():
         if "/" in form or form.islower() and form.count(".") >= 2:  # "A/S", "a.s.", "s.r.o.": one word, as written
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    for form in _HYPHENED_WORDS:  # "Co-operative" is one word, not the legal form "Co" and a rest
+        for written in (form, form.lower()):
+            nlp.tokenizer.add_special_case(written, [{"ORTH": written}])
     nlp.tokenizer = RunGuard(nlp.tokenizer)  # a long run without a space in pieces (guard.py)
     legal_forms = tuple(sorted(written_forms() | set(legal_forms)))
     # Every pattern holds an organisation word, a legal form, a word named by "of" or a prefix.

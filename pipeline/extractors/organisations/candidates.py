@@ -16,7 +16,7 @@ from ...knowledge import legal_forms, places
 from ...knowledge.currencies import known_code
 from ...model.attributes import common_word
 from ...model.meta import ORG_RULES
-from .. import pos, text_of
+from .. import pos, tag, text_of
 from ..patterns import DATELINE
 from .cues import agencies, cued, partnerships, spelled
 from .spans import (
@@ -88,7 +88,7 @@ def candidates(doc: Doc, options: OrganisationOptions) -> list[Candidate]:
         start = _after_spaced_dash(
             doc, start, end, extra
         )  # "TOKYO - Mizuho Financial Group": a dateline, then the name
-        start = _after_label(doc, start, end)
+        start = _over_plural_apostrophe(doc, _after_label(doc, start, end))
         for s1, e1 in _at_dotted_forms(doc, start, end, extra):
             split = _two_names(doc, s1, e1, options)
             for s, e in ((s1, split - 1), (split, e1)) if split > s1 else ((s1, e1),):
@@ -158,13 +158,17 @@ def _model_widened(doc: Doc, cand: Candidate, options: OrganisationOptions) -> C
     joiners = options.particle_set | {"of"}
     before = doc[start : cand.start]
     if before and not (
-        len(before) <= 3
+        len(before) <= 6
         and name_word(before[0])
         and not (before[0].is_sent_start and common_word(before[0]))
         and not _country_label(before[0].text)
         and not places.is_region(before[0].text)
         and all(
-            name_word(t) or t.text in joiners or (t.is_lower and t.is_alpha and len(t) <= 3 and not t.is_stop)
+            name_word(t)
+            or t.text in joiners
+            or (t.is_lower and t.is_alpha and len(t) <= 3 and not t.is_stop)
+            or t.text in ("'", "’")
+            and _plural_before(doc, t.i)  # "Milk Producers' Union Ltd"
             for t in before
         )
         and pieces(doc, start, cand.end) == [(start, cand.end)]
@@ -242,6 +246,22 @@ def _at_dotted_forms(doc: Doc, start: int, end: int, extra: frozenset[str]) -> l
             out.append((piece, i + 1))
             piece = i + 1
     return [*out, (piece, end)]
+
+
+def _over_plural_apostrophe(doc: Doc, start: int) -> int:
+    """Where a ruler name starts when a plural noun's apostrophe stands before it: the words
+    before it are the name's (``Sabar District Co-operative Milk Producers'`` + ``Union Ltd``;
+    not ``St Thomas'``, a name's possessive)."""
+    if start < 2 or doc[start - 1].text not in ("'", "’") or not _plural_before(doc, start - 1):
+        return start
+    run = run_before(doc, start - 1)
+    return run[0] if run and run[1] == start - 1 else start
+
+
+def _plural_before(doc: Doc, i: int) -> bool:
+    """The apostrophe at ``i`` closes a capitalised plural noun glued to it (``Producers'``)."""
+    word = doc[i - 1]
+    return not word.whitespace_ and word.text.endswith("s") and name_word(word) and tag(word) in ("NNS", "NNPS")
 
 
 def _after_label(doc: Doc, start: int, end: int) -> int:

@@ -17,6 +17,9 @@ from .. import pos, text_of
 from .spans import LEADING, LOCATIVE, Candidate, after_role, run_after, run_before, span_text, surface, words
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A wire's credit names its journalists: "Reporting by", "Editing by", "Writing by" ("Additional
+# reporting by" names agencies too: "Additional reporting by Bloomberg").
+_CREDITED = {"reporting", "editing", "writing"}
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,8 @@ TITLES = frozenset(
 
 def _role_persons(doc: Doc, options: OrganisationOptions) -> frozenset[str]:
     """Names the article gives a person's role: ``chief executive Lim Boon Hock``, ``Marie
-    Tremblay, an analyst at``, ``its founder, Ana Lima,`` and names with an initial (``K N
-    Balagopal``)."""
+    Tremblay, an analyst at``, ``its founder, Ana Lima,``, a wire's ``Reporting by Ana Lima``,
+    and names with an initial (``K N Balagopal``)."""
     roles, particles = options.role_set, options.particle_set
     texts, lowers = words(doc)
     out = set()
@@ -128,6 +131,12 @@ def _role_persons(doc: Doc, options: OrganisationOptions) -> frozenset[str]:
                 run = run_before(doc, i, particles)
                 if run:
                     out.add(doc[run[0] : run[1]].text)
+        if lower in _CREDITED and i + 2 < len(doc) and lowers[i + 1] == "by" and lowers[i - 1 : i] != ["additional"]:
+            run = run_after(doc, i + 2, particles)  # "(Reporting by Ana Lima and Bo Chen; Editing by ...)"
+            while run:
+                out.add(doc[run[0] : run[1]].text)
+                more = run[1] + 1 < len(doc) and lowers[run[1]] in ("and", ",")
+                run = run_after(doc, run[1] + 1, particles) if more else None
         if lower in TITLES and doc[i].is_title:
             run = run_after(doc, i + 1, particles)  # "Homeland Security Secretary Alejandro Mayorkas has"
             if run and 2 <= run[1] - run[0] <= 3 and (run[1] >= len(doc) or not doc[run[1]].is_title):

@@ -134,7 +134,8 @@ def plural_acronym(c: Case) -> bool:
 
 @_rule("calendar-word", accepts=False)
 def calendar_word(c: Case) -> bool:
-    return c.name.lower() in months() or c.name.lower() in weekdays()
+    """``Monday``, ``March``; a page's ``Mon Sep`` (every word a weekday or a month)."""
+    return all(w.lower().rstrip(".") in months() or w.lower().rstrip(".") in weekdays() for w in c.words)
 
 
 @_rule("bare-legal-form", accepts=False)

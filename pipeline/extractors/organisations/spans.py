@@ -187,9 +187,10 @@ def _is_break(doc: Doc, i: int) -> bool:
             doc[i + 1].ent_iob_ == "I"
             and doc[i + 1].ent_type_ == "ORG"
             and doc[i - 1].ent_type_ == "ORG"
-            and _common_run(doc, i + 1)
+            and (_common_run(doc, i + 1) or tok.text in ("'", "’") and doc[i - 1].text.endswith("s"))
         )
-        # "Japan's Astellas", "Bertelsmann's RTL Group" are two; the model's "Moody's Investors Service" one
+        # "Japan's Astellas", "Bertelsmann's RTL Group" are two; the model's "Moody's Investors Service"
+        # and "Milk Producers' Union Ltd" (a plural's apostrophe) one
     return tok.like_num or (any(c.isdigit() for c in tok.text) and not _ALNUM_NAME.match(tok.text))
 
 
