@@ -239,6 +239,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"buyer": "Sigma Foods Ltd", "price": "$5 million", "area": "9,500 square metres"},
     ),
     (
+        "an_amount_on_its_own_trigger",  # the amount hangs on "loan", not on the purchase
+        "Omega Foods Ltd said the purchase would be funded partly by a $300 million loan from Kappa Bank Ltd this year.",
+        "loan",
+        {"lender": ["Kappa Bank Ltd"], "amount": "$300 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -175,12 +175,18 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
                 asked=old.asked + fact.asked,
                 negated=old.negated or fact.negated,
             )
-    out, claimed = [], set()
+    out, claimed, owner = [], set(), _owners(sent, tree, by_type, held)
     for kind in sorted(by_type, key=PRECEDENCE.index):
         fact = by_type[kind]
         money = fact.roles.get(money_role(kind))
-        if money in claimed:
-            continue  # "raised $40m in a round ... to invest" is one funding fact
+        if money is None and None in claimed:
+            continue  # an area-only fact of a type before it: a later type with no amount adds nothing
+        if money is not None and owner.get(money, kind) != kind:
+            if kind == "plan" or "area" not in fact.roles:
+                continue  # "raised $40m in a round ... to invest" is one funding fact
+            # "allotted 300 acres to X, which will invest Rs 14,700 crore": the deal keeps its area
+            fact = replace(fact, roles={r: v for r, v in fact.roles.items() if r != money_role(kind)})
+            money = None
         if not {money_role(kind), "area"} & set(fact.roles):
             if kind in definite:
                 out.append(replace(fact, why={**fact.why, REFERS: True}))
@@ -190,6 +196,24 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         claimed.add(money)
         out.append(fact)
     return sorted(out, key=lambda f: f.trigger.start)
+
+
+def _owners(sent: Span, tree: Span, by_type: dict[str, Fact], held: list[rolemod.Held]) -> dict[str, str]:
+    """amount id -> the type whose fact keeps it when several facts of a sentence name it: the
+    first in PRECEDENCE (``raised $40m in a round ... to invest`` is funding), unless the amount
+    hangs right on another's trigger (one step in the tree): ``the purchase, funded partly by a
+    $1.3b loan from X`` is the loan's amount. A plan never takes an amount that way."""
+    heads = {h.id: rolemod._head(tree, h) for h in held}
+    best: dict[str, tuple] = {}
+    for kind, fact in by_type.items():
+        money = fact.roles.get(money_role(kind))
+        if money not in heads:
+            continue
+        trig = next(k for k, t in enumerate(sent) if t.idx == fact.trigger.start)
+        rank = (kind == "plan" or rolemod._distance(tree, heads[money], trig) > 1, PRECEDENCE.index(kind))
+        if money not in best or rank < best[money][0]:
+            best[money] = (rank, kind)
+    return {money: kind for money, (_, kind) in best.items()}
 
 
 MARKET_WORDS = frozenset({"foreign", "direct"})  # "foreign direct investment", "foreign investment"
