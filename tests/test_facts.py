@@ -288,6 +288,11 @@ NO_FACT = [  # (name, sentence, type that must not be found)
         "property",
     ),
     (
+        "take_on_staff_is_no_purchase",
+        "Omega Water Ltd will take on 300 staff at its 26-hectare plant site from Kappa Utilities Ltd.",
+        "property",
+    ),
+    (
         "due_to_vote_is_no_plan",
         "Omega City Council is due to vote by 2026 on the plan. Its bonds closed at $12.50.",
         "plan",
@@ -415,6 +420,38 @@ def test_text_roles_site_and_place(tmp_path):
     assert "plot" in site["text"] and place["text"] == "Northvale"
     assert "Series B round" in by_type["funding"]["round"]["text"]
     assert text.count(place["text"]) == 1
+
+
+@pytest.mark.slow
+def test_two_deals_in_clauses_of_their_own(tmp_path):
+    """Two land deals in one sentence, each clause with its own buyer as subject, are two facts,
+    each with its own area and price; the second buyer is not the first clause's subject."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nKappa Steel Ltd took 300 acres for $5 million, while Sigma Textiles Ltd got 180 acres"
+        " for $3 million.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
+    deals = [
+        {role: texts[v] for role, v in f["roles"].items() if role in ("buyer", "area", "price")}
+        for f in data["facts"]
+        if f["type"] == "property"
+    ]
+    assert deals == [
+        {"buyer": "Kappa Steel Ltd", "area": "300 acres", "price": "$5 million"},
+        {"buyer": "Sigma Textiles Ltd", "area": "180 acres", "price": "$3 million"},
+    ]
 
 
 @pytest.mark.slow

@@ -135,7 +135,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
     """One fact per type per sentence (its triggers' roles folded, the first trigger's kept),
     then an amount claimed by a type earlier in PRECEDENCE leaves later types without it.
     A fact of a definite noun (``the round``) with no amount is kept for ``_refer_back``."""
-    by_type: dict[str, Fact] = {}
+    by_type: dict[tuple[str, int], Fact] = {}  # (type, clause) -> fact: one per type, or per clause
+    subjects: dict[tuple[str, int], int | None] = {}
     definite = set()
     for f in found:
         if f.type == "investment" and _market_total(tree, f):
@@ -163,12 +164,13 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
             negated=statusmod.negated(tree[f.i], governors),
             why=why,
         )
-        old = by_type.get(f.type)
+        key = _clause_key(by_type, subjects, f.type, _clause_subject(tree, f, held))
+        old = by_type.get(key)
         if old is None:
-            by_type[f.type] = fact
+            by_type[key] = _unshared(fact, [v for k, v in by_type.items() if k[0] == f.type])
         else:
             merged = {**fact.roles, **old.roles}
-            by_type[f.type] = replace(
+            by_type[key] = replace(
                 old,
                 roles=merged,
                 why={**fact.why, **old.why},
@@ -176,8 +178,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
                 negated=old.negated or fact.negated,
             )
     out, claimed, owner = [], set(), _owners(sent, tree, by_type, held)
-    for kind in sorted(by_type, key=PRECEDENCE.index):
-        fact = by_type[kind]
+    for kind, n in sorted(by_type, key=lambda k: (PRECEDENCE.index(k[0]), k[1])):
+        fact = by_type[kind, n]
         money = fact.roles.get(money_role(kind))
         if money is None and None in claimed:
             continue  # an area-only fact of a type before it: a later type with no amount adds nothing
@@ -198,14 +200,14 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
     return sorted(out, key=lambda f: f.trigger.start)
 
 
-def _owners(sent: Span, tree: Span, by_type: dict[str, Fact], held: list[rolemod.Held]) -> dict[str, str]:
+def _owners(sent: Span, tree: Span, by_type: dict[tuple[str, int], Fact], held: list[rolemod.Held]) -> dict[str, str]:
     """amount id -> the type whose fact keeps it when several facts of a sentence name it: the
     first in PRECEDENCE (``raised $40m in a round ... to invest`` is funding), unless the amount
     hangs right on another's trigger (one step in the tree): ``the purchase, funded partly by a
     $1.3b loan from X`` is the loan's amount. A plan never takes an amount that way."""
     heads = {h.id: rolemod._head(tree, h) for h in held}
     best: dict[str, tuple] = {}
-    for kind, fact in by_type.items():
+    for (kind, _), fact in by_type.items():
         money = fact.roles.get(money_role(kind))
         if money not in heads:
             continue
@@ -214,6 +216,41 @@ def _owners(sent: Span, tree: Span, by_type: dict[str, Fact], held: list[rolemod
         if money not in best or rank < best[money][0]:
             best[money] = (rank, kind)
     return {money: kind for money, (_, kind) in best.items()}
+
+
+def _clause_subject(tree: Span, f: Found, held: list[rolemod.Held]) -> int | None:
+    """The subject of a trigger verb's own clause (its token index) when it names an
+    organisation: ``X paid $5m for a plot, while Y took 74 mu``: X and Y."""
+    if f.noun:
+        return None
+    subject = next((c for c in tree[f.i].children if dep(c) in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    words = {t.i - tree.start for t in subject.subtree}
+    named = any(h.type == "organisation" and h.start in words for h in held)
+    return subject.i if named else None
+
+
+def _clause_key(by_type: dict, subjects: dict, kind: str, subject: int | None) -> tuple[str, int]:
+    """Where a trigger's roles go: the fact of its type in the sentence, unless it and every
+    fact of its type so far have subjects of their own naming different organisations (a second
+    deal in a clause of its own: a new fact)."""
+    keys = [k for k in by_type if k[0] == kind]
+    same = next((k for k in keys if subjects[k] == subject), None)
+    if not keys or same is not None:
+        key = same or (kind, 0)
+    elif subject is not None and all(subjects[k] is not None for k in keys):
+        key = (kind, len(keys))
+    else:
+        key = keys[0]
+    subjects.setdefault(key, subject)
+    return key
+
+
+def _unshared(fact: Fact, others: list[Fact]) -> Fact:
+    """A second fact of a type in a sentence without the amount or area a fact before it holds."""
+    held = {v for other in others for r, v in other.roles.items() if r in (money_role(fact.type), "area")}
+    return replace(fact, roles={r: v for r, v in fact.roles.items() if not (isinstance(v, str) and v in held)})
 
 
 MARKET_WORDS = frozenset({"foreign", "direct"})  # "foreign direct investment", "foreign investment"

@@ -158,7 +158,9 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
     signer = kind == "contract" and frame == "win"
     if signer and "with" in relations.values() and any(r == "subject of sign" for r in relations.values()):
         table = table | BUYER_SIGNS  # "the agency signed a contract with X": X is hired
-    for h, relation in relations.items():
+    # a trigger's own subject before one it shares with a verb above it: "X took 90 ha, while Y
+    # got 110 ha": Y gets them, though "got" hangs on "took"
+    for h, relation in sorted(relations.items(), key=lambda hr: bool(hr[1] and hr[1].startswith("subject of "))):
         role = table.get(relation) if relation else None
         if relation and relation.startswith("subject of "):
             verb = relation.removeprefix("subject of ")

@@ -62,12 +62,13 @@ VERBS: dict[str, tuple[str, str]] = {
     "transfer": ("acquisition", "sell"),
     "receive": ("acquisition", "buy"),
     "get": ("acquisition", "buy"),
+    "take": ("acquisition", "buy"),  # "X took 74 mu for $5m": only about land (LAND_VERBS)
 }
 # Verbs that start a fact only about land or buildings (a property deal): "paid a dividend",
 # "leased aircraft" are none.
 LAND_ONLY = frozenset({"lease", "rent", "pay", "auction", "go"})  # lemmas
 # Verbs that start a fact only about land, as verbs: "offered plots to X"; the noun "offer" is a bid.
-LAND_VERBS = frozenset({"offer", "allot", "transfer", "receive", "get", "hand"})
+LAND_VERBS = frozenset({"offer", "allot", "transfer", "receive", "get", "hand", "take"})
 NOUNS: dict[str, tuple[str, str]] = {
     "acquisition": ("acquisition", "buy"),
     "takeover": ("acquisition", "buy"),
@@ -123,6 +124,8 @@ FUNDING_WORDS = frozenset(
 )
 # Verbs that start a fact only with one of these words in the sentence: "put $1bn into X".
 NEEDS = {"put": frozenset({"in", "into"})}
+# Verbs that start no fact before one of these words: "take on staff", "take part".
+NOT_BEFORE = {"take": frozenset({"on", "part", "place", "effect"})}
 # Nouns that start a fact only when the sentence has no other trigger: "raised its offer for X
 # to A$1.42 billion" is a purchase, "the bid will be paid for with a term loan" a loan.
 WEAK = frozenset({"offer", "bid", "proposal", "offers", "bids"})
@@ -172,6 +175,8 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
         if (base in LAND_ONLY or (kind == "VERB" and base in LAND_VERBS)) and typed != "property":
             continue
         if base in NEEDS and not words & NEEDS[base]:
+            continue
+        if nxt in NOT_BEFORE.get(base, ()):
             continue
         if typed:
             frame = "buy" if typed == "property" and hit[1] == "win" else hit[1]  # "won a tender for a plot"
