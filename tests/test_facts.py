@@ -245,6 +245,25 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"lender": ["Kappa Bank Ltd"], "amount": "$300 million"},
     ),
     (
+        "a_rate_is_no_price",  # "$3.10 a share" is a rate: the deal's sum is its price
+        "Kappa Foods Ltd agreed to buy Sigma Dairy Ltd at $3.10 a share, or $40 million in all.",
+        "acquisition",
+        {"buyer": "Kappa Foods Ltd", "target": "Sigma Dairy Ltd", "price": "$40 million"},
+    ),
+    (
+        "the_company_is_the_buyer_before",  # a party of the fact before, not the name said last
+        "Sigma Foods Ltd bought a 12-hectare plot from Kappa Land Ltd for $5 million. "
+        "The company plans to invest $20 million in a factory there.",
+        "investment",
+        {"investor": "Sigma Foods Ltd", "amount": "$20 million"},
+    ),
+    (
+        "it_is_the_subject_before",  # no fact before: the subject of the sentence before
+        "Kappa Power Ltd opened a plant near Omega Park Authority on Monday. It will invest $20 million in a second line.",
+        "investment",
+        {"investor": "Kappa Power Ltd", "amount": "$20 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",
@@ -287,6 +306,7 @@ NO_FACT = [  # (name, sentence, type that must not be found)
         "Omega Park Authority sold 640 mu of land in 2025 at an average of $3 million a plot.",
         "property",
     ),
+    ("a_related_story_line", "Related: Kappa Foods Ltd buys Sigma Dairy Ltd for $40 million", "acquisition"),
     (
         "take_on_staff_is_no_purchase",
         "Omega Water Ltd will take on 300 staff at its 26-hectare plant site from Kappa Utilities Ltd.",

@@ -185,6 +185,7 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
             for n in near
             if n[0] <= NEAR_TYPE.get(rtype, NEAR)
             and not (rtype == "money" and kind in RAISED and _valuation(sent, n[2]))
+            and not (rtype == "money" and _per_unit(sent, n[2]))
         ]
         if near:
             d, _, best = min(near, key=lambda n: (n[0], n[1]))
@@ -213,6 +214,21 @@ def _valuation(sent: Span, h: Held) -> bool:
     while i >= 0 and sent[i].lower_ in HEDGES:
         i -= 1
     return i >= 0 and sent[i].lower_ == "at" and any(t.lower_ in VALUE_WORDS for t in sent[:i])
+
+
+UNIT_WORDS = frozenset(
+    "share shares square sq acre acres hectare hectares mu rai feddan metre meter foot feet kilowatt kilowatt-hour "
+    "kwh megawatt tonne ton unit kg kilogram barrel".split()
+)
+
+
+def _per_unit(sent: Span, h: Held) -> bool:
+    """Whether the amount ``h`` is a rate, not a deal's sum: ``per`` or ``each`` after it, or
+    ``a``/``an`` and a unit (``212p a share``, ``Rp 1.1 million per square metre``)."""
+    after = [t.lower_ for t in sent[h.end : h.end + 2]]
+    if after[:1] in (["per"], ["each"]):
+        return True
+    return len(after) == 2 and after[0] in ("a", "an") and after[1] in UNIT_WORDS
 
 
 def _fill(roles: dict, why: dict, role: str, rid: str, rule: str) -> None:

@@ -194,14 +194,21 @@ DUE_VERBS = frozenset("open be enter launch finish complete fly operate reopen".
 DUE_NOUNS = frozenset({"completion", "delivery", "opening", "launch"})  # due for ...
 DONE_WORDS = frozenset({"ready", "finished", "completed", "complete", "operational"})  # after a be
 BE_WORDS = frozenset({"be", "is", "are", "was", "were", "been"})
-NOT_FACTS = ("related", "also read")  # a line that reports other stories
+NOT_FACTS = ("related", "also read", "read more", "read also", "see also")  # a line that reports other stories
+
+
+def other_stories(sent: Span) -> bool:
+    """Whether the sentence is a line pointing at other stories (``Related: X buys Y``, ``Also
+    read: ...``, ``(Also read: ...)``): what it reports is no fact of this article."""
+    words = [t.lower_ for t in sent if t.text not in ("(", "[", "\n", "\n\n") and not t.is_space][:2]
+    return " ".join(words).startswith(NOT_FACTS)
 
 
 def completions(sent: Span) -> list[Found]:
     """The first completion cue of a sentence (``due to open``, ``scheduled to be ready``, ``due
     for completion``, ``will be finished``) as a plan trigger, or nothing; from the words alone."""
     words = [t.lower_ for t in sent]
-    if " ".join(words[:2]).startswith(NOT_FACTS):
+    if other_stories(sent):
         return []
     for k, w in enumerate(words):
         nxt, after = words[k + 1 : k + 3] + [""] * (2 - len(words[k + 1 : k + 3]))
