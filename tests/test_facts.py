@@ -264,6 +264,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"investor": "Kappa Power Ltd", "amount": "$20 million"},
     ),
     (
+        "a_dateline_date_is_no_deal_date",  # the day the story was filed
+        "HONG KONG, Sept 18 - Kappa Land Ltd has bought a plot from Sigma Estates Ltd, paying $6 billion.",
+        "property",
+        {"buyer": "Kappa Land Ltd", "seller": "Sigma Estates Ltd", "price": "$6 billion", "date": None},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -186,6 +186,7 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
             if n[0] <= NEAR_TYPE.get(rtype, NEAR)
             and not (rtype == "money" and kind in RAISED and _valuation(sent, n[2]))
             and not (rtype == "money" and _per_unit(sent, n[2]))
+            and not (rtype == "date" and _dateline_date(sent, n[2]))
         ]
         if near:
             d, _, best = min(near, key=lambda n: (n[0], n[1]))
@@ -202,6 +203,20 @@ def _dateline(sent: Span, h: Held) -> bool:
     before = sent[h.start - 1].text if h.start > 0 else ""
     after = [t.text for t in sent[h.end : h.end + 2]]
     return before == "(" and after[:1] == [")"] and after[1:] and after[1] in DASHES
+
+
+def _dateline_date(sent: Span, h: Held) -> bool:
+    """Whether a date is a dateline's, ``HONG KONG, Sept 18 -``, ``JAKARTA, Dec 3 (Reuters) -``:
+    only capitals and commas before it, a bracket or a dash after it. The day a story was filed
+    is no deal's date."""
+    before = [t for t in sent[: h.start] if not t.is_space]
+    after = sent[h.end].text if h.end < len(sent) else ""
+    return (
+        bool(before)
+        and before[-1].text == ","
+        and all(t.text == "," or t.is_upper for t in before)
+        and (after == "(" or after in DASHES)
+    )
 
 
 def _valuation(sent: Span, h: Held) -> bool:
