@@ -270,6 +270,18 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"buyer": "Kappa Land Ltd", "seller": "Sigma Estates Ltd", "price": "$6 billion", "date": None},
     ),
     (
+        "financing_provided_is_a_loan",
+        "Kappa Islamic Bank Ltd will provide $24 million of financing for the mill of Sigma Steel Ltd.",
+        "loan",
+        {"lender": ["Kappa Islamic Bank Ltd"], "amount": "$24 million"},
+    ),
+    (
+        "will_spend_is_an_investment",  # "would spend", "plans to spend": a plan (will_spend_by)
+        "Sigma Motors Ltd will also spend $50 million on a new plant in Omega Park.",
+        "investment",
+        {"investor": "Sigma Motors Ltd", "amount": "$50 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -92,7 +92,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "debenture": ("funding", "raise"),
     "tranche": ("loan", "borrow"),
     "funding": ("funding", "raise"),
-    "financing": ("funding", "raise"),
+    "financing": ("loan", "borrow"),  # "will provide $24m of financing", "financing arranged by X"
     "round": ("funding", "raise"),
     "contract": ("contract", "win"),
     "tender": ("contract", "win"),
@@ -124,6 +124,9 @@ FUNDING_WORDS = frozenset(
 )
 # Verbs that start a fact only with one of these words in the sentence: "put $1bn into X".
 NEEDS = {"put": frozenset({"in", "into"})}
+# Verbs whose fact is of another type after a bare "will": "X will spend $50m on a plant" is
+# an investment, "X would spend", "plans to spend" a plan.
+COMMITTED = {"spend": ("investment", "invest")}
 # Verbs that start no fact before one of these words: "take on staff", "take part".
 NOT_BEFORE = {"take": frozenset({"on", "part", "place", "effect"})}
 # Nouns that start a fact only when the sentence has no other trigger: "raised its offer for X
@@ -167,6 +170,8 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
             continue
         nxt = sent[k + 1].lower_ if k + 1 < len(sent) else ""
         hit = PHRASES.get((base, nxt)) or (VERBS.get(base) if kind == "VERB" else NOUNS.get(base))
+        if kind == "VERB" and base in COMMITTED and _after_will(sent, k):
+            hit = COMMITTED[base]
         if hit is None and kind == "NOUN" and base in VERBS and base in NOUNS:
             hit = NOUNS[base]
         if hit is None or (kind != "VERB" and token.lower_ in PLURAL_NOT):
@@ -183,6 +188,14 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
             found.append(Found(k, typed, frame, kind != "VERB"))
     strong = [f for f in found if sent[f.i].lower_ not in WEAK]
     return strong or found
+
+
+def _after_will(sent: Span, k: int) -> bool:
+    """Whether the word at ``k`` follows ``will`` (``will also``, ``will now``)."""
+    before = [t.lower_ for t in sent[max(0, k - 3) : k]]
+    while before and before[-1] in ("also", "now", "further", "then", "still"):
+        before.pop()
+    return bool(before) and before[-1] == "will"
 
 
 # A plan with a by-date: "is due to open in 2027", "scheduled to be ready by 2026", "will be
