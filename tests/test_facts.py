@@ -282,6 +282,13 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"investor": "Sigma Motors Ltd", "amount": "$50 million"},
     ),
     (
+        "chose_a_builder",  # the chooser awards, the chosen (a consortium led by X: X) is hired
+        "Omega Rail Authority has chosen a consortium led by Sigma Builders Ltd to build a new terminal under a "
+        "$300 million concession.",
+        "contract",
+        {"awarder": "Omega Rail Authority", "contractor": ["Sigma Builders Ltd"], "value": "$300 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

@@ -36,6 +36,10 @@ VERBS: dict[str, tuple[str, str]] = {
     "secure": ("contract", "win"),
     "land": ("contract", "win"),
     "order": ("contract", "order"),
+    "pick": ("contract", "award"),  # "X picked Y to build ...": only beside a job word (HIRE_WORDS)
+    "choose": ("contract", "award"),
+    "select": ("contract", "award"),
+    "appoint": ("contract", "award"),
     "lend": ("loan", "lend"),
     "loan": ("loan", "lend"),
     "borrow": ("loan", "borrow"),
@@ -123,7 +127,14 @@ FUNDING_WORDS = frozenset(
     "round series seed funding financing venture ipo investors backers bond bonds placement offering listing".split()
 )
 # Verbs that start a fact only with one of these words in the sentence: "put $1bn into X".
-NEEDS = {"put": frozenset({"in", "into"})}
+HIRE_WORDS = frozenset("contract contracts concession deal tender build supply operate run develop construct".split())
+NEEDS = {
+    "put": frozenset({"in", "into"}),
+    "pick": HIRE_WORDS,
+    "choose": HIRE_WORDS,
+    "select": HIRE_WORDS,
+    "appoint": HIRE_WORDS,
+}
 # Verbs whose fact is of another type after a bare "will": "X will spend $50m on a plant" is
 # an investment, "X would spend", "plans to spend" a plan.
 COMMITTED = {"spend": ("investment", "invest")}
