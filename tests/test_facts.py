@@ -332,6 +332,13 @@ NO_FACT = [  # (name, sentence, type that must not be found)
         "property",
     ),
     ("a_related_story_line", "Related: Kappa Foods Ltd buys Sigma Dairy Ltd for $40 million", "acquisition"),
+    ("a_reporter_is_no_buyer", "The two companies bought 214 acres, Omega Zone Authority said.", "property"),
+    (
+        "a_host_signing_projects_is_no_investor",  # the zone signs projects; the investment has no investor named
+        "Omega Zone Authority signed 18 projects with Sigma Motors Ltd and others, with a total planned investment "
+        "of $2 billion.",
+        "investment",
+    ),
     (
         "take_on_staff_is_no_purchase",
         "Omega Water Ltd will take on 300 staff at its 26-hectare plant site from Kappa Utilities Ltd.",

@@ -167,6 +167,8 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
             role = GOVERNED.get(frame, {}).get(verb, table.get("subject"))
             if table is not None and verb == "sign" and "with" in table and table["with"] == "contractor":
                 role = "awarder"
+            if frame == "invest" and verb == "sign" and pos(sent[trigger]) != "VERB":
+                role = None  # "the zone signed 18 projects with a planned investment of ...": a host
         if signer and role == "contractor" and relation in ("subject", "subject of sign") and _public(sent, h):
             role = "awarder"  # "the Ministry of Defence signed contracts worth ...": a public buyer
         if role and role in allowed:
@@ -300,6 +302,7 @@ def _relation(sent: Span, head: Token, trigger: int, orgs: frozenset[int] = froz
                 said = _pronoun_clause(trig, governed)
                 if said is not None:  # "X said it had approved a loan": X approved it
                     return "subject" if said.i == trig.i else f"subject of {lemma(said).lower()}"
+                return None  # "The site attracted eight bids, the Lands Department said": a reporter
             return f"subject of {verb}"
         if rel == "possessive" and _joined(governed, trig):
             return rel
