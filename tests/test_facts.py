@@ -507,6 +507,37 @@ def test_two_deals_in_clauses_of_their_own(tmp_path):
 
 
 @pytest.mark.slow
+def test_parties_joined_by_and_make_a_fact_each(tmp_path):
+    """Two buyers joined by 'and' in a single-valued role: a fact for each, the rest shared."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nKappa Land Ltd sold two plots totalling 40 hectares to Sigma Homes Ltd and Omega Estates"
+        " Ltd on Monday.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
+    deals = [
+        {role: texts[v] for role, v in f["roles"].items() if role in ("buyer", "seller", "area")}
+        for f in data["facts"]
+        if f["type"] == "property"
+    ]
+    assert deals == [
+        {"buyer": "Sigma Homes Ltd", "seller": "Kappa Land Ltd", "area": "40 hectares"},
+        {"buyer": "Omega Estates Ltd", "seller": "Kappa Land Ltd", "area": "40 hectares"},
+    ]
+
+
+@pytest.mark.slow
 def test_market_totals_are_no_investment(tmp_path):
     """Foreign direct investment reaching a sum, or foreign investors committing one, is a
     market's total: no investment fact."""

@@ -203,7 +203,23 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
             continue
         claimed.add(money)
         out.append(fact)
-    return sorted(out, key=lambda f: f.trigger.start)
+    return sorted((one for fact in out for one in _each_joined(fact)), key=lambda f: f.trigger.start)
+
+
+def _each_joined(fact: Fact) -> list[Fact]:
+    """The fact, then a copy of it for each party joined by ``and`` to one of its single roles
+    (``the plots went to A and B``: A's fact and B's)."""
+    joined = fact.why.get(rolemod.JOINED, {})
+    fact = replace(fact, why={r: w for r, w in fact.why.items() if r != rolemod.JOINED})
+    copies = [
+        replace(
+            fact, roles={**fact.roles, role: rid}, why={**fact.why, role: f"{fact.why.get(role, '')}, joined by and"}
+        )
+        for role, ids in joined.items()
+        for rid in ids
+        if fact.roles.get(role) != rid
+    ]
+    return [fact, *copies]
 
 
 def _owners(sent: Span, tree: Span, by_type: dict[tuple[str, int], Fact], held: list[rolemod.Held]) -> dict[str, str]:

@@ -158,6 +158,7 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
     signer = kind == "contract" and frame == "win"
     if signer and "with" in relations.values() and any(r == "subject of sign" for r in relations.values()):
         table = table | BUYER_SIGNS  # "the agency signed a contract with X": X is hired
+    filled: dict[str, Held] = {}  # role -> the mention that filled it
     # a trigger's own subject before one it shares with a verb above it: "X took 90 ha, while Y
     # got 110 ha": Y gets them, though "got" hangs on "took"
     for h, relation in sorted(relations.items(), key=lambda hr: bool(hr[1] and hr[1].startswith("subject of "))):
@@ -172,6 +173,9 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
         if signer and role == "contractor" and relation in ("subject", "subject of sign") and _public(sent, h):
             role = "awarder"  # "the Ministry of Defence signed contracts worth ...": a public buyer
         if role and role in allowed:
+            first = filled.setdefault(role, h)
+            if role in roles and role not in LIST_ROLES and first != h and _conjoined(heads[h], heads[first]):
+                why.setdefault(JOINED, {}).setdefault(role, []).append(h.id)  # "went to A and B": a fact each
             _fill(roles, why, role, h.id, relation)
     for rtype, role in (("money", money_role(kind)), ("area", "area"), ("date", "date")):
         if role not in allowed:
@@ -246,6 +250,20 @@ def _per_unit(sent: Span, h: Held) -> bool:
     if after[:1] in (["per"], ["each"]):
         return True
     return len(after) == 2 and after[0] in ("a", "an") and after[1] in UNIT_WORDS
+
+
+JOINED = "joined"  # in a fact's why: role -> the ids joined by "and" to its filler (one fact each)
+
+
+def _conjoined(a: Token, b: Token) -> bool:
+    """Whether two names are joined by ``and``/``or`` (one a conj of the other, through others)."""
+    for x, y in ((a, b), (b, a)):
+        token = x
+        while dep(token) == "conj" and token.head.i != token.i:
+            token = token.head
+            if token.i == y.i:
+                return True
+    return False
 
 
 def _fill(roles: dict, why: dict, role: str, rid: str, rule: str) -> None:
