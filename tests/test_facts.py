@@ -289,6 +289,18 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"awarder": "Omega Rail Authority", "contractor": ["Sigma Builders Ltd"], "value": "$300 million"},
     ),
     (
+        "won_a_package",  # a package is a contract word
+        "Sigma Builders Ltd won the largest package, worth $40 million, on Monday.",
+        "contract",
+        {"contractor": ["Sigma Builders Ltd"], "value": "$40 million"},
+    ),
+    (
+        "took_a_package",  # a land verb in a sentence about contracts, not land
+        "Kappa Works Ltd took the second package for $20 million on Monday.",
+        "contract",
+        {"contractor": ["Kappa Works Ltd"], "value": "$20 million"},
+    ),
+    (
         "will_spend_by",
         "Lambda Power Corp said it would spend $1.3 billion on new substations by 2028.",
         "plan",

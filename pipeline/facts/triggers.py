@@ -135,6 +135,10 @@ NEEDS = {
     "select": HIRE_WORDS,
     "appoint": HIRE_WORDS,
 }
+# Land verbs that start a contract in a sentence about contracts, not land: the taker wins,
+# "went to X": X wins.
+JOB_TOO = frozenset({"take", "go"})
+JOB_WORDS = frozenset("contract contracts package packages tender concession".split())
 # Verbs whose fact is of another type after a bare "will": "X will spend $50m on a plant" is
 # an investment, "X would spend", "plans to spend" a plan.
 COMMITTED = {"spend": ("investment", "invest")}
@@ -143,7 +147,9 @@ NOT_BEFORE = {"take": frozenset({"on", "part", "place", "effect"})}
 # Nouns that start a fact only when the sentence has no other trigger: "raised its offer for X
 # to A$1.42 billion" is a purchase, "the bid will be paid for with a term loan" a loan.
 WEAK = frozenset({"offer", "bid", "proposal", "offers", "bids"})
-CONTRACT_WORDS = frozenset("contract contracts tender order orders deal concession bid project licence license".split())
+CONTRACT_WORDS = frozenset(
+    "contract contracts tender order orders deal concession bid project licence license package packages".split()
+)
 # Every lemma that may start a fact: a word that cannot lemmatize to one is never lemmatized.
 TRIGGER_LEMMAS = frozenset(VERBS) | frozenset(NOUNS) | frozenset(base for base, _ in PHRASES)
 
@@ -188,7 +194,10 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
         if hit is None or (kind != "VERB" and token.lower_ in PLURAL_NOT):
             continue
         typed = _typed(hit, token, words, has_area)
-        if (base in LAND_ONLY or (kind == "VERB" and base in LAND_VERBS)) and typed != "property":
+        job = kind == "VERB" and base in JOB_TOO and typed != "property" and bool(words & JOB_WORDS)
+        if job:
+            hit, typed = ("contract", "win"), "contract"  # "X took the second package", "the rest went to X"
+        elif (base in LAND_ONLY or (kind == "VERB" and base in LAND_VERBS)) and typed != "property":
             continue
         if base in NEEDS and not words & NEEDS[base]:
             continue
