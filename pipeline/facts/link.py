@@ -351,12 +351,14 @@ def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict
     )
     if subject is None or not (pos(subject) == "PRON" or subject.lower_ in PRONOUNS):
         return
+    verb = lemma(subject.head).lower() if subject.head.i != trig.i else ""
+    role = rolemod.GOVERNED.get(f.frame, {}).get(verb) or rolemod.FRAMES[f.frame].get("subject")
+    if not role or role not in ROLES[f.type] or role in roles:
+        return  # asked before the sentence before is parsed
     rid, rule = _previous_party(earlier, k), "pronoun subject: a party of the fact in the sentence before"
     if rid is None:
         rid, rule = _previous_subject(doc, sent, mentions), "pronoun subject: the subject of the sentence before"
-    verb = lemma(subject.head).lower() if subject.head.i != trig.i else ""
-    role = rolemod.GOVERNED.get(f.frame, {}).get(verb) or rolemod.FRAMES[f.frame].get("subject")
-    if rid is not None and role and role in ROLES[f.type] and role not in roles:
+    if rid is not None:
         roles[role] = [rid] if role in LIST_ROLES else rid
         why[role] = rule
 
