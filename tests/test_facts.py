@@ -215,6 +215,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"date": "2027"},
     ),
     (
+        "aims_at_a_goal_by",  # a goal with a by-date is a plan even with no amount; its subject plans it
+        "Omega Ports Ltd aims to double the capacity of its terminal by 2030. Its shares closed at $12.50.",
+        "plan",
+        {"body": "Omega Ports Ltd", "date": "2030"},
+    ),
+    (
         "land_allotted_to",  # the allottee of land buys it
         "Omega Development Authority allotted 6.5 hectares to Sigma Data Ltd on Tuesday.",
         "property",

@@ -157,7 +157,7 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         _role_noun_subject(tree, f, earlier, roles, why)
         if _definite(sent, f):
             definite.add(f.type)
-        if f.frame == "complete":
+        if f.frame in ("complete", "aim"):
             why[DUE] = True
         token = sent[f.i]
         fact = Fact(

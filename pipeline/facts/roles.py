@@ -81,6 +81,7 @@ FRAMES: dict[str, dict[str, str]] = {
         "for": "borrower",
     },
     "plan": {"subject": "body", "possessive": "body"},
+    "aim": {"subject": "body", "possessive": "body"},  # a goal with a by-date: its date is the by-date
     "complete": {},  # "The line is due to open in 2027": the line is no planner; the date is its by-date
     # a lease: the tenant is the buyer, the landlord the seller ("X leased a plot from Y");
     # with a "to" or "with" party the subject is the landlord (LESSOR).

@@ -227,6 +227,9 @@ DUE_VERBS = frozenset("open be enter launch finish complete fly operate reopen".
 DUE_NOUNS = frozenset({"completion", "delivery", "opening", "launch"})  # due for ...
 DONE_WORDS = frozenset({"ready", "finished", "completed", "complete", "operational"})  # after a be
 BE_WORDS = frozenset({"be", "is", "are", "was", "were", "been"})
+# A goal with a by-date: "X aims to fill the park by 2030", "wants the line finished by 2027":
+# the subject is the planner (frame "aim").
+AIM_WORDS = frozenset("aims aiming wants targets hopes hoped".split())
 NOT_FACTS = ("related", "also read", "read more", "read also", "see also")  # a line that reports other stories
 
 
@@ -250,6 +253,8 @@ def completions(sent: Span) -> list[Found]:
             return [Found(k, "plan", "complete", False)]
         if w in DONE_WORDS and prev in BE_WORDS:
             return [Found(k, "plan", "complete", False)]
+        if w in AIM_WORDS and "by" in words[k + 1 :]:
+            return [Found(k, "plan", "aim", False)]
     return []
 
 
