@@ -215,6 +215,12 @@ CASES = [  # (name, sentence, type, {role: record text})
         {"date": "2027"},
     ),
     (
+        "aims_at_a_goal_by",  # a goal with a by-date is a plan even with no amount; its subject plans it
+        "Omega Ports Ltd aims to double the capacity of its terminal by 2030. Its shares closed at $12.50.",
+        "plan",
+        {"body": "Omega Ports Ltd", "date": "2030"},
+    ),
+    (
         "land_allotted_to",  # the allottee of land buys it
         "Omega Development Authority allotted 6.5 hectares to Sigma Data Ltd on Tuesday.",
         "property",
@@ -237,6 +243,68 @@ CASES = [  # (name, sentence, type, {role: record text})
         "Sigma Foods Ltd paid $5 million for a plot with a cold store of 9,500 square metres.",
         "property",
         {"buyer": "Sigma Foods Ltd", "price": "$5 million", "area": "9,500 square metres"},
+    ),
+    (
+        "an_amount_on_its_own_trigger",  # the amount hangs on "loan", not on the purchase
+        "Omega Foods Ltd said the purchase would be funded partly by a $300 million loan from Kappa Bank Ltd this year.",
+        "loan",
+        {"lender": ["Kappa Bank Ltd"], "amount": "$300 million"},
+    ),
+    (
+        "a_rate_is_no_price",  # "$3.10 a share" is a rate: the deal's sum is its price
+        "Kappa Foods Ltd agreed to buy Sigma Dairy Ltd at $3.10 a share, or $40 million in all.",
+        "acquisition",
+        {"buyer": "Kappa Foods Ltd", "target": "Sigma Dairy Ltd", "price": "$40 million"},
+    ),
+    (
+        "the_company_is_the_buyer_before",  # a party of the fact before, not the name said last
+        "Sigma Foods Ltd bought a 12-hectare plot from Kappa Land Ltd for $5 million. "
+        "The company plans to invest $20 million in a factory there.",
+        "investment",
+        {"investor": "Sigma Foods Ltd", "amount": "$20 million"},
+    ),
+    (
+        "it_is_the_subject_before",  # no fact before: the subject of the sentence before
+        "Kappa Power Ltd opened a plant near Omega Park Authority on Monday. It will invest $20 million in a second line.",
+        "investment",
+        {"investor": "Kappa Power Ltd", "amount": "$20 million"},
+    ),
+    (
+        "a_dateline_date_is_no_deal_date",  # the day the story was filed
+        "HONG KONG, Sept 18 - Kappa Land Ltd has bought a plot from Sigma Estates Ltd, paying $6 billion.",
+        "property",
+        {"buyer": "Kappa Land Ltd", "seller": "Sigma Estates Ltd", "price": "$6 billion", "date": None},
+    ),
+    (
+        "financing_provided_is_a_loan",
+        "Kappa Islamic Bank Ltd will provide $24 million of financing for the mill of Sigma Steel Ltd.",
+        "loan",
+        {"lender": ["Kappa Islamic Bank Ltd"], "amount": "$24 million"},
+    ),
+    (
+        "will_spend_is_an_investment",  # "would spend", "plans to spend": a plan (will_spend_by)
+        "Sigma Motors Ltd will also spend $50 million on a new plant in Omega Park.",
+        "investment",
+        {"investor": "Sigma Motors Ltd", "amount": "$50 million"},
+    ),
+    (
+        "chose_a_builder",  # the chooser awards, the chosen (a consortium led by X: X) is hired
+        "Omega Rail Authority has chosen a consortium led by Sigma Builders Ltd to build a new terminal under a "
+        "$300 million concession.",
+        "contract",
+        {"awarder": "Omega Rail Authority", "contractor": ["Sigma Builders Ltd"], "value": "$300 million"},
+    ),
+    (
+        "won_a_package",  # a package is a contract word
+        "Sigma Builders Ltd won the largest package, worth $40 million, on Monday.",
+        "contract",
+        {"contractor": ["Sigma Builders Ltd"], "value": "$40 million"},
+    ),
+    (
+        "took_a_package",  # a land verb in a sentence about contracts, not land
+        "Kappa Works Ltd took the second package for $20 million on Monday.",
+        "contract",
+        {"contractor": ["Kappa Works Ltd"], "value": "$20 million"},
     ),
     (
         "will_spend_by",
@@ -279,6 +347,19 @@ NO_FACT = [  # (name, sentence, type that must not be found)
     (
         "period_total_average",
         "Omega Park Authority sold 640 mu of land in 2025 at an average of $3 million a plot.",
+        "property",
+    ),
+    ("a_related_story_line", "Related: Kappa Foods Ltd buys Sigma Dairy Ltd for $40 million", "acquisition"),
+    ("a_reporter_is_no_buyer", "The two companies bought 214 acres, Omega Zone Authority said.", "property"),
+    (
+        "a_host_signing_projects_is_no_investor",  # the zone signs projects; the investment has no investor named
+        "Omega Zone Authority signed 18 projects with Sigma Motors Ltd and others, with a total planned investment "
+        "of $2 billion.",
+        "investment",
+    ),
+    (
+        "take_on_staff_is_no_purchase",
+        "Omega Water Ltd will take on 300 staff at its 26-hectare plant site from Kappa Utilities Ltd.",
         "property",
     ),
     (
@@ -409,6 +490,69 @@ def test_text_roles_site_and_place(tmp_path):
     assert "plot" in site["text"] and place["text"] == "Northvale"
     assert "Series B round" in by_type["funding"]["round"]["text"]
     assert text.count(place["text"]) == 1
+
+
+@pytest.mark.slow
+def test_two_deals_in_clauses_of_their_own(tmp_path):
+    """Two land deals in one sentence, each clause with its own buyer as subject, are two facts,
+    each with its own area and price; the second buyer is not the first clause's subject."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nKappa Steel Ltd took 300 acres for $5 million, while Sigma Textiles Ltd got 180 acres"
+        " for $3 million.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
+    deals = [
+        {role: texts[v] for role, v in f["roles"].items() if role in ("buyer", "area", "price")}
+        for f in data["facts"]
+        if f["type"] == "property"
+    ]
+    assert deals == [
+        {"buyer": "Kappa Steel Ltd", "area": "300 acres", "price": "$5 million"},
+        {"buyer": "Sigma Textiles Ltd", "area": "180 acres", "price": "$3 million"},
+    ]
+
+
+@pytest.mark.slow
+def test_parties_joined_by_and_make_a_fact_each(tmp_path):
+    """Two buyers joined by 'and' in a single-valued role: a fact for each, the rest shared."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nKappa Land Ltd sold two plots totalling 40 hectares to Sigma Homes Ltd and Omega Estates"
+        " Ltd on Monday.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
+    deals = [
+        {role: texts[v] for role, v in f["roles"].items() if role in ("buyer", "seller", "area")}
+        for f in data["facts"]
+        if f["type"] == "property"
+    ]
+    assert deals == [
+        {"buyer": "Sigma Homes Ltd", "seller": "Kappa Land Ltd", "area": "40 hectares"},
+        {"buyer": "Omega Estates Ltd", "seller": "Kappa Land Ltd", "area": "40 hectares"},
+    ]
 
 
 @pytest.mark.slow

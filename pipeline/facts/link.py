@@ -14,15 +14,19 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from ..extractors import dep, parsed, pos
+from ..extractors import dep, lemma, parsed, pos
 from ..model.attributes import parse_ahead
 from . import roles as rolemod
 from . import status as statusmod
 from .records import LIST_ROLES, ROLES, Fact, Trigger, money_role, to_dict
-from .triggers import NOUNS, PRECEDENCE, Found, completions, triggers
+from .triggers import NOUNS, PRECEDENCE, Found, completions, other_stories, triggers
 
 AGENT = {kind: roles[0] for kind, roles in ROLES.items()}  # the role a pronoun subject stands for
-PRONOUNS = frozenset({"it", "they", "its", "their", "company", "group", "firm", "lender", "bank", "investor"})
+# A subject that stands for an organisation named before: a pronoun, or a noun for one.
+PRONOUNS = frozenset(
+    "it they its their company group firm lender bank investor developer operator consortium maker carmaker "
+    "automaker chipmaker producer manufacturer unit venture fund insurer utility builder contractor".split()
+)
 
 
 def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
@@ -37,6 +41,8 @@ def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
     sents = _sentences(doc)
     chosen, kinds_seen = [], set()
     for k, sent in enumerate(sents):
+        if other_stories(sent):
+            continue
         held = mentions[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
         kinds = {kind for *_, kind in held}
         if kinds & {"money", "area"}:
@@ -67,7 +73,7 @@ def find(doc: Doc, records: list[dict], article: str) -> list[dict]:
         inside = [_held(doc, sent, m) for m in held]
         inside = [h for h in inside if h is not None]
         found = _heads_only(tree, found)
-        facts += [(k, f) for f in _sentence_facts(doc, sent, tree, found, inside, mentions, article, facts)]
+        facts += [(k, f) for f in _sentence_facts(doc, sent, tree, found, inside, mentions, article, facts, k)]
     facts = [(k, f) for k, f in _borrow_back(_refer_back(facts)) if _enough(f)]
     return [to_dict(_with_texts(_with_status(f)), n) for n, (_, f) in enumerate(facts, 1)]
 
@@ -131,11 +137,12 @@ def _held(doc: Doc, sent: Span, m: tuple) -> rolemod.Held | None:
     return rolemod.Held(m[2], m[3], span.start - sent.start, span.end - sent.start)
 
 
-def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article, earlier) -> list[Fact]:
+def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article, earlier, k: int) -> list[Fact]:
     """One fact per type per sentence (its triggers' roles folded, the first trigger's kept),
     then an amount claimed by a type earlier in PRECEDENCE leaves later types without it.
     A fact of a definite noun (``the round``) with no amount is kept for ``_refer_back``."""
-    by_type: dict[str, Fact] = {}
+    by_type: dict[tuple[str, int], Fact] = {}  # (type, clause) -> fact: one per type, or per clause
+    subjects: dict[tuple[str, int], int | None] = {}
     definite = set()
     for f in found:
         if f.type == "investment" and _market_total(tree, f):
@@ -146,11 +153,11 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         why[TEXTS] = rolemod.texts(tree, sent, f.i, f.type, held)  # joined to the roles of the facts kept
         governors = rolemod._governors(tree[f.i])
         if AGENT[f.type] not in roles:
-            _pronoun_subject(doc, sent, tree, f, mentions, roles, why)
+            _pronoun_subject(doc, sent, tree, f, mentions, roles, why, earlier, k)
         _role_noun_subject(tree, f, earlier, roles, why)
         if _definite(sent, f):
             definite.add(f.type)
-        if f.frame == "complete":
+        if f.frame in ("complete", "aim"):
             why[DUE] = True
         token = sent[f.i]
         fact = Fact(
@@ -163,24 +170,31 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
             negated=statusmod.negated(tree[f.i], governors),
             why=why,
         )
-        old = by_type.get(f.type)
+        key = _clause_key(by_type, subjects, f.type, _clause_subject(tree, f, held))
+        old = by_type.get(key)
         if old is None:
-            by_type[f.type] = fact
+            by_type[key] = _unshared(fact, [v for k, v in by_type.items() if k[0] == f.type])
         else:
             merged = {**fact.roles, **old.roles}
-            by_type[f.type] = replace(
+            by_type[key] = replace(
                 old,
                 roles=merged,
                 why={**fact.why, **old.why},
                 asked=old.asked + fact.asked,
                 negated=old.negated or fact.negated,
             )
-    out, claimed = [], set()
-    for kind in sorted(by_type, key=PRECEDENCE.index):
-        fact = by_type[kind]
+    out, claimed, owner = [], set(), _owners(sent, tree, by_type, held)
+    for kind, n in sorted(by_type, key=lambda k: (PRECEDENCE.index(k[0]), k[1])):
+        fact = by_type[kind, n]
         money = fact.roles.get(money_role(kind))
-        if money in claimed:
-            continue  # "raised $40m in a round ... to invest" is one funding fact
+        if money is None and None in claimed:
+            continue  # an area-only fact of a type before it: a later type with no amount adds nothing
+        if money is not None and owner.get(money, kind) != kind:
+            if kind == "plan" or "area" not in fact.roles:
+                continue  # "raised $40m in a round ... to invest" is one funding fact
+            # "allotted 300 acres to X, which will invest Rs 14,700 crore": the deal keeps its area
+            fact = replace(fact, roles={r: v for r, v in fact.roles.items() if r != money_role(kind)})
+            money = None
         if not {money_role(kind), "area"} & set(fact.roles):
             if kind in definite:
                 out.append(replace(fact, why={**fact.why, REFERS: True}))
@@ -189,7 +203,76 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
             continue
         claimed.add(money)
         out.append(fact)
-    return sorted(out, key=lambda f: f.trigger.start)
+    return sorted((one for fact in out for one in _each_joined(fact)), key=lambda f: f.trigger.start)
+
+
+def _each_joined(fact: Fact) -> list[Fact]:
+    """The fact, then a copy of it for each party joined by ``and`` to one of its single roles
+    (``the plots went to A and B``: A's fact and B's)."""
+    joined = fact.why.get(rolemod.JOINED, {})
+    fact = replace(fact, why={r: w for r, w in fact.why.items() if r != rolemod.JOINED})
+    copies = [
+        replace(
+            fact, roles={**fact.roles, role: rid}, why={**fact.why, role: f"{fact.why.get(role, '')}, joined by and"}
+        )
+        for role, ids in joined.items()
+        for rid in ids
+        if fact.roles.get(role) != rid
+    ]
+    return [fact, *copies]
+
+
+def _owners(sent: Span, tree: Span, by_type: dict[tuple[str, int], Fact], held: list[rolemod.Held]) -> dict[str, str]:
+    """amount id -> the type whose fact keeps it when several facts of a sentence name it: the
+    first in PRECEDENCE (``raised $40m in a round ... to invest`` is funding), unless the amount
+    hangs right on another's trigger (one step in the tree): ``the purchase, funded partly by a
+    $1.3b loan from X`` is the loan's amount. A plan never takes an amount that way."""
+    heads = {h.id: rolemod._head(tree, h) for h in held}
+    best: dict[str, tuple] = {}
+    for (kind, _), fact in by_type.items():
+        money = fact.roles.get(money_role(kind))
+        if money not in heads:
+            continue
+        steps = min(rolemod._distance(tree, heads[money], i) for _, i, _ in fact.asked)
+        rank = (kind == "plan" or steps > 1, PRECEDENCE.index(kind))
+        if money not in best or rank < best[money][0]:
+            best[money] = (rank, kind)
+    return {money: kind for money, (_, kind) in best.items()}
+
+
+def _clause_subject(tree: Span, f: Found, held: list[rolemod.Held]) -> int | None:
+    """The subject of a trigger verb's own clause (its token index) when it names an
+    organisation: ``X paid $5m for a plot, while Y took 74 mu``: X and Y."""
+    if f.noun:
+        return None
+    subject = next((c for c in tree[f.i].children if dep(c) in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    words = {t.i - tree.start for t in subject.subtree}
+    named = any(h.type == "organisation" and h.start in words for h in held)
+    return subject.i if named else None
+
+
+def _clause_key(by_type: dict, subjects: dict, kind: str, subject: int | None) -> tuple[str, int]:
+    """Where a trigger's roles go: the fact of its type in the sentence, unless it and every
+    fact of its type so far have subjects of their own naming different organisations (a second
+    deal in a clause of its own: a new fact)."""
+    keys = [k for k in by_type if k[0] == kind]
+    same = next((k for k in keys if subjects[k] == subject), None)
+    if not keys or same is not None:
+        key = same or (kind, 0)
+    elif subject is not None and all(subjects[k] is not None for k in keys):
+        key = (kind, len(keys))
+    else:
+        key = keys[0]
+    subjects.setdefault(key, subject)
+    return key
+
+
+def _unshared(fact: Fact, others: list[Fact]) -> Fact:
+    """A second fact of a type in a sentence without the amount or area a fact before it holds."""
+    held = {v for other in others for r, v in other.roles.items() if r in (money_role(fact.type), "area")}
+    return replace(fact, roles={r: v for r, v in fact.roles.items() if not (isinstance(v, str) and v in held)})
 
 
 MARKET_WORDS = frozenset({"foreign", "direct"})  # "foreign direct investment", "foreign investment"
@@ -257,9 +340,10 @@ def _two_parties(fact: Fact) -> bool:
     return len(ids) >= 2
 
 
-def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict) -> None:
-    """``It bought ...``, ``The company will invest ...``: the subject stands for the
-    organisation named last before this sentence (the sentence before)."""
+def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict, earlier, k: int) -> None:
+    """``It bought ...``, ``The company will invest ...``: the subject stands for a party of the
+    fact found in the sentence before (``... went to X. The company plans to invest ...``: X),
+    else for the organisation that is the subject of the sentence before."""
     trig = tree[f.i]
     chain = {trig.i, *rolemod._governors(trig)}
     subject = next(
@@ -267,12 +351,47 @@ def _pronoun_subject(doc, sent, tree, f: Found, mentions, roles: dict, why: dict
     )
     if subject is None or not (pos(subject) == "PRON" or subject.lower_ in PRONOUNS):
         return
-    before = [m for m in mentions if m[3] == "organisation" and m[1] <= sent.start_char]
-    if before and before[-1][0] >= _previous_start(doc, sent):
-        role = rolemod.FRAMES[f.frame].get("subject")
-        if role and role in ROLES[f.type] and role not in roles:
-            roles[role] = [before[-1][2]] if role in LIST_ROLES else before[-1][2]
-            why[role] = "pronoun subject: the organisation named last in the sentence before"
+    verb = lemma(subject.head).lower() if subject.head.i != trig.i else ""
+    role = rolemod.GOVERNED.get(f.frame, {}).get(verb) or rolemod.FRAMES[f.frame].get("subject")
+    if not role or role not in ROLES[f.type] or role in roles:
+        return  # asked before the sentence before is parsed
+    rid, rule = _previous_party(earlier, k), "pronoun subject: a party of the fact in the sentence before"
+    if rid is None:
+        rid, rule = _previous_subject(doc, sent, mentions), "pronoun subject: the subject of the sentence before"
+    if rid is not None:
+        roles[role] = [rid] if role in LIST_ROLES else rid
+        why[role] = rule
+
+
+# A fact's parties, the one a pronoun in the next sentence most likely stands for first.
+PARTIES = ("buyer", "investor", "company", "contractor", "borrower", "body", "seller", "awarder", "lender", "investors")
+
+
+def _previous_party(earlier: list[tuple[int, Fact]], k: int) -> str | None:
+    """The first party (PARTIES) of the last fact found, when it is in the sentence before ``k``."""
+    if not earlier or earlier[-1][0] != k - 1:
+        return None
+    for role in PARTIES:
+        value = earlier[-1][1].roles.get(role)
+        if value:
+            return value[0] if isinstance(value, list) else value
+    return None
+
+
+def _previous_subject(doc: Doc, sent: Span, mentions: list[tuple]) -> str | None:
+    """The organisation named in the subject of the main verb of the sentence before (that
+    sentence is parsed for it), or None."""
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    tree = parsed(doc, prev.start, prev.end)
+    root = next((t for t in tree if t.head.i == t.i), None)
+    subject = next((c for c in root.children if dep(c) in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None:
+        return None
+    words = list(subject.subtree)
+    start, end = prev[words[0].i - tree.start].idx, prev[words[-1].i - tree.start].idx + 1
+    return next((m[2] for m in mentions if m[3] == "organisation" and start <= m[0] < end), None)
 
 
 # "The buyer has lined up loans": a definite role noun stands for that role of the last fact
@@ -340,10 +459,6 @@ def _refer_back(facts: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
             said.setdefault(r, f"{why.get(r, '')}, a later sentence ('the {fact.trigger.text}')")
         out[at] = (out[at][0], replace(old, roles=roles, why=said))
     return out
-
-
-def _previous_start(doc: Doc, sent: Span) -> int:
-    return doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
 
 
 def _borrow_back(facts: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:

@@ -81,6 +81,7 @@ FRAMES: dict[str, dict[str, str]] = {
         "for": "borrower",
     },
     "plan": {"subject": "body", "possessive": "body"},
+    "aim": {"subject": "body", "possessive": "body"},  # a goal with a by-date: its date is the by-date
     "complete": {},  # "The line is due to open in 2027": the line is no planner; the date is its by-date
     # a lease: the tenant is the buyer, the landlord the seller ("X leased a plot from Y");
     # with a "to" or "with" party the subject is the landlord (LESSOR).
@@ -158,16 +159,24 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
     signer = kind == "contract" and frame == "win"
     if signer and "with" in relations.values() and any(r == "subject of sign" for r in relations.values()):
         table = table | BUYER_SIGNS  # "the agency signed a contract with X": X is hired
-    for h, relation in relations.items():
+    filled: dict[str, Held] = {}  # role -> the mention that filled it
+    # a trigger's own subject before one it shares with a verb above it: "X took 90 ha, while Y
+    # got 110 ha": Y gets them, though "got" hangs on "took"
+    for h, relation in sorted(relations.items(), key=lambda hr: bool(hr[1] and hr[1].startswith("subject of "))):
         role = table.get(relation) if relation else None
         if relation and relation.startswith("subject of "):
             verb = relation.removeprefix("subject of ")
             role = GOVERNED.get(frame, {}).get(verb, table.get("subject"))
             if table is not None and verb == "sign" and "with" in table and table["with"] == "contractor":
                 role = "awarder"
+            if frame == "invest" and verb == "sign" and pos(sent[trigger]) != "VERB":
+                role = None  # "the zone signed 18 projects with a planned investment of ...": a host
         if signer and role == "contractor" and relation in ("subject", "subject of sign") and _public(sent, h):
             role = "awarder"  # "the Ministry of Defence signed contracts worth ...": a public buyer
         if role and role in allowed:
+            first = filled.setdefault(role, h)
+            if role in roles and role not in LIST_ROLES and first != h and _conjoined(heads[h], heads[first]):
+                why.setdefault(JOINED, {}).setdefault(role, []).append(h.id)  # "went to A and B": a fact each
             _fill(roles, why, role, h.id, relation)
     for rtype, role in (("money", money_role(kind)), ("area", "area"), ("date", "date")):
         if role not in allowed:
@@ -183,6 +192,8 @@ def assign(sent: Span, trigger: int, kind: str, frame: str, held: list[Held]) ->
             for n in near
             if n[0] <= NEAR_TYPE.get(rtype, NEAR)
             and not (rtype == "money" and kind in RAISED and _valuation(sent, n[2]))
+            and not (rtype == "money" and _per_unit(sent, n[2]))
+            and not (rtype == "date" and _dateline_date(sent, n[2]))
         ]
         if near:
             d, _, best = min(near, key=lambda n: (n[0], n[1]))
@@ -201,6 +212,20 @@ def _dateline(sent: Span, h: Held) -> bool:
     return before == "(" and after[:1] == [")"] and after[1:] and after[1] in DASHES
 
 
+def _dateline_date(sent: Span, h: Held) -> bool:
+    """Whether a date is a dateline's, ``HONG KONG, Sept 18 -``, ``JAKARTA, Dec 3 (Reuters) -``:
+    only capitals and commas before it, a bracket or a dash after it. The day a story was filed
+    is no deal's date."""
+    before = [t for t in sent[: h.start] if not t.is_space]
+    after = sent[h.end].text if h.end < len(sent) else ""
+    return (
+        bool(before)
+        and before[-1].text == ","
+        and all(t.text == "," or t.is_upper for t in before)
+        and (after == "(" or after in DASHES)
+    )
+
+
 def _valuation(sent: Span, h: Held) -> bool:
     """Whether the amount ``h`` is a valuation: after ``at`` with a value word before it in the
     sentence, or right before ``valuation``."""
@@ -211,6 +236,35 @@ def _valuation(sent: Span, h: Held) -> bool:
     while i >= 0 and sent[i].lower_ in HEDGES:
         i -= 1
     return i >= 0 and sent[i].lower_ == "at" and any(t.lower_ in VALUE_WORDS for t in sent[:i])
+
+
+UNIT_WORDS = frozenset(
+    "share shares square sq acre acres hectare hectares mu rai feddan metre meter foot feet kilowatt kilowatt-hour "
+    "kwh megawatt tonne ton unit kg kilogram barrel".split()
+)
+
+
+def _per_unit(sent: Span, h: Held) -> bool:
+    """Whether the amount ``h`` is a rate, not a deal's sum: ``per`` or ``each`` after it, or
+    ``a``/``an`` and a unit (``212p a share``, ``Rp 1.1 million per square metre``)."""
+    after = [t.lower_ for t in sent[h.end : h.end + 2]]
+    if after[:1] in (["per"], ["each"]):
+        return True
+    return len(after) == 2 and after[0] in ("a", "an") and after[1] in UNIT_WORDS
+
+
+JOINED = "joined"  # in a fact's why: role -> the ids joined by "and" to its filler (one fact each)
+
+
+def _conjoined(a: Token, b: Token) -> bool:
+    """Whether two names are joined by ``and``/``or`` (one a conj of the other, through others)."""
+    for x, y in ((a, b), (b, a)):
+        token = x
+        while dep(token) == "conj" and token.head.i != token.i:
+            token = token.head
+            if token.i == y.i:
+                return True
+    return False
 
 
 def _fill(roles: dict, why: dict, role: str, rid: str, rule: str) -> None:
@@ -267,6 +321,7 @@ def _relation(sent: Span, head: Token, trigger: int, orgs: frozenset[int] = froz
                 said = _pronoun_clause(trig, governed)
                 if said is not None:  # "X said it had approved a loan": X approved it
                     return "subject" if said.i == trig.i else f"subject of {lemma(said).lower()}"
+                return None  # "The site attracted eight bids, the Lands Department said": a reporter
             return f"subject of {verb}"
         if rel == "possessive" and _joined(governed, trig):
             return rel

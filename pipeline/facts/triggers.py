@@ -36,6 +36,10 @@ VERBS: dict[str, tuple[str, str]] = {
     "secure": ("contract", "win"),
     "land": ("contract", "win"),
     "order": ("contract", "order"),
+    "pick": ("contract", "award"),  # "X picked Y to build ...": only beside a job word (HIRE_WORDS)
+    "choose": ("contract", "award"),
+    "select": ("contract", "award"),
+    "appoint": ("contract", "award"),
     "lend": ("loan", "lend"),
     "loan": ("loan", "lend"),
     "borrow": ("loan", "borrow"),
@@ -62,12 +66,13 @@ VERBS: dict[str, tuple[str, str]] = {
     "transfer": ("acquisition", "sell"),
     "receive": ("acquisition", "buy"),
     "get": ("acquisition", "buy"),
+    "take": ("acquisition", "buy"),  # "X took 74 mu for $5m": only about land (LAND_VERBS)
 }
 # Verbs that start a fact only about land or buildings (a property deal): "paid a dividend",
 # "leased aircraft" are none.
 LAND_ONLY = frozenset({"lease", "rent", "pay", "auction", "go"})  # lemmas
 # Verbs that start a fact only about land, as verbs: "offered plots to X"; the noun "offer" is a bid.
-LAND_VERBS = frozenset({"offer", "allot", "transfer", "receive", "get", "hand"})
+LAND_VERBS = frozenset({"offer", "allot", "transfer", "receive", "get", "hand", "take"})
 NOUNS: dict[str, tuple[str, str]] = {
     "acquisition": ("acquisition", "buy"),
     "takeover": ("acquisition", "buy"),
@@ -91,7 +96,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "debenture": ("funding", "raise"),
     "tranche": ("loan", "borrow"),
     "funding": ("funding", "raise"),
-    "financing": ("funding", "raise"),
+    "financing": ("loan", "borrow"),  # "will provide $24m of financing", "financing arranged by X"
     "round": ("funding", "raise"),
     "contract": ("contract", "win"),
     "tender": ("contract", "win"),
@@ -122,11 +127,29 @@ FUNDING_WORDS = frozenset(
     "round series seed funding financing venture ipo investors backers bond bonds placement offering listing".split()
 )
 # Verbs that start a fact only with one of these words in the sentence: "put $1bn into X".
-NEEDS = {"put": frozenset({"in", "into"})}
+HIRE_WORDS = frozenset("contract contracts concession deal tender build supply operate run develop construct".split())
+NEEDS = {
+    "put": frozenset({"in", "into"}),
+    "pick": HIRE_WORDS,
+    "choose": HIRE_WORDS,
+    "select": HIRE_WORDS,
+    "appoint": HIRE_WORDS,
+}
+# Land verbs that start a contract in a sentence about contracts, not land: the taker wins,
+# "went to X": X wins.
+JOB_TOO = frozenset({"take", "go"})
+JOB_WORDS = frozenset("contract contracts package packages tender concession".split())
+# Verbs whose fact is of another type after a bare "will": "X will spend $50m on a plant" is
+# an investment, "X would spend", "plans to spend" a plan.
+COMMITTED = {"spend": ("investment", "invest")}
+# Verbs that start no fact before one of these words: "take on staff", "take part".
+NOT_BEFORE = {"take": frozenset({"on", "part", "place", "effect"})}
 # Nouns that start a fact only when the sentence has no other trigger: "raised its offer for X
 # to A$1.42 billion" is a purchase, "the bid will be paid for with a term loan" a loan.
 WEAK = frozenset({"offer", "bid", "proposal", "offers", "bids"})
-CONTRACT_WORDS = frozenset("contract contracts tender order orders deal concession bid project licence license".split())
+CONTRACT_WORDS = frozenset(
+    "contract contracts tender order orders deal concession bid project licence license package packages".split()
+)
 # Every lemma that may start a fact: a word that cannot lemmatize to one is never lemmatized.
 TRIGGER_LEMMAS = frozenset(VERBS) | frozenset(NOUNS) | frozenset(base for base, _ in PHRASES)
 
@@ -164,20 +187,35 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
             continue
         nxt = sent[k + 1].lower_ if k + 1 < len(sent) else ""
         hit = PHRASES.get((base, nxt)) or (VERBS.get(base) if kind == "VERB" else NOUNS.get(base))
+        if kind == "VERB" and base in COMMITTED and _after_will(sent, k):
+            hit = COMMITTED[base]
         if hit is None and kind == "NOUN" and base in VERBS and base in NOUNS:
             hit = NOUNS[base]
         if hit is None or (kind != "VERB" and token.lower_ in PLURAL_NOT):
             continue
         typed = _typed(hit, token, words, has_area)
-        if (base in LAND_ONLY or (kind == "VERB" and base in LAND_VERBS)) and typed != "property":
+        job = kind == "VERB" and base in JOB_TOO and typed != "property" and bool(words & JOB_WORDS)
+        if job:
+            hit, typed = ("contract", "win"), "contract"  # "X took the second package", "the rest went to X"
+        elif (base in LAND_ONLY or (kind == "VERB" and base in LAND_VERBS)) and typed != "property":
             continue
         if base in NEEDS and not words & NEEDS[base]:
+            continue
+        if nxt in NOT_BEFORE.get(base, ()):
             continue
         if typed:
             frame = "buy" if typed == "property" and hit[1] == "win" else hit[1]  # "won a tender for a plot"
             found.append(Found(k, typed, frame, kind != "VERB"))
     strong = [f for f in found if sent[f.i].lower_ not in WEAK]
     return strong or found
+
+
+def _after_will(sent: Span, k: int) -> bool:
+    """Whether the word at ``k`` follows ``will`` (``will also``, ``will now``)."""
+    before = [t.lower_ for t in sent[max(0, k - 3) : k]]
+    while before and before[-1] in ("also", "now", "further", "then", "still"):
+        before.pop()
+    return bool(before) and before[-1] == "will"
 
 
 # A plan with a by-date: "is due to open in 2027", "scheduled to be ready by 2026", "will be
@@ -189,14 +227,24 @@ DUE_VERBS = frozenset("open be enter launch finish complete fly operate reopen".
 DUE_NOUNS = frozenset({"completion", "delivery", "opening", "launch"})  # due for ...
 DONE_WORDS = frozenset({"ready", "finished", "completed", "complete", "operational"})  # after a be
 BE_WORDS = frozenset({"be", "is", "are", "was", "were", "been"})
-NOT_FACTS = ("related", "also read")  # a line that reports other stories
+# A goal with a by-date: "X aims to fill the park by 2030", "wants the line finished by 2027":
+# the subject is the planner (frame "aim").
+AIM_WORDS = frozenset("aims aiming wants targets hopes hoped".split())
+NOT_FACTS = ("related", "also read", "read more", "read also", "see also")  # a line that reports other stories
+
+
+def other_stories(sent: Span) -> bool:
+    """Whether the sentence is a line pointing at other stories (``Related: X buys Y``, ``Also
+    read: ...``, ``(Also read: ...)``): what it reports is no fact of this article."""
+    words = [t.lower_ for t in sent if t.text not in ("(", "[", "\n", "\n\n") and not t.is_space][:2]
+    return " ".join(words).startswith(NOT_FACTS)
 
 
 def completions(sent: Span) -> list[Found]:
     """The first completion cue of a sentence (``due to open``, ``scheduled to be ready``, ``due
     for completion``, ``will be finished``) as a plan trigger, or nothing; from the words alone."""
     words = [t.lower_ for t in sent]
-    if " ".join(words[:2]).startswith(NOT_FACTS):
+    if other_stories(sent):
         return []
     for k, w in enumerate(words):
         nxt, after = words[k + 1 : k + 3] + [""] * (2 - len(words[k + 1 : k + 3]))
@@ -205,6 +253,8 @@ def completions(sent: Span) -> list[Found]:
             return [Found(k, "plan", "complete", False)]
         if w in DONE_WORDS and prev in BE_WORDS:
             return [Found(k, "plan", "complete", False)]
+        if w in AIM_WORDS and "by" in words[k + 1 :]:
+            return [Found(k, "plan", "aim", False)]
     return []
 
 
