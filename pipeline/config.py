@@ -58,7 +58,7 @@ class DataSet:
 class MoneyOptions:
     """Config's additions to the CLDR currency table (currencies.py) and the rules around it."""
 
-    signs: Mapping[str, str]  # written before the number, case kept -> ISO code
+    signs: Mapping[str, tuple[str, ...]]  # written before the number, case kept -> ISO codes, usual first
     words: Mapping[str, str]  # written after it, lower case -> ISO code
     subunits: Mapping[str, tuple[str, ...]]  # "cents" -> the signs or names whose hundredth it is ("$",)
     preferred: tuple[str, ...]  # which reading of an ambiguous form wins
@@ -385,21 +385,35 @@ def _money(m: dict, path: str) -> MoneyOptions:
     def table(name: str, lower: bool) -> Mapping[str, str]:
         return MappingProxyType({(k.lower() if lower else k): code(v, f"money.{name}.{k}") for k, v in m[name].items()})
 
+    signs = {}
+    for sign, codes in m["signs"].items():
+        listed = [codes] if isinstance(codes, str) else codes
+        if not isinstance(listed, list) or not listed:
+            raise PipelineError(
+                Errors.E002.format(
+                    path=path,
+                    key=f"money.signs.{sign}",
+                    expected="an ISO code like 'AED', or a list of them",
+                    got=codes,
+                )
+            )
+        signs[sign] = tuple(code(c, f"money.signs.{sign}") for c in listed)
+
     subunits = {}
-    for word, signs in m["subunits"].items():
-        forms = [signs] if isinstance(signs, str) else signs
+    for word, signs_of in m["subunits"].items():
+        forms = [signs_of] if isinstance(signs_of, str) else signs_of
         if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f for f in forms):
             raise PipelineError(
                 Errors.E002.format(
                     path=path,
                     key=f"money.subunits.{word}",
                     expected="a currency sign or name like '$', or a list of them",
-                    got=signs,
+                    got=signs_of,
                 )
             )
         subunits[word.lower()] = tuple(forms)
     return MoneyOptions(
-        signs=table("signs", lower=False),
+        signs=MappingProxyType(signs),
         words=table("words", lower=True),
         subunits=MappingProxyType(subunits),
         preferred=tuple(code(c, "money.preferred") for c in m["preferred"]),

@@ -346,12 +346,12 @@ NEWS = {
         [("R1.2 billion", Decimal("1.2") * B, "ZAR", "article", None, None, None)],
     ),
     # Gulf, South Asian and Latin American signs (issue 17)
-    "Dh dirham": (
+    "Dh dirham": (  # the UAE's usual reading (Morocco's in a Moroccan story): "default"
         "Emaar will spend Dh1.6 billion.",
-        [("Dh1.6 billion", Decimal("1.6") * B, "AED", "written", None, None, None)],
+        [("Dh1.6 billion", Decimal("1.6") * B, "AED", "default", None, None, None)],
     ),
-    "Dhs dirhams": ("Emaar raised Dhs450 million.", [("Dhs450 million", 450 * M, "AED", "written", None, None, None)]),
-    "Dh without a scale": ("A taxi costs Dh381 a week.", [("Dh381", 381, "AED", "written", None, None, None)]),
+    "Dhs dirhams": ("Emaar raised Dhs450 million.", [("Dhs450 million", 450 * M, "AED", "default", None, None, None)]),
+    "Dh without a scale": ("A taxi costs Dh381 a week.", [("Dh381", 381, "AED", "default", None, None, None)]),
     "QR riyal": (
         "The contract is worth QR1.9bn.",
         [("QR1.9bn", Decimal("1.9") * B, "QAR", "written", None, None, None)],
@@ -579,6 +579,32 @@ HOME_FORMS = {
         "KUWAIT CITY — Shares rose 12 fils to 450 fils.",
         "",
         [("12 fils", Decimal("0.012"), "KWD", None), ("450 fils", Decimal("0.450"), "KWD", None)],
+    ),
+    "Dh in a Moroccan story is the dirham of Morocco": (
+        "CASABLANCA - The zone signed DH2.4 billion of leases; rents rose to Dh30.",
+        "",
+        [("DH2.4 billion", Decimal("2.4") * B, "MAD", None), ("Dh30", 30, "MAD", None)],
+    ),
+    "Dh elsewhere is the UAE's": ("It paid Dh1.2 billion.", "", [("Dh1.2 billion", Decimal("1.2") * B, "AED", None)]),
+    "Br for the birr": (
+        "ADDIS ABABA – It signed Br4.5 billion of leases.",
+        "",
+        [("Br4.5 billion", Decimal("4.5") * B, "ETB", None)],
+    ),
+    "UF for Chile's unit of account": (
+        "It sold the land for UF 2.3 million.",
+        "",
+        [("UF 2.3 million", Decimal("2.3") * M, "CLF", None)],
+    ),
+    "cents beside the amount they are part of": (
+        "Its shares rose 45 cents to Sh61.20 and fell 3 cents to US$1.10 in New York.",
+        "",
+        [
+            ("45 cents", Decimal("0.45"), "KES", None),
+            ("Sh61.20", Decimal("61.20"), "KES", None),
+            ("3 cents", Decimal("0.03"), "USD", None),
+            ("US$1.10", Decimal("1.10"), "USD", None),
+        ],
     ),
     "halalas": ("RIYADH — Its shares rose 85 halalas.", "", [("85 halalas", Decimal("0.85"), "SAR", None)]),
     "pesewas": ("ACCRA — Its shares rose 1 pesewa.", "", [("1 pesewa", Decimal("0.01"), "GHS", None)]),

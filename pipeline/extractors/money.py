@@ -76,6 +76,8 @@ def extract(doc: Doc, context: Context) -> list[Record]:
         code, basis, subunit = _currency(
             phrase.unit, options, table, hints + named.near(phrase.start), letter=_letter(text, phrase, table)
         )
+        if subunit and basis == "default" and (beside := _beside(text, found, i, options, table, hints)):
+            code, basis = beside  # "rose 30 cents to Sh58.75": the shilling's cents
         if phrase.unit == _RUPEE and _RUPEE not in text[phrase.start : phrase.end]:
             basis = "article"  # no currency written: the story is Indian
         rec = _record(doc, phrase, code, basis, subunit)
@@ -84,6 +86,23 @@ def extract(doc: Doc, context: Context) -> list[Record]:
             rec = replace(rec, equivalent_of=previous.key())
         out.append(rec)
     return out
+
+
+def _beside(
+    text: str, found: list[Phrase], i: int, options: MoneyOptions, table: Currencies, hints: list[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The currency of the amount just after a sub-unit, in the same clause, when the sub-unit is
+    one of its (``rose 30 cents to Sh58.75``, ``fell 5 cents to US$1.20``), with its basis (a
+    currency written there is the article's word for this one)."""
+    if i + 1 >= len(found) or re.search(r"[.;\n]", text[found[i].end : found[i + 1].start]):
+        return None
+    if found[i + 1].start - found[i].end > 40:
+        return None
+    code, basis, _ = _currency(found[i + 1].unit, options, table, hints)
+    forms = options.subunits.get(found[i].unit, ())
+    if not any(code in table.candidates(form) for form in forms):
+        return None
+    return code, "article" if basis == "written" else basis
 
 
 def _record(doc: Doc, phrase: Phrase, currency: str, basis: str, subunit: bool) -> Record:

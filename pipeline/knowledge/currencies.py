@@ -97,13 +97,14 @@ def known_code(code: str) -> bool:
 
 @lru_cache(maxsize=4)
 def currencies(
-    signs: tuple[tuple[str, str], ...] = (),
+    signs: tuple[tuple[str, tuple[str, ...]], ...] = (),
     words: tuple[tuple[str, str], ...] = (),
     preferred: tuple[str, ...] = (),
     not_words: tuple[str, ...] = (),
     not_codes: tuple[str, ...] = (),
 ) -> Currencies:
-    """The table; config's ``signs`` and ``words`` (form -> code) come first for their forms.
+    """The table; config's ``signs`` (form -> codes, the usual reading first) and ``words``
+    (form -> code) come first for their forms.
     Built once per installed Babel and pycountry and set of options into the tables' cache
     file (``cache``; ~0.8 s of CPU to build here), read once per process."""
     options = (signs, words, preferred, not_words, not_codes)
@@ -116,7 +117,7 @@ def _read_only(value):
 
 
 def _build(
-    signs: tuple[tuple[str, str], ...],
+    signs: tuple[tuple[str, tuple[str, ...]], ...],
     words: tuple[tuple[str, str], ...],
     preferred: tuple[str, ...],
     not_words: tuple[str, ...],
@@ -208,8 +209,9 @@ def _build(
     table_signs = {_key(s): _ranked(c, rank) for s, c in found_signs.items()}
     table_words = {w: _ranked(c, rank) for w, c in found_words.items() if w not in drop}
     for table, given in ((table_signs, signs), (table_words, words)):
-        for form, code in given:
-            table[_key(form)] = (code,) + tuple(c for c in table.get(_key(form), ()) if c != code)
+        for form, codes in given:
+            codes = (codes,) if isinstance(codes, str) else tuple(codes)
+            table[_key(form)] = codes + tuple(c for c in table.get(_key(form), ()) if c not in codes)
     return dict(
         signs=table_signs,
         words=table_words,
