@@ -341,6 +341,8 @@ FAMILIES = [
     ),
     ("Andes Lithium shares rose.\n\n(Reporting by Lucia Pardo in Lima; Editing by Tom Ellis)", ["Andes Lithium"]),
     ("Andes Lithium shares rose.\n\n— Additional reporting by Bernama", ["Andes Lithium", "Bernama"]),
+    # a district written as a "New Area"
+    ("Hangzhou Robotics will build a plant in the Qianjiang New Area by 2027.", ["Hangzhou Robotics"]),
     # a page's date line; a title with "of"; a letter alone
     (
         "Dara Vuthy | Publication date 02 March 2026 | 10:15 ICT\n\nAngkor Textiles said on Monday it would hire.",
@@ -586,3 +588,14 @@ def test_country_names_as_news_writes_them_are_regions(name):
 
     assert places.is_region(name)
     assert not places.is_region("Bank of the Congo")
+
+
+def test_a_name_never_ends_in_a_function_word(nlp):
+    """The model may run a name into the amount after it ("... Airport for Dh1.6 billion"): the
+    piece before the number keeps no trailing "for"."""
+    from pipeline.extractors.organisations.spans import trim
+
+    doc = nlp("A plot next to Zayed International Airport for cash.")
+    start = [t.text for t in doc].index("Zayed")
+    end = [t.text for t in doc].index("for") + 1
+    assert doc[slice(*trim(doc, start, end))].text == "Zayed International Airport"

@@ -204,7 +204,8 @@ def _common_run(doc: Doc, i: int) -> bool:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading articles and lower-case words, cut at the first lower-case verb, drop
-    trailing possessives and punctuation; ``None`` when nothing name-like is left."""
+    trailing possessives, punctuation and lower-case function words; ``None`` when nothing
+    name-like is left."""
     while start < end and (doc[start].lower_ in LEADING or not doc[start].text[:1].isupper()):
         start += 1
     for i in range(start + 1, end):
@@ -216,6 +217,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         or doc[end - 1].is_punct
         and doc[end - 1].text != "."
         or doc[end - 1].lower_ in ("and", "&", "of")
+        or doc[end - 1].is_lower
+        and doc[end - 1].is_stop  # "Al Maktoum International Airport for" + "Dh1.6 billion"
     ):
         end -= 1
     if end > start and doc[end - 1].text == "." and end - start == 1:
