@@ -548,6 +548,30 @@ def test_organisations_defined_acronym_is_alias(nlp, config):
     assert rec.aliases == ("WHO",)
 
 
+@pytest.mark.parametrize(
+    "text,value,short",
+    [
+        (
+            "Shares fell on the Bolivian Stock Exchange (BBV) on Monday. BBV data showed it.",
+            "Bolivian Stock Exchange",
+            "BBV",
+        ),
+        ("In a filing to the Kuwait Exchange (Boursa), Zain said BD2 was paid.", "Kuwait Exchange", "Boursa"),
+    ],
+)
+def test_organisations_bracketed_short_name_in_other_letters_is_alias(nlp, config, text, value, short):
+    """One word in brackets right after a name is its short name, even when its letters come
+    from another language's words (``Bolsa Boliviana de Valores``)."""
+    rec = next(r for r in _records(nlp, config, text) if r.value == value)
+    assert short in rec.aliases
+    assert short not in [r.value for r in _records(nlp, config, text)]
+
+
+def test_organisations_bracketed_place_is_no_alias(nlp, config):
+    recs = _records(nlp, config, "Sunrise Foods (Thailand) Co Ltd said exports rose.")
+    assert all("Thailand" not in r.aliases for r in recs)
+
+
 def test_organisations_one_decision_per_surface_string(nlp, config):
     """Cued once, every mention of the name counts, whatever the model said of each."""
     text = "Heineken's chief executive spoke on Monday. Analysts expect Heineken to raise prices."

@@ -29,7 +29,9 @@ _GLUED_BEFORE, _GLUED_AFTER, _WORD = re.compile(r"[\w&'’]"), re.compile(r"[\w&
 
 def definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
     """Short names defined after a name: ``World Health Organization (WHO)``, ``Corporación de
-    Fomento de la Producción (Corfo)``, ``..., known as Codelco`` -> ``{"WHO": ...}``."""
+    Fomento de la Producción (Corfo)``, ``..., known as Codelco`` -> ``{"WHO": ...}``; one word
+    alone in brackets right after the name is its short name even in another language's letters
+    (``Saudi Exchange (Tadawul)``, ``Mexican Stock Exchange (BMV)``), unless a place."""
     text = text_of(doc)
     before = _names_before_definitions(text, accepted)
     out = {}
@@ -41,7 +43,12 @@ def definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
                 continue
             match = _DEFINED.match(text, at)
             resume, short = match.end(), match.group(1)
-            if short[0] in capitals and short != name and not places.is_region(short):
+            bracketed = match.group(0).startswith(" (") and text.startswith(")", match.end())
+            if (
+                (short[0] in capitals or bracketed and not places.is_city(short))
+                and short != name
+                and not places.is_region(short)
+            ):
                 out.setdefault(short, name)
     return out
 
