@@ -341,6 +341,12 @@ FAMILIES = [
     ),
     ("Andes Lithium shares rose.\n\n(Reporting by Lucia Pardo in Lima; Editing by Tom Ellis)", ["Andes Lithium"]),
     ("Andes Lithium shares rose.\n\n— Additional reporting by Bernama", ["Andes Lithium", "Bernama"]),
+    # a number written "No. 5" before the legal form; "State-owned" inside a name
+    ("The roads went to Ha Tinh Bridge Building No. 7 JSC last week.", ["Ha Tinh Bridge Building No. 7 JSC"]),
+    (
+        "Kunshan State-owned Capital Investment Group Co., Ltd. bought the plot.",
+        ["Kunshan State-owned Capital Investment Group Co., Ltd."],
+    ),
     # a district written as a "New Area"
     ("Hangzhou Robotics will build a plant in the Qianjiang New Area by 2027.", ["Hangzhou Robotics"]),
     # a page's date line; a title with "of"; a letter alone

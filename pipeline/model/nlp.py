@@ -87,8 +87,12 @@ _NOT_NAME = [
 # quadratic on a long run of capitalised words (8,000 words: 31 s; bounded: 1 s).
 _MANY, _ANY = "{1,8}", "{0,8}"
 
-# Words whose first part spells a legal form ("Co"): kept whole, so no name ends inside them.
-_HYPHENED_WORDS = ("Co-operative", "Co-operatives", "Co-op", "Co-ops", "Co-operation")
+# Words kept whole: their first part spells a legal form ("Co"), so no name ends inside them, or
+# their lower-case second part would end a name ("Wujiang State-owned Assets ... Co., Ltd.").
+_HYPHENED_WORDS = (
+    *(w for word in ("Co-operative", "Co-operatives", "Co-op", "Co-ops", "Co-operation") for w in (word, word.lower())),
+    "State-owned",
+)
 
 
 def load_nlp(config: Config) -> Language:
@@ -120,8 +124,7 @@ def _load(
         if "/" in form or form.islower() and form.count(".") >= 2:  # "A/S", "a.s.", "s.r.o.": one word, as written
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     for form in _HYPHENED_WORDS:  # "Co-operative" is one word, not the legal form "Co" and a rest
-        for written in (form, form.lower()):
-            nlp.tokenizer.add_special_case(written, [{"ORTH": written}])
+        nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     nlp.tokenizer = RunGuard(nlp.tokenizer)  # a long run without a space in pieces (guard.py)
     legal_forms = tuple(sorted(written_forms() | set(legal_forms)))
     # Every pattern holds an organisation word, a legal form, a word named by "of" or a prefix.
@@ -240,7 +243,15 @@ def org_patterns(
         [word, body, number, word, body, suffix],
         [word, body, number, dict(body), legal, more_legal],
         [named_start, body, {"LOWER": "and"}, word, body, legal, more_legal],
-        [word, body, {"LOWER": {"IN": ["no.", "no"]}}, number, legal, more_legal],  # "Bac Ninh Construction No. 3 JSC"
+        [
+            word,
+            body,
+            {"LOWER": {"IN": ["no.", "no"]}},
+            {"ORTH": ".", "OP": "?"},
+            number,
+            legal,
+            more_legal,
+        ],  # "... No. 3 JSC"
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), suffix],
         [word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, dict(word, OP=_ANY), legal, more_legal],
         [named_start, body, {"LOWER": "and"}, word, body, {"ORTH": "("}, inner, {"ORTH": ")"}, legal, more_legal],
