@@ -156,11 +156,24 @@ def image_pdf(path: Path) -> Path:
     return path
 
 
-def warc(path: Path, records: list[tuple[str, str, int, str, bytes]], gzip: bool = True) -> Path:
+def warc(
+    path: Path, records: list[tuple[str, str, int, str, bytes]], gzip: bool = True, seed: int | None = None
+) -> Path:
     """A web archive of responses (uri, content type, status, WARC date, body), with a request
-    record before each, written by warcio."""
+    record before each, written by warcio. Its record ids are random (warcio's uuid4), so its
+    compressed bytes differ from one archive to the next, unless ``seed`` draws them."""
+    import random
+    import uuid
+
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
+
+    rng = random.Random(seed)
+
+    def ids() -> dict[str, str]:
+        return (
+            {} if seed is None else {"WARC-Record-ID": f"<urn:uuid:{uuid.UUID(int=rng.getrandbits(128), version=4)}>"}
+        )
 
     with open(path, "wb") as f:
         writer = WARCWriter(f, gzip=gzip)
@@ -172,11 +185,19 @@ def warc(path: Path, records: list[tuple[str, str, int, str, bytes]], gzip: bool
             http = StatusAndHeaders(f"{status} {reason}", headers, protocol="HTTP/1.1")
             get = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True)
             request = writer.create_warc_record(
-                uri, "request", payload=io.BytesIO(b""), http_headers=get, warc_headers_dict={"WARC-Date": when}
+                uri,
+                "request",
+                payload=io.BytesIO(b""),
+                http_headers=get,
+                warc_headers_dict={"WARC-Date": when, **ids()},
             )
             writer.write_record(request)
             record = writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": when}
+                uri,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": when, **ids()},
             )
             writer.write_record(record)
     return path
