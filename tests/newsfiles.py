@@ -103,6 +103,44 @@ def newspaper_pdf(
     return path
 
 
+def front_page_pdf(path: Path, banner: Story, below: list[tuple[Story, int]], columns: int = 3) -> Path:
+    """A front page: ``banner``'s headline large and centred over the page (narrower than the
+    page: it stands over the middle column only), its story in all ``columns`` columns below;
+    under it the ``below`` stories side by side, each (story, the columns it takes), its
+    headline at the left of its first column only. Paragraphs are spaced and indented."""
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    width = (PAGE_W - 2 * MARGIN - (columns - 1) * GUTTER) / columns
+
+    def body(story: Story, first: int, span: int, top: float) -> float:
+        """``story``'s paragraphs balanced over ``span`` columns from ``first``; returns the lowest line."""
+        rows: list[tuple[str, float]] = []  # (text, indent); a paragraph after the first starts a line lower
+        for i, text in enumerate(story.paragraphs):
+            pieces = simpleSplit(text, "Times-Roman", BODY, width - (INDENT if i else 0))
+            rows += [("", 0)] * bool(i) + [(piece, INDENT if i and k == 0 else 0) for k, piece in enumerate(pieces)]
+        per = -(-len(rows) // span)
+        c.setFont("Times-Roman", BODY)
+        for k, (text, indent) in enumerate(rows):
+            column, row = divmod(k, per)
+            c.drawString(MARGIN + (first + column) * (width + GUTTER) + indent, top - (row + 1) * LEADING, text)
+        return top - per * LEADING
+
+    size = HEAD * 1.7
+    c.setFont("Times-Bold", size)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - MARGIN - size, banner.title)
+    y = body(banner, 0, columns, PAGE_H - MARGIN - size * 1.5) - 30
+    first = 0
+    for story, span in below:
+        c.setFont("Times-Bold", HEAD)
+        c.drawString(MARGIN + first * (width + GUTTER), y - HEAD, story.title)
+        body(story, first, span, y - HEAD * 1.5)
+        first += span
+    c.save()
+    return path
+
+
 def image_pdf(path: Path) -> Path:
     """A scanned page: an image, no text layer."""
     from PIL import Image
@@ -118,11 +156,24 @@ def image_pdf(path: Path) -> Path:
     return path
 
 
-def warc(path: Path, records: list[tuple[str, str, int, str, bytes]], gzip: bool = True) -> Path:
+def warc(
+    path: Path, records: list[tuple[str, str, int, str, bytes]], gzip: bool = True, seed: int | None = None
+) -> Path:
     """A web archive of responses (uri, content type, status, WARC date, body), with a request
-    record before each, written by warcio."""
+    record before each, written by warcio. Its record ids are random (warcio's uuid4), so its
+    compressed bytes differ from one archive to the next, unless ``seed`` draws them."""
+    import random
+    import uuid
+
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
+
+    rng = random.Random(seed)
+
+    def ids() -> dict[str, str]:
+        return (
+            {} if seed is None else {"WARC-Record-ID": f"<urn:uuid:{uuid.UUID(int=rng.getrandbits(128), version=4)}>"}
+        )
 
     with open(path, "wb") as f:
         writer = WARCWriter(f, gzip=gzip)
@@ -134,11 +185,19 @@ def warc(path: Path, records: list[tuple[str, str, int, str, bytes]], gzip: bool
             http = StatusAndHeaders(f"{status} {reason}", headers, protocol="HTTP/1.1")
             get = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True)
             request = writer.create_warc_record(
-                uri, "request", payload=io.BytesIO(b""), http_headers=get, warc_headers_dict={"WARC-Date": when}
+                uri,
+                "request",
+                payload=io.BytesIO(b""),
+                http_headers=get,
+                warc_headers_dict={"WARC-Date": when, **ids()},
             )
             writer.write_record(request)
             record = writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": when}
+                uri,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": when, **ids()},
             )
             writer.write_record(record)
     return path

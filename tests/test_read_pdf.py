@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.engines.run import run
 from pipeline.input import read_articles
-from tests.newsfiles import Story, image_pdf, newspaper_pdf
+from tests.newsfiles import Story, front_page_pdf, image_pdf, newspaper_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "outputs"
@@ -77,6 +77,33 @@ def test_jump_lines_running_heads_and_folios_are_dropped(config, tmp_path):
     for furniture in ("Continued on page", "SHANGHAI DAILY", "\n\n1\n\n"):
         assert furniture not in library.text + bridge.text
     assert bridge.text == "Bridge reopens\n\nThe bridge reopened after repairs costing $2 million."
+
+
+def test_banner_headline_heads_every_column_of_its_story(config, tmp_path):
+    """A banner centred over the middle of three columns heads the story in all three (it was cut
+    into one article per column: the outer columns headless); a headline over the first of its
+    story's two columns heads both, beside a one-column story with its own headline."""
+    harbour = [
+        "The harbour board signed a dredging contract worth $12 million on Monday after talks that "
+        "lasted most of the winter, and the first barges are due at the northern quay in April. " * 2,
+        "Fishing crews asked the board to keep one berth open while the work goes on, and the board "
+        "agreed to move the dredgers every second week so that the boats can land their catch. " * 2,
+        "The contract runs for three years, with an option for a fourth if the southern basin also "
+        "needs deepening, which the engineers will decide after a survey next summer. " * 2,
+    ]
+    ferry = [
+        "Ferries to the outer islands will leave every forty minutes from next week, instead of every "
+        "hour, because the second boat has come back from its refit earlier than planned. " * 2
+    ]
+    library = ["The central library will open on Sundays from May, from ten until four."]
+    banner = Story("Harbour deal signed", [p.strip() for p in harbour])
+    stories = [(Story("Ferries run more often", [ferry[0].strip()]), 2), (Story("Library Sundays", library), 1)]
+    path = front_page_pdf(tmp_path / "front.pdf", banner, stories)
+    articles, problems = read_articles([path], config)
+    assert problems == []
+    assert [a.title for a in articles] == ["Harbour deal signed", "Ferries run more often", "Library Sundays"]
+    for article, story in zip(articles, [banner, stories[0][0], stories[1][0]]):
+        assert article.text == "\n\n".join([story.title, *story.paragraphs])
 
 
 def test_bad_pdfs_are_coded_and_the_batch_goes_on(config, tmp_path, sample_pdf):

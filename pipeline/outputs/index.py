@@ -22,7 +22,11 @@ from pathlib import Path
 from . import files
 from .layout import ARTICLE_SUFFIX, BUILT, FORMATS, INDEX, REPORTS, facts_name, index_file
 
-ROW_GROUP = 2_000  # rows held in memory while writing Parquet; DuckDB reads row groups this size fine
+ROW_GROUP = 2_000  # rows in a Parquet row group; DuckDB reads row groups this size fine
+# Rows held as Python dicts at a time, before they become Arrow columns: 2,000 of them (a row
+# group's worth) took ~7 MB, left the process's heap larger after a 10,000-page run's index
+# than after a 100-page run's (~400 rows), and cost ~12 MB of peak memory more.
+BATCH = 200
 # Arrow's memory pool while writing Parquet, unless the user's environment names one: Arrow's
 # default (mimalloc) kept 25 MB more over a 10,000-page run's index than the system allocator,
 # and more the more row groups (benchmarks/memory.py --warc), for the same bytes written.
@@ -162,17 +166,20 @@ def write_parquet(path: Path, records: Iterable[dict]) -> None:
 
 
 def _write_rows(path: Path, rows: Iterable[dict], schema) -> None:
-    """``rows`` in ``schema``'s columns, ROW_GROUP at a time: what is held does not grow with the run."""
+    """``rows`` in ``schema``'s columns, made Arrow columns BATCH rows at a time and written in
+    row groups of ROW_GROUP: what is held does not grow with the run."""
     pa, _ = _arrow()
 
     rows = iter(rows)
     _write_tables(
-        path, (pa.Table.from_pylist(batch, schema) for batch in iter(lambda: list(islice(rows, ROW_GROUP)), [])), schema
+        path, (pa.Table.from_pylist(batch, schema) for batch in iter(lambda: list(islice(rows, BATCH)), [])), schema
     )
 
 
 def _write_tables(path: Path, tables: Iterable, schema) -> None:
-    """The rows of ``tables`` in row groups of exactly ROW_GROUP rows, then the rest (maybe none)."""
+    """The rows of ``tables`` in row groups of exactly ROW_GROUP rows, then the rest (maybe none).
+    A row group is written from the tables' chunks as they are (the same bytes as from one
+    contiguous copy, which cost a second copy of the group)."""
     pa, pq = _arrow()
 
     with files.atomic(path, binary=True) as f, pq.ParquetWriter(f, schema) as writer:
@@ -181,10 +188,10 @@ def _write_tables(path: Path, tables: Iterable, schema) -> None:
             held.append(table)
             rows += table.num_rows
             while rows >= ROW_GROUP:
-                joined = pa.concat_tables(held).combine_chunks()
-                writer.write_table(joined.slice(0, ROW_GROUP))
+                joined = pa.concat_tables(held)
+                writer.write_table(joined.slice(0, ROW_GROUP), row_group_size=ROW_GROUP)
                 held, rows = [joined.slice(ROW_GROUP)], rows - ROW_GROUP
-        writer.write_table(pa.concat_tables(held).combine_chunks() if held else schema.empty_table())
+        writer.write_table(pa.concat_tables(held) if held else schema.empty_table(), row_group_size=ROW_GROUP)
 
 
 def _read_tables(path: Path, schema) -> Iterator:

@@ -152,10 +152,11 @@ def _layout(words: list[dict], number: int, height: float) -> tuple[list[_Articl
     columns = _columns(rest)
     lines = _lines(rest, columns, caps)  # drop caps are read against the page's words
     articles = [_Article(h["text"], number) for h in heads]
+    spans = _spans(heads, columns, lines)
     lead: list[_Line] = []
-    for column, (c0, c1) in enumerate(columns):
-        # the headlines over this column, top to bottom
-        over = sorted((h["top"], i) for i, h in enumerate(heads) if h["x0"] < c1 - 5 and h["x1"] > c0 + 5)
+    for column in range(len(columns)):
+        # the headlines heading this column, top to bottom
+        over = sorted((h["top"], i) for i, h in enumerate(heads) if column in spans[i])
         for line in (ln for ln in lines if ln.column == column):
             owner = None
             for top, i in over:
@@ -195,6 +196,36 @@ def _headlines(words: list[dict]) -> list[dict]:
         else:
             heads.append(dict(line))
     return heads
+
+
+def _spans(heads: list[dict], columns: list[tuple[float, float]], lines: list[_Line]) -> list[set[int]]:
+    """The columns each headline heads: those it stands over, widened over the columns beside it
+    that are blank at its height and stand under no other headline of its level. A story is set
+    under its headline, so a blank column beside the headline is its story's: a banner centred
+    over the middle of three columns heads all three (not one article per column), and a short
+    headline over the first of its story's columns heads the next one too. It widens leftwards
+    only when no other headline of its level is on its left, whose story flows rightwards."""
+
+    def stands_over(h: dict) -> set[int]:
+        return {c for c, (c0, c1) in enumerate(columns) if h["x0"] < c1 - 5 and h["x1"] > c0 + 5}
+
+    def blank(column: int, h: dict) -> bool:
+        return not any(ln.column == column and ln.top < h["bottom"] and ln.bottom > h["top"] for ln in lines)
+
+    over = [stands_over(h) for h in heads]
+    spans = []
+    for i, h in enumerate(heads):
+        span = set(over[i])
+        level = [over[j] for j, g in enumerate(heads) if j != i and g["top"] < h["bottom"] and h["top"] < g["bottom"]]
+        taken = set().union(*level)
+        steps = (1,) if not span or any(c < min(span) for c in taken) else (1, -1)
+        for step in steps if span else ():
+            column = (max(span) if step == 1 else min(span)) + step
+            while 0 <= column < len(columns) and column not in taken and blank(column, h):
+                span.add(column)
+                column += step
+        spans.append(span)
+    return spans
 
 
 def _columns(words: list[dict]) -> list[tuple[float, float]]:

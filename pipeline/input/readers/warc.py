@@ -9,7 +9,8 @@ one warning per archive (``W080``) that ``run.json`` keeps.
 
 A damaged record (bad gzip data, a truncated archive) is a problem (``E085``) naming its
 byte offset; reading goes on at the next record found after it (the next gzip member of a
-.warc.gz, the next ``WARC/1.`` header of a .warc), so one bad record loses only itself.
+.warc.gz, the next ``WARC/1.`` header of a .warc), so one bad record loses only itself. warcio
+ends quietly at an archive cut inside its last record, so that record is checked whole.
 """
 
 from __future__ import annotations
@@ -61,10 +62,13 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
         offset = _first_member(f, source.start) if source.start else 0
         while offset is not None and offset < end:
             records = _records(f, offset)
+            last = cut = None  # the last record read and where it starts; where the archive cuts it
             try:
                 for record in records:
                     if records.offset >= end:  # this record and the rest are the next range's
+                        last = None
                         break
+                    last = (max(offset, records.offset), record)
                     kind = _skip(record)
                     if kind:
                         skipped[kind] += 1
@@ -73,12 +77,17 @@ def read(source: Source, config: Config) -> Iterator[Entry | Problem]:
                     if pages % CACHE_PAGES == 0:
                         _reset_caches()
                     yield from _page(path, record, config)
-                if records.offset >= end or not _rest(f, records.offset).strip():
+                # warcio's offset is past a record cut short at the end of the file too: that it
+                # reached ``end`` says nothing until the last record is known whole
+                if last and not _whole(f, *last, gz, records.offset):
+                    cut = last[0]
+                elif records.offset >= end or not _rest(f, records.offset).strip():
                     break
                 raise EOFError()  # warcio stops quietly at a record cut short: the rest is damaged
             except Exception as err:  # warcio, zlib and gzip raise many kinds for damaged bytes
                 bad = max(offset, records.offset)
                 offset = _resync(f, bad + 1, gz)
+                bad = bad if cut is None else cut
                 resumed = (
                     f"reading went on at byte {offset}" if offset is not None else "nothing after it could be read"
                 )
@@ -190,6 +199,8 @@ def _page(path: Path, record, config: Config) -> Iterator[Entry | Problem]:
         message = Errors.E015.format(path=f"{path} {uri}", size_mb=len(data) / 2**20, limit_mb=limit / 2**20)
         yield Problem(str(path), None, message)
         return
+    if _short(record):
+        raise EOFError()  # the archive ends inside this page: a part of a page is no article
     content_type = record.http_headers.get_header("Content-Type") or ""
     charset = content_type.partition("charset=")[2].strip(" \"';") or None
     fallback = Entry(path, "", "", given_id=uri_id(uri) or None, published=_warc_date(record), url=uri or None)
@@ -213,6 +224,33 @@ def _warc_date(record) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _short(record) -> bool:
+    """Whether the archive ended before the record's Content-Length bytes (warcio reads what is
+    there as the whole record), or its header was cut before its Content-Length."""
+    left = getattr(record.raw_stream, "limit", None)  # warcio's LimitReader: what Content-Length promised, unread
+    return left is None or left > 0
+
+
+def _whole(f: BinaryIO, start: int, record, gz: bool, after: int) -> bool:
+    """Whether the record at ``start`` (read up to ``after``) ends where it says: all its
+    Content-Length bytes there and, in a .warc.gz, its gzip member closed by its trailer; in a
+    .warc, its header's Content-Length whole and the blank lines that close a record read.
+    warcio reads an archive cut inside its last record as a shorter record, or as the whole one
+    when only the member's last bytes are gone, and stops with no error."""
+    if _short(record):
+        return False
+    if not gz:
+        f.seek(max(after - 4, 0))
+        return (record.rec_headers.get_header("Content-Length") or "").isdigit() and f.read(4) == b"\r\n\r\n"
+    member = zlib.decompressobj(31)
+    f.seek(start)
+    while not member.eof and (chunk := f.read(2**16)):
+        member.decompress(chunk, 2**16)  # output bounded: only where the member ends matters
+        while member.unconsumed_tail and not member.eof:
+            member.decompress(member.unconsumed_tail, 2**16)
+    return member.eof
 
 
 def _rest(f: BinaryIO, offset: int) -> bytes:
