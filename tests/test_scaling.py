@@ -67,6 +67,7 @@ def _best(fn, tries: int = 3) -> float:
 def _assert_linear(fn_for, small: int, large: int) -> None:
     t_small = _best(lambda: fn_for(small))
     t_large = _best(lambda: fn_for(large), tries=3 if large <= 100_000 else 1)
+    print(f"{small}: {t_small:.3f} s, {large}: {t_large:.3f} s")  # shown by -rP
     assert t_large <= MAX_RATIO * max(t_small, FLOOR_S), f"{small}: {t_small:.3f} s, {large}: {t_large:.3f} s"
 
 
