@@ -149,6 +149,11 @@ def test_front_matter_fields(config, tmp_path):
         ["Same headline", "Same headline", "Same headline"],
         ["same-headline", "same-headline-2", "same-headline-3"],
     ),
+    (
+        "suffix-taken-by-another-headline",
+        ["Same headline", "Same headline 2", "Same headline", "Same headline"],
+        ["same-headline", "same-headline-2", "same-headline-3", "same-headline-4"],
+    ),
     ("empty-slug-falls-back-to-stem", ["?!"], ["page_1"]),
     ("long-headline-capped", ["word " * 40], ["-".join(["word"] * 16)]),
     names="headlines, expected",

@@ -250,18 +250,20 @@ def phrases(text: str, pattern: re.Pattern, implicit: str | None = None) -> list
     """The amounts in ``text`` that carry a unit, joining ``2 to 3 billion yuan`` into one range
     and lending the unit to a list (``six or seven euros``). With ``implicit``, an amount with an
     Indian scale and no unit (``39,870 crore``) has that unit."""
-    atoms = [_atom(m) for m in pattern.finditer(text)]
+    # Read one ahead, not all at once: 250k atoms held in a list made each cost more at 1M
+    # characters (the collector walking them), 12x the time of 100k.
+    atoms = (_atom(m) for m in pattern.finditer(text))
     if implicit:
-        atoms = [
+        atoms = (
             replace(a, unit=implicit)
             if a.unit is None and a.scale and " ".join(a.scale.lower().split()) in INDIAN_SCALES
             else a
             for a in atoms
-        ]
+        )
     out: list[Phrase] = []
-    i = 0
-    while i < len(atoms):
-        first, second = atoms[i], atoms[i + 1] if i + 1 < len(atoms) else None
+    first = next(atoms, None)
+    while first is not None:
+        second = next(atoms, None)
         opener = _OPENER.search(text, max(0, first.start - 10), first.start)
         change = _CHANGE.search(text, max(0, first.start - 40), _before_qualifier(text, first.start))
         pair = _range(text, first, second, opener) if second and not change else None
@@ -274,7 +276,7 @@ def phrases(text: str, pattern: re.Pattern, implicit: str | None = None) -> list
                 single = value(first.number, first.scale or second.scale)
                 if single is not None:
                     out.append(_phrase(text, first.start, first.end, single, None, second.unit))
-            i += 1
+            first = second
             continue
         low, high, unit = pair
         if opener and opener.group(1).lower() == "from":  # "rose from 2 to 3 billion yuan": two amounts
@@ -282,7 +284,7 @@ def phrases(text: str, pattern: re.Pattern, implicit: str | None = None) -> list
             out.append(_phrase(text, second.start, second.end, high, None, unit))
         else:
             out.append(_phrase(text, opener.start() if opener else first.start, second.end, low, high, unit))
-        i += 2
+        first = next(atoms, None)
     return out
 
 
