@@ -573,6 +573,27 @@ def test_organisations_bracketed_short_name_in_other_letters_is_alias(nlp, confi
     assert short not in [r.value for r in _records(nlp, config, text)]
 
 
+@pytest.mark.parametrize(
+    "text,value,short",
+    [
+        (
+            "PT Sentosa Mineral Raya Tbk, better known as Sentosa Nickel, raised output. Sentosa Nickel shares rose.",
+            "PT Sentosa Mineral Raya Tbk",
+            "Sentosa Nickel",
+        ),
+        (
+            "Eastern Africa Export Bank Group (EAEB Group) will lend Sh9 billion, EAEB Group said.",
+            "Eastern Africa Export Bank Group",
+            "EAEB Group",
+        ),
+    ],
+)
+def test_organisations_short_name_of_several_words_is_alias(nlp, config, text, value, short):
+    rec = next(r for r in _records(nlp, config, text) if r.value == value)
+    assert short in rec.aliases
+    assert short not in [r.value for r in _records(nlp, config, text)]
+
+
 def test_organisations_bracketed_place_is_no_alias(nlp, config):
     recs = _records(nlp, config, "Sunrise Foods (Thailand) Co Ltd said exports rose.")
     assert all("Thailand" not in r.aliases for r in recs)

@@ -18,9 +18,12 @@ from ...records import Record
 from .. import mention, text_of
 from .spans import Candidate, written_at
 
-# What follows a name that defines its short form; one pattern for every name (a pattern per
-# name was compiled again for every article).
-_DEFINED = re.compile(r"(?: \(| ?, (?:better |also )?known as )([A-Z][\w&-]{1,11})\b")
+# What follows a name that defines its short form, up to three capitalised words ("(TDB Group)",
+# ", better known as Harita Nickel", ", which trades as ..."); one pattern for every name (a
+# pattern per name was compiled again for every article).
+_DEFINED = re.compile(
+    r"(?: \(| ?, (?:better |also )?known as | ?, which trades as )([A-Z][\w&-]{1,11}(?: [A-Z][\w&-]{1,11}){0,2})\b"
+)
 _DEFINED_AT = re.compile(rf"(?={_DEFINED.pattern})")  # every place one starts
 # A name is written whole when no word character, ``&`` or apostrophe is glued before it (nor
 # ``x-``) and no word character, ``&`` or ``-`` after it.
@@ -29,9 +32,10 @@ _GLUED_BEFORE, _GLUED_AFTER, _WORD = re.compile(r"[\w&'’]"), re.compile(r"[\w&
 
 def definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
     """Short names defined after a name: ``World Health Organization (WHO)``, ``Corporación de
-    Fomento de la Producción (Corfo)``, ``..., known as Codelco`` -> ``{"WHO": ...}``; one word
-    alone in brackets right after the name is its short name even in another language's letters
-    (``Saudi Exchange (Tadawul)``, ``Mexican Stock Exchange (BMV)``), unless a place."""
+    Fomento de la Producción (Corfo)``, ``..., known as Codelco``, ``..., which trades as Harita
+    Nickel`` -> ``{"WHO": ...}``; what stands alone in brackets right after the name is its short
+    name even in another language's letters (``Saudi Exchange (Tadawul)``, ``Mexican Stock
+    Exchange (BMV)``), unless a place."""
     text = text_of(doc)
     before = _names_before_definitions(text, accepted)
     out = {}
@@ -43,9 +47,11 @@ def definitions(doc: Doc, accepted: dict[str, set[str]]) -> dict[str, str]:
                 continue
             match = _DEFINED.match(text, at)
             resume, short = match.end(), match.group(1)
-            bracketed = match.group(0).startswith(" (") and text.startswith(")", match.end())
+            # what the text names in words ("known as") or in brackets alone is the short name,
+            # whatever its letters; a word opening a bracketed phrase only when it spells the name
+            said = not match.group(0).startswith(" (") or text.startswith(")", match.end())
             if (
-                (short[0] in capitals or bracketed and not places.is_city(short))
+                (short[0] in capitals or said and not places.is_city(short))
                 and short != name
                 and not places.is_region(short)
             ):
