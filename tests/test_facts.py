@@ -576,3 +576,35 @@ def test_market_totals_are_no_investment(tmp_path):
     )
     data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
     assert not [f for f in data["facts"] if f["type"] == "investment"]
+
+
+@pytest.mark.slow
+def test_a_plant_on_the_land_is_its_buyers_investment(tmp_path):
+    """Land taken for a plant of a given cost: the cost is the taker's investment, not the
+    land's price; in a clause with no verb (``and Y 12 hectares for ...``) the party named in it
+    invests."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nKappa Steel Ltd took 40 hectares for a $90 million rolling mill, and Sigma Foods Ltd"
+        " 12 hectares for a dairy plant worth $15 million.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
+    facts = [
+        (f["type"], {role: texts[v] for role, v in f["roles"].items() if isinstance(v, str)}) for f in data["facts"]
+    ]
+    assert facts == [
+        ("property", {"buyer": "Kappa Steel Ltd", "area": "40 hectares"}),
+        ("investment", {"investor": "Kappa Steel Ltd", "amount": "$90 million"}),
+        ("investment", {"investor": "Sigma Foods Ltd", "amount": "$15 million"}),
+    ]
