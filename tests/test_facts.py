@@ -312,6 +312,18 @@ CASES = [  # (name, sentence, type, {role: record text})
         "plan",
         {"body": "Lambda Power Corp", "amount": "$1.3 billion", "date": "2028"},
     ),
+    (
+        "a_plant_by",  # a plant with its cost on it, no other trigger: an investment; "by" names the investor
+        "The deals include a $46 million battery separator plant by Sigma Energy Ltd.",
+        "investment",
+        {"investor": "Sigma Energy Ltd.", "amount": "$46 million"},
+    ),
+    (
+        "will_add_a_line_worth",  # "add" with a trigger as its object reports nothing
+        "Kessel Drives GmbH will add a gearbox line worth $85 million next year.",
+        "investment",
+        {"investor": "Kessel Drives GmbH", "amount": "$85 million"},
+    ),
 ]
 
 
@@ -343,6 +355,11 @@ def test_named_sentences(tmp_path, name, text, kind, expected):
 
 
 NO_FACT = [  # (name, sentence, type that must not be found)
+    (
+        "a_plants_cost_with_no_investor",
+        "The new mill of Omega Pulp Ltd, which will cost $2 billion, opens in 2027.",
+        "investment",
+    ),
     ("period_total_so_far", "Omega Park Authority had sold 3,280 mu of land so far this year.", "property"),
     (
         "period_total_average",

@@ -20,7 +20,7 @@ from . import projects
 from . import roles as rolemod
 from . import status as statusmod
 from .records import LIST_ROLES, ROLES, Fact, Trigger, money_role, to_dict
-from .triggers import NOUNS, PRECEDENCE, Found, completions, other_stories, triggers
+from .triggers import NOUNS, PRECEDENCE, PROJECTS, Found, completions, other_stories, triggers
 
 AGENT = {kind: roles[0] for kind, roles in ROLES.items()}  # the role a pronoun subject stands for
 # A subject that stands for an organisation named before: a pronoun, or a noun for one.
@@ -151,6 +151,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         if _period_total(tree, f):
             continue
         roles, why = rolemod.assign(tree, f.i, f.type, f.frame, held)
+        if _bare_project(tree, f, roles, held):
+            continue
         why[TEXTS] = rolemod.texts(tree, sent, f.i, f.type, held)  # joined to the roles of the facts kept
         governors = rolemod._governors(tree[f.i])
         if AGENT[f.type] not in roles:
@@ -224,6 +226,26 @@ def _with_projects(tree: Span, facts: list[Fact], held: list[rolemod.Held], trig
             if f.type == "property" or f.roles["amount"] not in spent
         ]
     return out
+
+
+PROJECT_STEPS = 2  # "a $78 million factory", "a line worth US$60 million": the cost hangs on the word
+
+
+def _bare_project(tree: Span, f: Found, roles: dict, held: list[rolemod.Held]) -> bool:
+    """A plant or project word (triggers.PROJECTS) that starts no investment: its amount does
+    not hang right under it (``the unit received $4 billion in subsidies``), or no investor is
+    named (``The mill, which will cost R$25 billion``: a plan's figure, no one's investment)."""
+    if not (f.noun and tree[f.i].lower_ in PROJECTS):
+        return False
+    money = next((h for h in held if h.id == roles.get("amount")), None)
+    if money is None or "investor" not in roles:
+        return True
+    token = rolemod._head(tree, money)
+    for _ in range(PROJECT_STEPS):
+        token = token.head
+        if token.i - tree.start == f.i:
+            return False
+    return True
 
 
 def _each_joined(fact: Fact) -> list[Fact]:
