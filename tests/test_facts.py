@@ -622,6 +622,39 @@ def test_a_plant_on_the_land_is_its_buyers_investment(tmp_path):
     ]
     assert facts == [
         ("property", {"buyer": "Kappa Steel Ltd", "area": "40 hectares"}),
+        ("property", {"buyer": "Sigma Foods Ltd", "area": "12 hectares"}),  # a clause with no verb
         ("investment", {"investor": "Kappa Steel Ltd", "amount": "$90 million"}),
         ("investment", {"investor": "Sigma Foods Ltd", "amount": "$15 million"}),
+    ]
+
+
+@pytest.mark.slow
+def test_a_clause_with_no_verb_is_a_fact_of_its_own(tmp_path):
+    """``X will invest A in P and Y B in Q``: Y's clause has no verb; the party named right before
+    the second amount invests it."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nKappa Tiles Ltd will invest $145 million in a tile plant and Sigma Steel Works Ltd"
+        " $90 million in a billet mill.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
+    deals = [
+        {role: texts[v] for role, v in f["roles"].items() if role in ("investor", "amount")}
+        for f in data["facts"]
+        if f["type"] == "investment"
+    ]
+    assert deals == [
+        {"investor": "Kappa Tiles Ltd", "amount": "$145 million"},
+        {"investor": "Sigma Steel Works Ltd", "amount": "$90 million"},
     ]

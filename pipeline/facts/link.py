@@ -207,6 +207,7 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         claimed.add(money)
         out.append(fact)
     out = _with_projects(tree, out, held, [f.i for f in found if f.type == "property"])
+    out += _gapped(tree, out, held)
     return sorted((one for fact in out for one in _each_joined(fact)), key=lambda f: f.trigger.start)
 
 
@@ -225,6 +226,30 @@ def _with_projects(tree: Span, facts: list[Fact], held: list[rolemod.Held], trig
             for f in projects.split(tree, fact, held, triggers)
             if f.type == "property" or f.roles["amount"] not in spent
         ]
+    return out
+
+
+def _gapped(tree: Span, facts: list[Fact], held: list[rolemod.Held]) -> list[Fact]:
+    """Clauses with no verb of their own after a deal: ``X will invest $145m in a plant and Y
+    $90m in a mill``, ``X gets 30 ha for a unit, Y 8 ha for a depot``. An organisation named
+    right before an amount or area that no fact of the sentence holds, after a trigger verb
+    whose fact has its subject's party, is a fact of that type with that party and that figure."""
+    used = {v for f in facts for v in f.roles.values() if isinstance(v, str)}
+    out = []
+    for fact in facts:
+        agent = AGENT[fact.type]
+        trig = next((i for t, i, _ in fact.asked if t is tree), None)
+        if trig is None or pos(tree[trig]) != "VERB" or not isinstance(fact.roles.get(agent), str):
+            continue
+        orgs = {h.end: h for h in held if h.type == "organisation" and h.start > trig}
+        for h in held:
+            party = orgs.get(h.start)
+            role = money_role(fact.type) if h.type == "money" else "area" if h.type == "area" else None
+            if party is None or role is None or role not in ROLES[fact.type] or h.id in used:
+                continue
+            used.add(h.id)
+            why = {agent: "the party of a clause with no verb", role: "its figure, after the party"}
+            out.append(replace(fact, roles={agent: party.id, role: h.id}, why={**why, TEXTS: {}}))
     return out
 
 
