@@ -312,6 +312,18 @@ CASES = [  # (name, sentence, type, {role: record text})
         "plan",
         {"body": "Lambda Power Corp", "amount": "$1.3 billion", "date": "2028"},
     ),
+    (
+        "a_plant_by",  # a plant with its cost on it, no other trigger: an investment; "by" names the investor
+        "The deals include a $46 million battery separator plant by Sigma Energy Ltd.",
+        "investment",
+        {"investor": "Sigma Energy Ltd.", "amount": "$46 million"},
+    ),
+    (
+        "will_add_a_line_worth",  # "add" with a trigger as its object reports nothing
+        "Kessel Drives GmbH will add a gearbox line worth $85 million next year.",
+        "investment",
+        {"investor": "Kessel Drives GmbH", "amount": "$85 million"},
+    ),
 ]
 
 
@@ -343,6 +355,11 @@ def test_named_sentences(tmp_path, name, text, kind, expected):
 
 
 NO_FACT = [  # (name, sentence, type that must not be found)
+    (
+        "a_plants_cost_with_no_investor",
+        "The new mill of Omega Pulp Ltd, which will cost $2 billion, opens in 2027.",
+        "investment",
+    ),
     ("period_total_so_far", "Omega Park Authority had sold 3,280 mu of land so far this year.", "property"),
     (
         "period_total_average",
@@ -576,3 +593,68 @@ def test_market_totals_are_no_investment(tmp_path):
     )
     data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
     assert not [f for f in data["facts"] if f["type"] == "investment"]
+
+
+@pytest.mark.slow
+def test_a_plant_on_the_land_is_its_buyers_investment(tmp_path):
+    """Land taken for a plant of a given cost: the cost is the taker's investment, not the
+    land's price; in a clause with no verb (``and Y 12 hectares for ...``) the party named in it
+    invests."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nKappa Steel Ltd took 40 hectares for a $90 million rolling mill, and Sigma Foods Ltd"
+        " 12 hectares for a dairy plant worth $15 million.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
+    facts = [
+        (f["type"], {role: texts[v] for role, v in f["roles"].items() if isinstance(v, str)}) for f in data["facts"]
+    ]
+    assert facts == [
+        ("property", {"buyer": "Kappa Steel Ltd", "area": "40 hectares"}),
+        ("property", {"buyer": "Sigma Foods Ltd", "area": "12 hectares"}),  # a clause with no verb
+        ("investment", {"investor": "Kappa Steel Ltd", "amount": "$90 million"}),
+        ("investment", {"investor": "Sigma Foods Ltd", "amount": "$15 million"}),
+    ]
+
+
+@pytest.mark.slow
+def test_a_clause_with_no_verb_is_a_fact_of_its_own(tmp_path):
+    """``X will invest A in P and Y B in Q``: Y's clause has no verb; the party named right before
+    the second amount invests it."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(
+        "# Headline here\n\nKappa Tiles Ltd will invest $145 million in a tile plant and Sigma Steel Works Ltd"
+        " $90 million in a billet mill.\n",
+        "utf8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+    texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
+    deals = [
+        {role: texts[v] for role, v in f["roles"].items() if role in ("investor", "amount")}
+        for f in data["facts"]
+        if f["type"] == "investment"
+    ]
+    assert deals == [
+        {"investor": "Kappa Tiles Ltd", "amount": "$145 million"},
+        {"investor": "Sigma Steel Works Ltd", "amount": "$90 million"},
+    ]

@@ -2,7 +2,8 @@
 when, as records that link the article's own records by id. ``find`` (in ``link``) reads an
 article's records and its Doc and returns fact records; ``triggers`` (the words that start a
 fact, a table), ``roles`` (which record fills which role, from the dependency parse), ``status``
-(agreed, completed, planned, rumoured, called off; negated) and ``records`` (the Fact type
+(agreed, completed, planned, rumoured, called off; negated), ``projects`` (a plant built on
+land a deal takes: the taker's investment) and ``records`` (the Fact type
 and its JSON form, no spaCy) do the parts. Token attributes are read through ``extractors``' door.
 Imports ``extractors``, ``model``, ``records``, ``config`` and ``errors``; ``engines``,
 ``evaluation`` and ``review`` may import it."""

@@ -16,10 +16,11 @@ from spacy.tokens import Doc, Span
 
 from ..extractors import dep, lemma, parsed, pos
 from ..model.attributes import parse_ahead
+from . import projects
 from . import roles as rolemod
 from . import status as statusmod
 from .records import LIST_ROLES, ROLES, Fact, Trigger, money_role, to_dict
-from .triggers import NOUNS, PRECEDENCE, Found, completions, other_stories, triggers
+from .triggers import NOUNS, PRECEDENCE, PROJECTS, Found, completions, other_stories, triggers
 
 AGENT = {kind: roles[0] for kind, roles in ROLES.items()}  # the role a pronoun subject stands for
 # A subject that stands for an organisation named before: a pronoun, or a noun for one.
@@ -150,6 +151,8 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
         if _period_total(tree, f):
             continue
         roles, why = rolemod.assign(tree, f.i, f.type, f.frame, held)
+        if _bare_project(tree, f, roles, held):
+            continue
         why[TEXTS] = rolemod.texts(tree, sent, f.i, f.type, held)  # joined to the roles of the facts kept
         governors = rolemod._governors(tree[f.i])
         if AGENT[f.type] not in roles:
@@ -203,7 +206,71 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
             continue
         claimed.add(money)
         out.append(fact)
+    out = _with_projects(tree, out, held, [f.i for f in found if f.type == "property"])
+    out += _gapped(tree, out, held)
     return sorted((one for fact in out for one in _each_joined(fact)), key=lambda f: f.trigger.start)
+
+
+def _with_projects(tree: Span, facts: list[Fact], held: list[rolemod.Held], triggers: list[int]) -> list[Fact]:
+    """Each property fact split from the plants built on its land (``projects``): ``X takes 25
+    acres for a $45 million plant`` is X's land deal and X's investment, unless a fact of the
+    sentence already holds that investment's amount."""
+    spent = {f.roles.get("amount") for f in facts if f.type == "investment"}
+    out = []
+    for fact in facts:
+        if fact.type != "property":
+            out.append(fact)
+            continue
+        out += [
+            f
+            for f in projects.split(tree, fact, held, triggers)
+            if f.type == "property" or f.roles["amount"] not in spent
+        ]
+    return out
+
+
+def _gapped(tree: Span, facts: list[Fact], held: list[rolemod.Held]) -> list[Fact]:
+    """Clauses with no verb of their own after a deal: ``X will invest $145m in a plant and Y
+    $90m in a mill``, ``X gets 30 ha for a unit, Y 8 ha for a depot``. An organisation named
+    right before an amount or area that no fact of the sentence holds, after a trigger verb
+    whose fact has its subject's party, is a fact of that type with that party and that figure."""
+    used = {v for f in facts for v in f.roles.values() if isinstance(v, str)}
+    out = []
+    for fact in facts:
+        agent = AGENT[fact.type]
+        trig = next((i for t, i, _ in fact.asked if t is tree), None)
+        if trig is None or pos(tree[trig]) != "VERB" or not isinstance(fact.roles.get(agent), str):
+            continue
+        orgs = {h.end: h for h in held if h.type == "organisation" and h.start > trig}
+        for h in held:
+            party = orgs.get(h.start)
+            role = money_role(fact.type) if h.type == "money" else "area" if h.type == "area" else None
+            if party is None or role is None or role not in ROLES[fact.type] or h.id in used:
+                continue
+            used.add(h.id)
+            why = {agent: "the party of a clause with no verb", role: "its figure, after the party"}
+            out.append(replace(fact, roles={agent: party.id, role: h.id}, why={**why, TEXTS: {}}))
+    return out
+
+
+PROJECT_STEPS = 2  # "a $78 million factory", "a line worth US$60 million": the cost hangs on the word
+
+
+def _bare_project(tree: Span, f: Found, roles: dict, held: list[rolemod.Held]) -> bool:
+    """A plant or project word (triggers.PROJECTS) that starts no investment: its amount does
+    not hang right under it (``the unit received $4 billion in subsidies``), or no investor is
+    named (``The mill, which will cost R$25 billion``: a plan's figure, no one's investment)."""
+    if not (f.noun and tree[f.i].lower_ in PROJECTS):
+        return False
+    money = next((h for h in held if h.id == roles.get("amount")), None)
+    if money is None or "investor" not in roles:
+        return True
+    token = rolemod._head(tree, money)
+    for _ in range(PROJECT_STEPS):
+        token = token.head
+        if token.i - tree.start == f.i:
+            return False
+    return True
 
 
 def _each_joined(fact: Fact) -> list[Fact]:

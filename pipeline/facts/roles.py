@@ -43,6 +43,7 @@ FRAMES: dict[str, dict[str, str]] = {
         "in": "recipient",
         "into": "recipient",
         "object": "recipient",
+        "by": "investor",  # "a $46 million plant by X"
     },
     "raise": {
         "subject": "company",
@@ -315,6 +316,8 @@ def _relation(sent: Span, head: Token, trigger: int, orgs: frozenset[int] = froz
             return rel
         if rel == "subject" and governed.i in _governors(trig):
             verb = lemma(governed).lower()
+            if verb == "add" and dep(trig) == "dobj" and trig.head.i == governed.i:
+                return "subject of add"  # "X will add a $60 million line": no report, its object is the trigger
             if verb in REPORTING and _own_subject(trig, governed, orgs):
                 return None  # "X said its unit Y has won ...": Y, not X, is the party
             if verb in REPORTING:

@@ -110,6 +110,11 @@ NOUNS: dict[str, tuple[str, str]] = {
     "target": ("plan", "plan"),
     "budget": ("plan", "plan"),
 }
+# A plant or project with its cost on it is an investment when nothing else in the sentence
+# starts a fact (WEAK): "will add a gearbox line worth US$85 million", "a Rp4.6 trillion plant by
+# X"; link keeps it only when the amount hangs right on the word (PROJECT_STEPS).
+PROJECTS = frozenset("plant factory line unit mill complex campus base expansion project".split())
+PROJECT_TYPE = ("investment", "invest")
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {  # (lemma, next word) -> type, frame
     ("take", "over"): ("acquisition", "buy"),
     ("set", "aside"): ("plan", "plan"),
@@ -146,12 +151,12 @@ COMMITTED = {"spend": ("investment", "invest")}
 NOT_BEFORE = {"take": frozenset({"on", "part", "place", "effect"})}
 # Nouns that start a fact only when the sentence has no other trigger: "raised its offer for X
 # to A$1.42 billion" is a purchase, "the bid will be paid for with a term loan" a loan.
-WEAK = frozenset({"offer", "bid", "proposal", "offers", "bids"})
+WEAK = frozenset({"offer", "bid", "proposal", "offers", "bids"}) | PROJECTS
 CONTRACT_WORDS = frozenset(
     "contract contracts tender order orders deal concession bid project licence license package packages".split()
 )
 # Every lemma that may start a fact: a word that cannot lemmatize to one is never lemmatized.
-TRIGGER_LEMMAS = frozenset(VERBS) | frozenset(NOUNS) | frozenset(base for base, _ in PHRASES)
+TRIGGER_LEMMAS = frozenset(VERBS) | frozenset(NOUNS) | frozenset(base for base, _ in PHRASES) | PROJECTS
 
 # Trigger types in the order they claim a sentence's amount: a funding round's money is not
 # also an investment; a plan word only makes a plan when nothing more definite is there.
@@ -191,6 +196,8 @@ def triggers(sent: Span, has_area: bool) -> list[Found]:
             hit = COMMITTED[base]
         if hit is None and kind == "NOUN" and base in VERBS and base in NOUNS:
             hit = NOUNS[base]
+        if hit is None and kind == "NOUN" and token.lower_ in PROJECTS:
+            hit = PROJECT_TYPE
         if hit is None or (kind != "VERB" and token.lower_ in PLURAL_NOT):
             continue
         typed = _typed(hit, token, words, has_area)
