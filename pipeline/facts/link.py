@@ -206,12 +206,14 @@ def _sentence_facts(doc, sent, tree, found: list[Found], held, mentions, article
             continue
         claimed.add(money)
         out.append(fact)
-    out = _with_projects(tree, out, held, [f.i for f in found if f.type == "property"])
+    out = _with_projects(sent, tree, out, held, [f.i for f in found if f.type == "property"])
     out += _gapped(tree, out, held)
     return sorted((one for fact in out for one in _each_joined(fact)), key=lambda f: f.trigger.start)
 
 
-def _with_projects(tree: Span, facts: list[Fact], held: list[rolemod.Held], triggers: list[int]) -> list[Fact]:
+def _with_projects(
+    sent: Span, tree: Span, facts: list[Fact], held: list[rolemod.Held], triggers: list[int]
+) -> list[Fact]:
     """Each property fact split from the plants built on its land (``projects``): ``X takes 25
     acres for a $45 million plant`` is X's land deal and X's investment, unless a fact of the
     sentence already holds that investment's amount."""
@@ -223,7 +225,7 @@ def _with_projects(tree: Span, facts: list[Fact], held: list[rolemod.Held], trig
             continue
         out += [
             f
-            for f in projects.split(tree, fact, held, triggers)
+            for f in projects.split(sent, tree, fact, held, triggers)
             if f.type == "property" or f.roles["amount"] not in spent
         ]
     return out

@@ -28,7 +28,7 @@ FACILITY_WORDS = frozenset(
 SPEND_WORDS = frozenset({"investment", "investments", "outlay", "capex"})
 
 
-def split(tree: Span, fact: Fact, held: list[rolemod.Held], triggers: list[int]) -> list[Fact]:
+def split(sent: Span, tree: Span, fact: Fact, held: list[rolemod.Held], triggers: list[int]) -> list[Fact]:
     """A property fact, then an investment fact for each project amount under its trigger
     (its buyer the investor); the property fact without the amounts that are a project's.
     ``triggers``: the sentence indices of the sentence's property triggers (an amount belongs
@@ -49,7 +49,7 @@ def split(tree: Span, fact: Fact, held: list[rolemod.Held], triggers: list[int])
     kept = replace(fact, roles={r: v for r, v in fact.roles.items() if not (r == "price" and price in ids)})
     out = [kept]
     for h, word, trigger in found:
-        token = tree[word]
+        token = sent[word]  # the article's token: ``tree`` is the sentence parsed on its own
         investor, rule = _gapped(tree, held, trigger, word), "the party named before it in a clause with no verb"
         if investor is None:
             investor, rule = fact.roles.get("buyer"), "the buyer of the land it is built on"
