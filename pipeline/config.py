@@ -374,6 +374,14 @@ def _data_set(name: str, value: Any, base: Path, path: str) -> DataSet:
     return DataSet(name, *(base / value[part] for part in SET_KEYS))
 
 
+def _one_or_more(value: Any, path: str, key: str, expected: str) -> list[str]:
+    """A table value written as one string or a list of them (``"$"``, ``["AED", "MAD"]``)."""
+    listed = [value] if isinstance(value, str) else value
+    if not isinstance(listed, list) or not listed or not all(isinstance(v, str) and v for v in listed):
+        raise PipelineError(Errors.E002.format(path=path, key=key, expected=expected, got=value))
+    return listed
+
+
 def _money(m: dict, path: str) -> MoneyOptions:
     """The money section, every ISO code checked against CLDR's list."""
 
@@ -385,33 +393,19 @@ def _money(m: dict, path: str) -> MoneyOptions:
     def table(name: str, lower: bool) -> Mapping[str, str]:
         return MappingProxyType({(k.lower() if lower else k): code(v, f"money.{name}.{k}") for k, v in m[name].items()})
 
-    signs = {}
-    for sign, codes in m["signs"].items():
-        listed = [codes] if isinstance(codes, str) else codes
-        if not isinstance(listed, list) or not listed:
-            raise PipelineError(
-                Errors.E002.format(
-                    path=path,
-                    key=f"money.signs.{sign}",
-                    expected="an ISO code like 'AED', or a list of them",
-                    got=codes,
-                )
-            )
-        signs[sign] = tuple(code(c, f"money.signs.{sign}") for c in listed)
-
-    subunits = {}
-    for word, signs_of in m["subunits"].items():
-        forms = [signs_of] if isinstance(signs_of, str) else signs_of
-        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f for f in forms):
-            raise PipelineError(
-                Errors.E002.format(
-                    path=path,
-                    key=f"money.subunits.{word}",
-                    expected="a currency sign or name like '$', or a list of them",
-                    got=signs_of,
-                )
-            )
-        subunits[word.lower()] = tuple(forms)
+    signs = {
+        sign: tuple(
+            code(c, f"money.signs.{sign}")
+            for c in _one_or_more(codes, path, f"money.signs.{sign}", "an ISO code like 'AED', or a list of them")
+        )
+        for sign, codes in m["signs"].items()
+    }
+    subunits = {
+        word.lower(): tuple(
+            _one_or_more(forms, path, f"money.subunits.{word}", "a currency sign or name like '$', or a list of them")
+        )
+        for word, forms in m["subunits"].items()
+    }
     return MoneyOptions(
         signs=MappingProxyType(signs),
         words=table("words", lower=True),

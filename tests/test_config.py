@@ -18,6 +18,8 @@ BAD = [
     ("bad source date", "[published.sources]\nx = '2023-13-01'\n", "published.sources.x"),
     ("bad currency code", "[money.words]\nbitcoin = 'bitcoin'\n", "money.words.bitcoin"),
     ("unknown currency code", "[money.signs]\n'Ƀ' = 'XBT'\n", "money.signs.Ƀ"),
+    ("unknown code in a sign's list", "[money.signs]\nDh = ['AED', 'XDH']\n", "money.signs.Dh"),
+    ("a sign's codes as a number", "[money.signs]\nDh = 5\n", "money.signs.Dh"),
     ("unknown source currency", "[money.sources]\n'theage.com.au' = 'AUS'\n", "money.sources.theage.com.au"),
     ("unknown preferred currency", "[money]\npreferred = ['USDX']\n", "money.preferred"),
     ("bad area factor", "[area.units]\nrai = 0\n", "area.units.rai"),
@@ -63,6 +65,13 @@ def test_config_layers_user_tables_over_defaults(tmp_path):
     cfg = load_config(path)
     assert cfg.money.words["bucks"] == "USD" and cfg.money.words["rmb"] == "CNY"
     assert cfg.output == tmp_path / "out"
+
+
+def test_config_sign_may_name_several_currencies(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text("[money.signs]\nDH = ['MAD', 'AED']\nKD = 'KWD'\n")
+    cfg = load_config(path)
+    assert cfg.money.signs["DH"] == ("MAD", "AED") and cfg.money.signs["KD"] == ("KWD",)
 
 
 def test_config_missing_file(tmp_path):
