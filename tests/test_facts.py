@@ -41,6 +41,22 @@ def test_baseline_links_money_to_nearest_organisation():
     assert nearest_organisation(recs, "acquisition")[0]["roles"] == {"price": "a:money-1", "buyer": "a:organisation-2"}
 
 
+def _run_one(tmp_path: Path, text: str) -> dict:
+    """``pipeline run`` in a process of its own on one article written to ``tmp_path``: its output file."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.md"
+    src.write_text(text, "utf8")
+    subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    return json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
+
+
 def _acme_output() -> dict:
     """One article's output holding an organisation (Acme) and an amount ($5), as the fact scorer reads it."""
     return {
@@ -485,23 +501,12 @@ def test_status_phrases_are_whole_words_in_a_row(nlp):
 def test_text_roles_site_and_place(tmp_path):
     """A property deal's site is the trigger's object, its place the name after 'in'; a
     funding round's words are its round."""
-    import subprocess
-    import sys
-
-    src = tmp_path / "a.md"
-    src.write_text(
+    data = _run_one(
+        tmp_path,
         "# Headline here\n\nZeta Foods Ltd bought a 12-hectare plot in Northvale for $5 million on Monday.\n\n"
         "Acme Robotics Ltd raised $40 million in a Series B round led by Beta Capital on Tuesday.\n",
-        "utf8",
     )
-    subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
-    text = src.read_text("utf8")
+    text = (tmp_path / "a.md").read_text("utf8")
     by_type = {f["type"]: f["roles"] for f in data["facts"]}
     site, place = by_type["property"]["site"], by_type["property"]["place"]
     assert "plot" in site["text"] and place["text"] == "Northvale"
@@ -513,22 +518,11 @@ def test_text_roles_site_and_place(tmp_path):
 def test_two_deals_in_clauses_of_their_own(tmp_path):
     """Two land deals in one sentence, each clause with its own buyer as subject, are two facts,
     each with its own area and price; the second buyer is not the first clause's subject."""
-    import subprocess
-    import sys
-
-    src = tmp_path / "a.md"
-    src.write_text(
+    data = _run_one(
+        tmp_path,
         "# Headline here\n\nKappa Steel Ltd took 300 acres for $5 million, while Sigma Textiles Ltd got 180 acres"
         " for $3 million.\n",
-        "utf8",
     )
-    subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
     texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
     deals = [
         {role: texts[v] for role, v in f["roles"].items() if role in ("buyer", "area", "price")}
@@ -544,22 +538,11 @@ def test_two_deals_in_clauses_of_their_own(tmp_path):
 @pytest.mark.slow
 def test_parties_joined_by_and_make_a_fact_each(tmp_path):
     """Two buyers joined by 'and' in a single-valued role: a fact for each, the rest shared."""
-    import subprocess
-    import sys
-
-    src = tmp_path / "a.md"
-    src.write_text(
+    data = _run_one(
+        tmp_path,
         "# Headline here\n\nKappa Land Ltd sold two plots totalling 40 hectares to Sigma Homes Ltd and Omega Estates"
         " Ltd on Monday.\n",
-        "utf8",
     )
-    subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
     texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
     deals = [
         {role: texts[v] for role, v in f["roles"].items() if role in ("buyer", "seller", "area")}
@@ -576,22 +559,11 @@ def test_parties_joined_by_and_make_a_fact_each(tmp_path):
 def test_market_totals_are_no_investment(tmp_path):
     """Foreign direct investment reaching a sum, or foreign investors committing one, is a
     market's total: no investment fact."""
-    import subprocess
-    import sys
-
-    src = tmp_path / "a.md"
-    src.write_text(
+    data = _run_one(
+        tmp_path,
         "# Headline here\n\nForeign direct investment in the zone reached $3 billion in June, Omega Ltd said.\n\n"
         "The Ministry of Energy said foreign investors had committed $9 billion to power projects this year.\n",
-        "utf8",
     )
-    subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
     assert not [f for f in data["facts"] if f["type"] == "investment"]
 
 
@@ -600,22 +572,11 @@ def test_a_plant_on_the_land_is_its_buyers_investment(tmp_path):
     """Land taken for a plant of a given cost: the cost is the taker's investment, not the
     land's price; in a clause with no verb (``and Y 12 hectares for ...``) the party named in it
     invests."""
-    import subprocess
-    import sys
-
-    src = tmp_path / "a.md"
-    src.write_text(
+    data = _run_one(
+        tmp_path,
         "# Headline here\n\nKappa Steel Ltd took 40 hectares for a $90 million rolling mill, and Sigma Foods Ltd"
         " 12 hectares for a dairy plant worth $15 million.\n",
-        "utf8",
     )
-    subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
     texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
     facts = [
         (f["type"], {role: texts[v] for role, v in f["roles"].items() if isinstance(v, str)}) for f in data["facts"]
@@ -632,22 +593,11 @@ def test_a_plant_on_the_land_is_its_buyers_investment(tmp_path):
 def test_a_clause_with_no_verb_is_a_fact_of_its_own(tmp_path):
     """``X will invest A in P and Y B in Q``: Y's clause has no verb; the party named right before
     the second amount invests it."""
-    import subprocess
-    import sys
-
-    src = tmp_path / "a.md"
-    src.write_text(
+    data = _run_one(
+        tmp_path,
         "# Headline here\n\nKappa Tiles Ltd will invest $145 million in a tile plant and Sigma Steel Works Ltd"
         " $90 million in a billet mill.\n",
-        "utf8",
     )
-    subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(tmp_path / "out")],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    data = json.loads(next(p for p in (tmp_path / "out").glob("*.json") if p.name != "run.json").read_text())
     texts = {r["id"]: r["mentions"][0]["text"] for r in data["records"]}
     deals = [
         {role: texts[v] for role, v in f["roles"].items() if role in ("investor", "amount")}
